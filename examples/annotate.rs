@@ -1,0 +1,97 @@
+//! Finds entity mentions in Arabic text files.
+//!
+//! ```text
+//! cargo run --release --example annotate -- [--format jsonl|pretty] [--gazetteer PATH]... [--no-builtin] [FILE...]
+//! ```
+//!
+//! With no FILE (or `-`) the text is read from stdin. `jsonl` (the default) prints one JSON
+//! object per mention: `file`, `start`, `end` (byte offsets into the file), `surface`,
+//! `entity` {`id`, `kind`, `name_ar`, `name_en`, `wikidata`}, `score`, `how`. `pretty`
+//! prints the text with each mention marked, then a table.
+
+mod common;
+
+use std::io::{BufWriter, Write};
+
+use serde::Serialize;
+use tawfiq::Mention;
+
+const USAGE: &str =
+    "usage: annotate [--format jsonl|pretty] [--gazetteer PATH]... [--no-builtin] [FILE...]";
+
+#[derive(Serialize)]
+struct Line<'a, 'm, 't> {
+    file: &'a str,
+    #[serde(flatten)]
+    mention: &'a Mention<'m, 't>,
+}
+
+fn main() {
+    let common = common::parse_common(std::env::args().skip(1), USAGE);
+    let mut format = "jsonl".to_string();
+    let mut files = Vec::new();
+    let mut rest = common.rest.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => format = rest.next().cloned().unwrap_or_default(),
+            a if a.starts_with("--format=") => format = a["--format=".len()..].to_string(),
+            a if a.starts_with("--") => common::fail(&format!("unknown option {a}\n{USAGE}")),
+            _ => files.push(arg.clone()),
+        }
+    }
+    if format != "jsonl" && format != "pretty" {
+        common::fail(&format!(
+            "unknown format {format:?} (jsonl or pretty)\n{USAGE}"
+        ));
+    }
+    if files.is_empty() {
+        files.push("-".to_string());
+    }
+    let matcher = common::build_matcher(&common);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for file in &files {
+        let text = common::read_text(file);
+        let mentions: Vec<Mention> = matcher.find_iter(&text).collect();
+        let result = if format == "jsonl" {
+            mentions.iter().try_for_each(|m| {
+                let line = Line { file, mention: m };
+                serde_json::to_writer(&mut out, &line).map_err(std::io::Error::other)?;
+                writeln!(out)
+            })
+        } else {
+            pretty(&mut out, file, &text, &mentions)
+        };
+        if let Err(e) = result.and_then(|_| out.flush()) {
+            // A closed pipe (`| head`) is a normal way to stop reading.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return;
+            }
+            common::fail(&format!("writing output: {e}"));
+        }
+    }
+}
+
+/// The text with mentions in brackets, then one line per mention.
+fn pretty(
+    out: &mut impl Write,
+    file: &str,
+    text: &str,
+    mentions: &[Mention],
+) -> std::io::Result<()> {
+    writeln!(out, "== {file}: {} mentions", mentions.len())?;
+    let mut at = 0;
+    for m in mentions {
+        write!(out, "{}[{}]", &text[at..m.start], m.surface)?;
+        at = m.end;
+    }
+    writeln!(out, "{}", &text[at..])?;
+    for m in mentions {
+        writeln!(
+            out,
+            "{:>6}..{:<6} {:<24} {:<20} {:<28} {:.2}  {}",
+            m.start, m.end, m.surface, m.entity.id, m.entity.name_en, m.score, m.how
+        )?;
+    }
+    Ok(())
+}

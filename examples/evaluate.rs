@@ -1,0 +1,427 @@
+//! Scores mention finding against a gold folder laid out like `../shared/eval/seeds/`:
+//! the texts (`*.txt`), `mentions.tsv` (file, start, end in characters, surface, entity_id,
+//! kind_of_mention) and `entities.tsv` (id, type, qid, ar, en, …, optional).
+//!
+//! ```text
+//! cargo run --release --example evaluate -- GOLD_DIR [--kinds name,partial,latin]
+//!     [--with-optional] [--errors] [--min-f1 F] [--gazetteer PATH]... [--no-builtin]
+//! ```
+//!
+//! Prints precision, recall and F1 per kind of mention and for the kinds chosen with
+//! `--kinds` together (default `name,partial,latin`), both **strict** (same span, same
+//! entity) and **lenient** (overlapping span, same entity). Mentions of optional gold
+//! entities are left out unless `--with-optional`; a prediction overlapping a gold mention
+//! that is left out counts neither way. `--errors` lists false positives and misses.
+//! `--min-f1 F` exits with status 1 when the lenient F1 of the chosen kinds is below F
+//! (the CI regression floor).
+//!
+//! Gold entities are aligned with tawfiq's entities without looking at the gold's Arabic
+//! spellings: by Wikidata QID, else by equal id, else by the English label (the entity with
+//! that English name or Latin alias that has the best prior).
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::exit;
+
+use tawfiq::keys::ortho_key;
+use tawfiq::{MatchKind, Matcher};
+
+const USAGE: &str = "usage: evaluate GOLD_DIR [--kinds name,partial,latin] [--with-optional] [--errors] [--min-f1 F] [--gazetteer PATH]... [--no-builtin]";
+const KINDS: [&str; 4] = ["name", "partial", "latin", "demonym"];
+
+struct GoldEntity {
+    qid: String,
+    en: String,
+    optional: bool,
+}
+
+struct GoldMention {
+    file: String,
+    start: usize,
+    end: usize,
+    surface: String,
+    entity: String,
+    kind: String,
+}
+
+struct Predicted {
+    file: String,
+    start: usize,
+    end: usize,
+    surface: String,
+    entity: String,
+    kind: &'static str,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp_pred: usize,
+    pred: usize,
+    tp_gold: usize,
+    gold: usize,
+}
+
+impl Counts {
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.pred == 0 {
+            1.0
+        } else {
+            self.tp_pred as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            1.0
+        } else {
+            self.tp_gold as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
+    let text = common::utf8(
+        std::fs::read(path).unwrap_or_else(|e| common::fail(&format!("{}: {e}", path.display()))),
+        &path.display().to_string(),
+    )
+    .unwrap_or_else(|e| common::fail(&e));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            header
+                .iter()
+                .map(|h| h.to_string())
+                .zip(l.split('\t').map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+/// Maps gold entity ids to tawfiq entity ids (see the module documentation).
+fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<String, String> {
+    let mut by_qid = HashMap::new();
+    // English label → (is the canonical English name, prior, id): the canonical name beats
+    // an alias, then the better prior.
+    let mut by_label: HashMap<String, (bool, f32, String)> = HashMap::new();
+    for e in matcher.entities() {
+        if let Some(q) = &e.wikidata {
+            by_qid.insert(q.to_string(), e.id.to_string());
+        }
+        let prior = e.prior();
+        let latin = std::iter::once((true, e.name_en.as_ref()))
+            .chain(e.aliases.iter().map(|a| (false, a.as_ref())))
+            .filter(|(_, a)| a.is_ascii());
+        for (canonical, name) in latin {
+            let key = ortho_key(name);
+            let slot = by_label
+                .entry(key)
+                .or_insert((false, f32::MIN, String::new()));
+            if (canonical, prior) > (slot.0, slot.1) {
+                *slot = (canonical, prior, e.id.to_string());
+            }
+        }
+    }
+    let mut map = HashMap::new();
+    for (id, g) in gold {
+        let found = by_qid
+            .get(&g.qid)
+            .cloned()
+            .or_else(|| matcher.entity_by_id(id).map(|e| e.id.to_string()))
+            .or_else(|| by_label.get(&ortho_key(&g.en)).map(|x| x.2.clone()));
+        if let Some(ours) = found {
+            map.insert(id.clone(), ours);
+        }
+    }
+    map
+}
+
+/// Our own kind for a prediction that overlaps no gold mention.
+fn kind_of(m: &tawfiq::Mention) -> &'static str {
+    if m.surface.chars().any(|c| c.is_ascii_alphabetic()) {
+        "latin"
+    } else if m.how.kind == MatchKind::ShortForm {
+        "partial"
+    } else {
+        "name"
+    }
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn main() {
+    let common = common::parse_common(std::env::args().skip(1), USAGE);
+    let mut gold_dir: Option<PathBuf> = None;
+    let mut chosen: Vec<String> = ["name", "partial", "latin"].map(String::from).to_vec();
+    let (mut with_optional, mut show_errors, mut min_f1) = (false, false, None::<f64>);
+    let mut rest = common.rest.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--kinds" => {
+                chosen = rest
+                    .next()
+                    .map(|k| k.split(',').map(String::from).collect())
+                    .unwrap_or_default();
+                if chosen.is_empty() || chosen.iter().any(|k| !KINDS.contains(&k.as_str())) {
+                    common::fail(&format!("--kinds takes a list of {}", KINDS.join(",")));
+                }
+            }
+            "--with-optional" => with_optional = true,
+            "--errors" => show_errors = true,
+            "--min-f1" => {
+                min_f1 = rest.next().and_then(|f| f.parse().ok());
+                if min_f1.is_none() {
+                    common::fail("--min-f1 takes a number");
+                }
+            }
+            a if a.starts_with("--") => common::fail(&format!("unknown option {a}\n{USAGE}")),
+            _ => gold_dir = Some(PathBuf::from(arg)),
+        }
+    }
+    let Some(dir) = gold_dir else {
+        common::fail(USAGE)
+    };
+    let matcher = common::build_matcher(&common);
+
+    let gold_entities: BTreeMap<String, GoldEntity> = read_tsv(&dir.join("entities.tsv"))
+        .into_iter()
+        .map(|r| {
+            let g = GoldEntity {
+                qid: r.get("qid").cloned().unwrap_or_default(),
+                en: r.get("en").cloned().unwrap_or_default(),
+                optional: r.get("optional").is_some_and(|o| o == "yes"),
+            };
+            (r.get("id").cloned().unwrap_or_default(), g)
+        })
+        .collect();
+    let alignment = align(&gold_entities, &matcher);
+    let unaligned: Vec<&String> = gold_entities
+        .iter()
+        .filter(|(id, g)| !g.optional && !alignment.contains_key(*id))
+        .map(|(id, _)| id)
+        .collect();
+
+    let mut gold: Vec<GoldMention> = Vec::new();
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for r in read_tsv(&dir.join("mentions.tsv")) {
+        let file = r["file"].clone();
+        let text = texts
+            .entry(file.clone())
+            .or_insert_with(|| common::read_text(&dir.join(&file).display().to_string()));
+        let char_to_byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+        let (cs, ce): (usize, usize) = (
+            r["start"].parse().unwrap_or(0),
+            r["end"].parse().unwrap_or(0),
+        );
+        let (start, end) = (char_to_byte(cs), char_to_byte(ce));
+        if text.get(start..end) != Some(r["surface"].as_str()) {
+            common::fail(&format!(
+                "{file}:{cs}-{ce}: the gold surface {:?} is not at its offsets",
+                r["surface"]
+            ));
+        }
+        gold.push(GoldMention {
+            file,
+            start,
+            end,
+            surface: r["surface"].clone(),
+            entity: r["entity_id"].clone(),
+            kind: r["kind_of_mention"].clone(),
+        });
+    }
+    // Texts without gold mentions are scored too: everything found there is a false positive.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| common::fail(&format!("{}: {e}", dir.display())))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for f in &files {
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        texts
+            .entry(name)
+            .or_insert_with(|| common::read_text(&f.display().to_string()));
+    }
+
+    let is_scored = |g: &GoldMention| {
+        with_optional || !gold_entities.get(&g.entity).is_some_and(|e| e.optional)
+    };
+    let mut predicted = Vec::new();
+    for (file, text) in &texts {
+        for m in matcher.find_iter(text) {
+            predicted.push(Predicted {
+                file: file.clone(),
+                start: m.start,
+                end: m.end,
+                surface: m.surface.to_string(),
+                entity: m.entity.id.to_string(),
+                kind: kind_of(&m),
+            });
+        }
+    }
+
+    let ours = |g: &GoldMention| alignment.get(&g.entity).cloned().unwrap_or_default();
+    let mut report: BTreeMap<(&str, bool), Counts> = BTreeMap::new();
+    let mut errors: Vec<String> = Vec::new();
+    for strict in [false, true] {
+        let same_span = |p: &Predicted, g: &GoldMention| {
+            p.file == g.file
+                && if strict {
+                    (p.start, p.end) == (g.start, g.end)
+                } else {
+                    overlaps((p.start, p.end), (g.start, g.end))
+                }
+        };
+        // Gold side: is each gold mention found?
+        for g in gold.iter().filter(|g| is_scored(g)) {
+            let hit = predicted
+                .iter()
+                .any(|p| same_span(p, g) && p.entity == ours(g));
+            for k in [g.kind.as_str(), "chosen"] {
+                if k == "chosen" && !chosen.contains(&g.kind) {
+                    continue;
+                }
+                let c = report.entry((k, strict)).or_default();
+                c.gold += 1;
+                c.tp_gold += usize::from(hit);
+            }
+            if !hit && chosen.contains(&g.kind) {
+                let near = predicted.iter().find(|p| {
+                    p.file == g.file
+                        && overlaps((p.start, p.end), (g.start, g.end))
+                        && p.entity == ours(g)
+                });
+                match (strict, near) {
+                    (false, _) => errors.push(format!(
+                        "miss {}:{}-{} {} [{}] {}",
+                        g.file, g.start, g.end, g.surface, g.kind, g.entity
+                    )),
+                    (true, Some(p)) => errors.push(format!(
+                        "span {}:{}-{} {} (gold {}-{} {})",
+                        p.file, p.start, p.end, p.surface, g.start, g.end, g.surface
+                    )),
+                    (true, None) => {}
+                }
+            }
+        }
+        // Prediction side: is each prediction right?
+        for p in &predicted {
+            let overlapping: Vec<&GoldMention> = gold
+                .iter()
+                .filter(|g| p.file == g.file && overlaps((p.start, p.end), (g.start, g.end)))
+                .collect();
+            let right = overlapping
+                .iter()
+                .find(|g| same_span(p, g) && p.entity == ours(g));
+            let kind = right
+                .or(overlapping.first())
+                .map_or(p.kind, |g| g.kind.as_str());
+            // Predictions on mentions that are not scored (optional entities) count neither way.
+            if right.is_some_and(|g| !is_scored(g))
+                || (right.is_none() && overlapping.iter().any(|g| !is_scored(g)))
+            {
+                continue;
+            }
+            for k in [kind, "chosen"] {
+                if k == "chosen" && !chosen.iter().any(|c| c == kind) {
+                    continue;
+                }
+                let c = report.entry((k, strict)).or_default();
+                c.pred += 1;
+                c.tp_pred += usize::from(right.is_some());
+            }
+            if right.is_none() && !strict && chosen.iter().any(|c| c == kind) {
+                let note = overlapping.first().map_or(String::new(), |g| {
+                    format!(" (gold {} {})", g.surface, g.entity)
+                });
+                errors.push(format!(
+                    "false {}:{}-{} {} → {}{}",
+                    p.file, p.start, p.end, p.surface, p.entity, note
+                ));
+            }
+        }
+    }
+
+    println!(
+        "gold: {} ({} files); kinds scored together: {}",
+        dir.display(),
+        texts.len(),
+        chosen.join("+")
+    );
+    if !unaligned.is_empty() {
+        println!(
+            "gold entities with no tawfiq entity: {}",
+            unaligned
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    println!(
+        "{:<22} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}",
+        "kind", "gold", "pred", "P", "R", "F1", "P", "R", "F1"
+    );
+    println!(
+        "{:<22} {:>6} {:>6} | {:^20} | {:^20}",
+        "", "", "", "lenient", "strict"
+    );
+    let label = format!("{} (together)", chosen.join("+"));
+    let mut rows: Vec<(&str, String)> = KINDS.iter().map(|k| (*k, k.to_string())).collect();
+    rows.push(("chosen", label));
+    for (k, name) in &rows {
+        let l = report.get(&(*k, false)).copied().unwrap_or_default();
+        let s = report.get(&(*k, true)).copied().unwrap_or_default();
+        let show = |c: Counts| {
+            let (p, r, f) = c.prf();
+            // Precision of nothing predicted is undefined, not perfect.
+            let p = if c.pred == 0 {
+                "-".to_string()
+            } else {
+                format!("{p:.3}")
+            };
+            format!("{p:>6} {r:>6.3} {f:>6.3}")
+        };
+        println!(
+            "{name:<22} {:>6} {:>6} | {} | {}",
+            l.gold,
+            l.pred,
+            show(l),
+            show(s)
+        );
+    }
+    if show_errors {
+        errors.sort();
+        errors.dedup();
+        for e in &errors {
+            println!("{e}");
+        }
+    }
+    if let Some(floor) = min_f1 {
+        let (_, _, f) = report
+            .get(&("chosen", false))
+            .copied()
+            .unwrap_or_default()
+            .prf();
+        if f < floor {
+            eprintln!(
+                "FAIL: lenient F1 {f:.3} of {} is below the floor {floor:.3}",
+                chosen.join("+")
+            );
+            exit(1);
+        }
+        println!("ok: lenient F1 {f:.3} >= floor {floor:.3}");
+    }
+}

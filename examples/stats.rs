@@ -1,0 +1,22 @@
+//! Prints the size of the gazetteer: entities by kind and source.
+//!
+//! ```text
+//! cargo run --release --example stats -- [--gazetteer PATH]... [--no-builtin]
+//! ```
+
+mod common;
+
+fn main() {
+    let common = common::parse_common(
+        std::env::args().skip(1),
+        "usage: stats [--gazetteer PATH]... [--no-builtin]",
+    );
+    let matcher = common::build_matcher(&common);
+    let s = matcher.stats();
+    println!("countries and territories (CLDR) {:>7}", s.countries);
+    println!("populated places (GeoNames)      {:>7}", s.geonames_places);
+    println!("people (curated)                 {:>7}", s.people);
+    println!("organisations (curated)          {:>7}", s.organisations);
+    println!("other places (curated)           {:>7}", s.other_places);
+    println!("all entities                     {:>7}", s.entities);
+}

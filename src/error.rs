@@ -1,0 +1,78 @@
+//! Errors. One `#[non_exhaustive]` enum per phase, each variant carrying what was wrong and
+//! where, so a user can fix a gazetteer file without reading our code.
+
+use std::path::PathBuf;
+
+/// A user gazetteer could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GazetteerError {
+    /// The file could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8.
+    #[error("{path}:{line}:{column}: invalid UTF-8 (byte offset {offset})")]
+    Utf8 {
+        /// The file (or `<input>` for in-memory text).
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in characters) of the first invalid byte.
+        column: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A TSV file is malformed: a missing column, an empty required cell, a bad value.
+    #[error("{path}:{line}:{column}: {message}")]
+    Tsv {
+        /// The file (or `<input>` for in-memory text).
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (field number) of the offending cell; 1 for whole-line errors.
+        column: usize,
+        /// What is wrong, quoting the bad value.
+        message: String,
+    },
+    /// A JSON file is malformed or does not fit the entity schema.
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        /// The file (or `<input>` for in-memory text).
+        path: PathBuf,
+        /// 1-based line reported by the JSON parser.
+        line: usize,
+        /// 1-based column reported by the JSON parser.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The file name has no `.tsv` or `.json` extension, so its format is unknown.
+    #[error("{path}: unknown gazetteer format (expected a .tsv or .json file)")]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An entity has no usable alias: every name normalises to an empty key.
+    #[error("{path}: entity {id:?} has no name that contains a letter or digit")]
+    NoUsableName {
+        /// The file (or `<input>`).
+        path: PathBuf,
+        /// The entity's id.
+        id: String,
+    },
+}
+
+/// A [`MatcherBuilder`](crate::MatcherBuilder) configuration cannot produce a matcher.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The built-in gazetteer is switched off and no user gazetteer was given.
+    #[error("no gazetteer: the built-in one is off and no user gazetteer was added")]
+    NoGazetteer,
+}

@@ -1,0 +1,55 @@
+//! tawfiq (توفيق, "reconciliation") finds people, places and organisations in Arabic text
+//! and reconciles the spellings and transliterations of a name to one canonical entity.
+//!
+//! ```
+//! let matcher = tawfiq::Matcher::builtin();
+//! let text = "استقبل الرئيس الصيني شي جينبينغ نظيره الروسي فلاديمير بوتين في بكين، \
+//!             وقال شي إن العلاقات مع روسيا قوية. والتقى لاحقاً بالرئيس شى جين بينج.";
+//! let ids: Vec<&str> = matcher.find_iter(text).map(|m| m.entity.id.as_ref()).collect();
+//! assert_eq!(
+//!     ids,
+//!     ["xi-jinping", "vladimir-putin", "geonames:1816670", "xi-jinping", "cldr:RU", "xi-jinping"]
+//! );
+//! for m in matcher.find_iter(text) {
+//!     assert_eq!(&text[m.start..m.end], m.surface); // spans slice the original text
+//! }
+//! ```
+//!
+//! # Overview
+//!
+//! - [`Matcher`] finds mentions ([`Matcher::find_iter`] → [`Mention`]) with byte spans into
+//!   the original text, the [`Entity`], a score and [`How`] the match was made. Build one
+//!   with [`Matcher::builtin`] or configure a [`MatcherBuilder`].
+//! - [`Gazetteer`] loads user entities from TSV or JSON; the built-in gazetteer holds
+//!   the CLDR countries and territories, the GeoNames places with Arabic names, and people
+//!   and organisations curated by the maintainers (see `data/README.md`).
+//! - [`normalize`] is Arabic and Latin orthographic folding at explicit levels;
+//!   [`token`], [`clitic`] and [`keys`] are the steps from text to lookup keys.
+//!
+//! # Crate features
+//!
+//! None yet: everything is on by default.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod clitic;
+mod document;
+mod error;
+mod gazetteer;
+mod index;
+pub mod keys;
+mod matcher;
+pub mod normalize;
+pub mod token;
+
+pub use error::{BuildError, GazetteerError};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+pub use gazetteer::{Entity, EntityKind, Gazetteer};
+pub use matcher::{
+    Folding, GazetteerStats, How, MatchKind, Matcher, MatcherBuilder, Mention, Mentions, Span,
+};

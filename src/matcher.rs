@@ -1,0 +1,380 @@
+//! The matcher: a builder, the immutable [`Matcher`], and the [`Mention`]s it finds.
+
+use std::sync::{Arc, OnceLock};
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+use crate::document;
+use crate::error::BuildError;
+use crate::gazetteer::{Entity, EntityKind, Gazetteer};
+use crate::index::Index;
+
+/// Configures and builds a [`Matcher`].
+///
+/// # Examples
+///
+/// ```
+/// use tawfiq::{Gazetteer, MatcherBuilder};
+///
+/// let mut own = Gazetteer::from_tsv_str("id\tkind\tname\nacme\torganisation\tأكمي\n").unwrap();
+/// let matcher = MatcherBuilder::new().builtin(false).gazetteer(own).build().unwrap();
+/// let ids: Vec<&str> = matcher.find_iter("وقالت أكمي").map(|m| m.entity.id.as_ref()).collect();
+/// assert_eq!(ids, ["acme"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct MatcherBuilder {
+    builtin: bool,
+    gazetteers: Vec<Gazetteer>,
+    config: Config,
+}
+
+/// Which kinds of match a matcher makes; see the setters of [`MatcherBuilder`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Config {
+    pub clitics: bool,
+    pub short_forms: bool,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> MatcherBuilder {
+        MatcherBuilder::new()
+    }
+}
+
+impl MatcherBuilder {
+    /// A builder with the built-in gazetteer and every match kind switched on.
+    pub fn new() -> MatcherBuilder {
+        MatcherBuilder {
+            builtin: true,
+            gazetteers: Vec::new(),
+            config: Config {
+                clitics: true,
+                short_forms: true,
+            },
+        }
+    }
+
+    /// Use the built-in gazetteer (default `true`). Off, only user gazetteers are used.
+    pub fn builtin(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a user gazetteer. Entities whose id is a built-in id add their names to the
+    /// built-in entity; the others are new entities.
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut MatcherBuilder {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// Strip proclitics (و ف ب ل ك and combinations, لل with the article restored) to find
+    /// names inside written words (default `true`).
+    pub fn clitics(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.config.clitics = yes;
+        self
+    }
+
+    /// Match short forms (surnames, acronyms) that name exactly one entity (default
+    /// `true`).
+    pub fn short_forms(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.config.short_forms = yes;
+        self
+    }
+
+    /// Builds the matcher.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::NoGazetteer`] when the built-in gazetteer is off and no user gazetteer
+    /// was added.
+    pub fn build(&self) -> Result<Matcher, BuildError> {
+        if !self.builtin && self.gazetteers.is_empty() {
+            return Err(BuildError::NoGazetteer);
+        }
+        let index = Index::new(self.builtin, &self.gazetteers);
+        Ok(Matcher {
+            inner: Arc::new(Inner {
+                index,
+                config: self.config,
+            }),
+        })
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub index: Index,
+    pub config: Config,
+}
+
+/// Finds entity mentions in text and resolves names. Immutable, cheap to clone, and
+/// `Send + Sync`: build one and share it between threads.
+///
+/// # Examples
+///
+/// ```
+/// let matcher = tawfiq::Matcher::builtin();
+/// let text = "التقى شي جين بينغ ولبوتين في بكين";
+/// let found: Vec<(&str, &str)> = matcher
+///     .find_iter(text)
+///     .map(|m| (m.surface, m.entity.name_en.as_ref()))
+///     .collect();
+/// assert_eq!(found, [("شي جين بينغ", "Xi Jinping"), ("بوتين", "Vladimir Putin"), ("بكين", "Beijing")]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl Matcher {
+    /// A matcher over the built-in gazetteer with default settings, built once per process
+    /// and shared (cloning a `Matcher` is cheap).
+    pub fn builtin() -> Matcher {
+        static BUILTIN: OnceLock<Matcher> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                MatcherBuilder::new()
+                    .build()
+                    .expect("the built-in gazetteer is on")
+            })
+            .clone()
+    }
+
+    /// A builder, to add gazetteers or change settings.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::new()
+    }
+
+    /// The mentions of known entities in `text`, in order, not overlapping.
+    ///
+    /// Spans are byte offsets into `text`: `&text[m.start..m.end] == m.surface` always.
+    /// Proclitics are outside the span (`لبوتين` → `بوتين`); the article stays inside
+    /// (`والصين` → `الصين`), except after `لل` where the text does not write it (`للصين` →
+    /// `صين`).
+    ///
+    /// The returned iterator borrows the matcher (`'m`, for the entities) and the text
+    /// (`'t`, for the surfaces).
+    pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> Mentions<'m, 't> {
+        Mentions {
+            inner: document::find(self, text).into_iter(),
+        }
+    }
+
+    /// The entity with this id, if the matcher knows it.
+    pub fn entity_by_id(&self, id: &str) -> Option<&Entity> {
+        let index = &self.inner.index;
+        index.by_id(id).map(|i| index.entity(i))
+    }
+
+    /// Every entity the matcher knows: built-in ones (if on), then user ones.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        self.inner.index.entities()
+    }
+}
+
+/// A byte range of the caller's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span as a range, to slice the text with.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The tier of a match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MatchKind {
+    /// The words (possibly after normalisation) are a full name of the entity.
+    Exact,
+    /// The words are a short form of the entity (a surname, an acronym) that names no other
+    /// entity.
+    ShortForm,
+}
+
+/// A normalisation that was needed to match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Folding {
+    /// Invisible characters, presentation forms, tatweel, odd spaces or digits.
+    Clean,
+    /// Harakat, tanween, shadda, sukun or Latin accents.
+    Diacritics,
+    /// Letter variants: hamza and alef forms, ى/ي, ة/ه, Persian letters, Latin case.
+    Letters,
+    /// Words split or joined differently than in the gazetteer (`شي جينبينغ`).
+    Spacing,
+}
+
+/// How a mention was matched: the tier, the proclitic that was stripped, and every
+/// normalisation the match needed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct How {
+    /// The tier.
+    #[serde(rename = "match")]
+    pub kind: MatchKind,
+    /// The proclitic letters stripped from the first word (`"و"`, `"لل"`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clitic: Option<&'static str>,
+    /// The article `ال` was restored to look the stem up (after `لل`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub article_restored: bool,
+    /// Normalisations the match needed, in pipeline order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<Folding>,
+    /// Number of other entities the same words name (the chosen one has the best prior).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub alternatives: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl std::fmt::Display for How {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            MatchKind::Exact => "exact",
+            MatchKind::ShortForm => "short form",
+        };
+        f.write_str(kind)?;
+        if let Some(c) = self.clitic {
+            write!(f, ", clitic {c}")?;
+        }
+        if self.article_restored {
+            f.write_str(", article restored")?;
+        }
+        for fold in &self.folded {
+            write!(f, ", {fold:?}")?;
+        }
+        if self.alternatives > 0 {
+            write!(f, ", {} other entities", self.alternatives)?;
+        }
+        Ok(())
+    }
+}
+
+/// A mention of an entity in a text.
+#[derive(Clone, Debug)]
+pub struct Mention<'m, 't> {
+    /// Byte offset of the first byte, in the caller's text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// `&text[start..end]`.
+    pub surface: &'t str,
+    /// The entity mentioned.
+    pub entity: &'m Entity,
+    /// Confidence in `0.0..=1.0`: 1.0 for an unambiguous exact name, lower for short forms,
+    /// spelling folds and names several entities share.
+    pub score: f32,
+    /// How the mention was matched.
+    pub how: How,
+}
+
+impl Mention<'_, '_> {
+    /// The mention's span.
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+impl Serialize for Mention<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Mention", 6)?;
+        m.serialize_field("start", &self.start)?;
+        m.serialize_field("end", &self.end)?;
+        m.serialize_field("surface", self.surface)?;
+        m.serialize_field("entity", &EntitySummary(self.entity))?;
+        m.serialize_field("score", &self.score)?;
+        m.serialize_field("how", &self.how)?;
+        m.end()
+    }
+}
+
+/// An entity as mentions serialise it: identity and canonical names, not every alias.
+struct EntitySummary<'a>(&'a Entity);
+
+impl Serialize for EntitySummary<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut m = s.serialize_struct("Entity", 5)?;
+        m.serialize_field("id", &e.id)?;
+        m.serialize_field("kind", &e.kind)?;
+        m.serialize_field("name_ar", &e.name_ar)?;
+        m.serialize_field("name_en", &e.name_en)?;
+        m.serialize_field("wikidata", &e.wikidata)?;
+        m.end()
+    }
+}
+
+/// Iterator over the mentions of a text, in order. Created by [`Matcher::find_iter`].
+///
+/// `'m` is the lifetime of the matcher (mentions borrow its entities), `'t` the lifetime of
+/// the text (mentions borrow their surfaces from it).
+#[derive(Debug)]
+pub struct Mentions<'m, 't> {
+    inner: std::vec::IntoIter<Mention<'m, 't>>,
+}
+
+impl<'m, 't> Iterator for Mentions<'m, 't> {
+    type Item = Mention<'m, 't>;
+
+    fn next(&mut self) -> Option<Mention<'m, 't>> {
+        self.inner.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Mentions<'_, '_> {}
+
+/// Counts of entities by kind and source, as printed by the `stats` example.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct GazetteerStats {
+    /// Countries and territories (CLDR).
+    pub countries: usize,
+    /// Populated places (GeoNames).
+    pub geonames_places: usize,
+    /// Curated people.
+    pub people: usize,
+    /// Curated organisations.
+    pub organisations: usize,
+    /// Curated places that are neither countries nor populated places (regions, seas…).
+    pub other_places: usize,
+    /// All entities.
+    pub entities: usize,
+}
+
+impl Matcher {
+    /// Counts the entities of this matcher by kind and source.
+    pub fn stats(&self) -> GazetteerStats {
+        let mut s = GazetteerStats::default();
+        for e in self.entities() {
+            s.entities += 1;
+            match (e.kind, e.id.split_once(':').map(|(p, _)| p)) {
+                (_, Some("cldr")) => s.countries += 1,
+                (_, Some("geonames")) => s.geonames_places += 1,
+                (EntityKind::Person, _) => s.people += 1,
+                (EntityKind::Organisation, _) => s.organisations += 1,
+                (EntityKind::Place, _) => s.other_places += 1,
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,210 @@
+//! Public-API runs: from text to mentions, with the built-in and user gazetteers.
+
+use tawfiq::{Gazetteer, MatchKind, Matcher, MatcherBuilder};
+
+fn ids(m: &Matcher, text: &str) -> Vec<String> {
+    m.find_iter(text).map(|m| m.entity.id.to_string()).collect()
+}
+
+fn surfaces<'t>(m: &Matcher, text: &'t str) -> Vec<&'t str> {
+    m.find_iter(text).map(|m| m.surface).collect()
+}
+
+#[test]
+fn matcher_is_send_sync_clone() {
+    fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+    assert_traits::<Matcher>();
+    assert_traits::<Gazetteer>();
+}
+
+#[test]
+fn spellings_of_xi_are_one_entity() {
+    let m = Matcher::builtin();
+    for name in [
+        "شي جين بينغ",
+        "شي جينبينغ",
+        "شى جين بينج",
+        "شي جين\u{200C}بينغ",
+        "شِي جِين بِينْغ",
+        "Xi Jinping",
+        "XI JINPING",
+    ] {
+        let found = ids(&m, &format!("قال {name} اليوم"));
+        assert_eq!(found, ["xi-jinping"], "help: {name:?} should be Xi Jinping");
+    }
+}
+
+#[test]
+fn clitics_stay_outside_the_span() {
+    let m = Matcher::builtin();
+    assert_eq!(surfaces(&m, "وقال لبوتين"), ["بوتين"]);
+    assert_eq!(surfaces(&m, "والصين وبأوزبكستان"), ["الصين", "أوزبكستان"]);
+    let text = "رسالة للصين";
+    let found: Vec<_> = m.find_iter(text).collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].surface, "صين",
+        "help: after لل the article is not written"
+    );
+    assert_eq!(found[0].entity.id, "cldr:CN");
+    assert!(found[0].how.article_restored);
+    assert_eq!(found[0].how.clitic, Some("لل"));
+    // Names that begin with clitic letters are read as written first.
+    assert_eq!(ids(&m, "بكين وليبيا"), ["geonames:1816670", "cldr:LY"]);
+}
+
+#[test]
+fn diacritics_and_tanween_stay_inside_the_span() {
+    let m = Matcher::builtin();
+    let found: Vec<_> = m.find_iter("التقى شيًّا أمس").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].surface, "شيًّا");
+    assert_eq!(found[0].entity.id, "xi-jinping");
+    assert_eq!(found[0].how.kind, MatchKind::ShortForm);
+}
+
+#[test]
+fn everyday_words_are_not_places() {
+    let m = Matcher::builtin();
+    // Each of these is also the Arabic name of some GeoNames place.
+    let text = "قال إن الاتفاق بين البلدين كان إلى حد ما شأن داخلي وأن الأمر جديدة";
+    assert!(ids(&m, text).is_empty(), "help: {:?}", ids(&m, text));
+    assert!(
+        ids(&m, "شيء").is_empty(),
+        "help: شيء (thing) is not شي (Xi)"
+    );
+}
+
+#[test]
+fn a_split_may_not_cut_off_a_function_word() {
+    let m = Matcher::builtin();
+    // شي إن joins to the key of شيان (Xi'an); the cut leaves the particle إن on its own.
+    assert_eq!(ids(&m, "وقال شي إن العلاقات قوية"), ["xi-jinping"]);
+}
+
+#[test]
+fn spans_slice_messy_text() {
+    let m = Matcher::builtin();
+    let text = "\u{200F}«بوتيـــن»\u{00A0}و\u{FEB7}\u{FEF2} جين بينغ، كوريا الشمالية.حليف";
+    let found: Vec<_> = m.find_iter(text).collect();
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|m| (m.surface, m.entity.id.as_ref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("بوتيـــن", "vladimir-putin"),
+            ("\u{FEB7}\u{FEF2} جين بينغ", "xi-jinping"),
+            ("كوريا الشمالية", "cldr:KP")
+        ]
+    );
+    for m in &found {
+        assert_eq!(&text[m.span().range()], m.surface);
+    }
+}
+
+#[test]
+fn user_gazetteer_merges_with_the_builtin_one() {
+    let tsv = "id\tkind\tname\tname_en\n\
+               vladimir-putin\tperson\tبوطين\t\n\
+               acme\torganisation\tأكمي للتقنية\tAcme Technology\n";
+    let mut b = MatcherBuilder::new();
+    b.gazetteer(Gazetteer::from_tsv_str(tsv).unwrap());
+    let m = b.build().unwrap();
+    assert_eq!(
+        ids(&m, "قال بوطين إن أكمي للتقنية وبكين"),
+        ["vladimir-putin", "acme", "geonames:1816670"]
+    );
+    assert_eq!(m.entity_by_id("acme").unwrap().name_en, "Acme Technology");
+}
+
+#[test]
+fn user_gazetteer_can_replace_the_builtin_one() {
+    let json = r#"[{"id": "acme", "kind": "organisation", "name_ar": "أكمي", "name_en": "Acme"}]"#;
+    let mut b = MatcherBuilder::new();
+    b.builtin(false)
+        .gazetteer(Gazetteer::from_json_str(json).unwrap());
+    let m = b.build().unwrap();
+    assert_eq!(ids(&m, "أكمي في بكين"), ["acme"]);
+    assert!(m.entity_by_id("cldr:CN").is_none());
+    let err = MatcherBuilder::new().builtin(false).build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no gazetteer: the built-in one is off and no user gazetteer was added"
+    );
+}
+
+#[test]
+fn gazetteer_file_errors_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("tawfiq-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "id\tkind\tname\nx\tperson\tفلان\ny\tanimal\tقط\n").unwrap();
+    let err = Gazetteer::from_path(&bad).unwrap_err().to_string();
+    assert!(
+        err.ends_with("bad.tsv:3:2: kind \"animal\" is not person, place or organisation"),
+        "{err}"
+    );
+    let bin = dir.join("bin.tsv");
+    std::fs::write(&bin, b"id\tkind\tname\nx\tperson\t\xFF\n").unwrap();
+    let err = Gazetteer::from_path(&bin).unwrap_err().to_string();
+    assert!(
+        err.ends_with("bin.tsv:2:10: invalid UTF-8 (byte offset 22)"),
+        "{err}"
+    );
+    let err = Gazetteer::from_path(dir.join("g.csv"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown gazetteer format"), "{err}");
+    let err = Gazetteer::from_path(dir.join("missing.tsv"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing.tsv"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn builtin_gazetteer_counts() {
+    let s = Matcher::builtin().stats();
+    println!("{s:?}");
+    assert!(s.geonames_places >= 25_000, "{s:?}");
+    assert!(s.countries >= 250, "{s:?}");
+    assert!(s.people + s.organisations >= 1_500, "{s:?}");
+}
+
+#[test]
+fn curated_and_country_names_find_their_entity() {
+    use std::collections::HashSet;
+    use tawfiq::keys::ortho_key;
+    let m = Matcher::builtin();
+    let mut ids = HashSet::new();
+    for e in m.entities() {
+        assert!(ids.insert(e.id.as_ref()), "duplicate id {}", e.id);
+        assert!(
+            !e.name_ar.is_empty() && !e.name_en.is_empty(),
+            "{} lacks a canonical name",
+            e.id
+        );
+        if e.id.starts_with("geonames:") {
+            continue; // one-word place names that are everyday words are not linked alone
+        }
+        // The canonical name finds this entity, or an entity with a better prior that
+        // shares the whole name.
+        let found: Vec<_> = m.find_iter(&e.name_ar).collect();
+        let ok = found.iter().any(|x| x.entity.id == e.id)
+            || found
+                .iter()
+                .any(|x| x.how.alternatives > 0 && ortho_key(x.surface) == ortho_key(&e.name_ar));
+        assert!(
+            ok,
+            "{} ({}) not found by its name: {:?}",
+            e.id,
+            e.name_ar,
+            found
+                .iter()
+                .map(|x| (x.surface, x.entity.id.as_ref()))
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! Properties that hold for every input: normalisation is idempotent, spans slice the
+//! original text on character boundaries, tokens and gaps rebuild the input, and nothing
+//! panics.
+
+use proptest::prelude::*;
+use tawfiq::Matcher;
+use tawfiq::normalize::{Level, normalize, normalize_mapped};
+use tawfiq::token::tokens;
+
+/// Strings biased towards what breaks Arabic text processing: letters, harakat, tanween,
+/// shadda, alef forms, tatweel, ZWNJ and bidi marks, presentation forms, digits, Latin,
+/// spaces and punctuation, plus any Unicode scalar.
+fn arabicish() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        4 => prop::sample::select(vec![
+            "شي", "جين", "بينغ", "بوتين", "الصين", "لل", "و", "ب", "ا", "أ", "إ", "آ", "ى", "ة", "ء",
+            "ؤ", "ئ", "ک", "ی", "پ", "ً", "ٌ", "ّ", "َ", "ٰ", "ـ", "\u{200C}", "\u{200F}", "\u{202E}",
+            "\u{FEFB}", "\u{FEB7}", "١٩", " ", "  ", "\n", "،", ".", "-", "\u{2011}", "\u{00A0}",
+            "Xi", "Ü", "İ", "\0", "موسكو", "كوريا", "الشمالية",
+        ]).prop_map(String::from),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn normalisation_is_idempotent(s in arabicish(), t in any::<String>()) {
+        for text in [&s, &t] {
+            for level in [Level::Clean, Level::Bare, Level::Folded] {
+                let once = normalize(text, level);
+                prop_assert_eq!(normalize(&once, level), once.clone(), "level {:?}", level);
+            }
+        }
+    }
+
+    #[test]
+    fn normalisation_map_points_at_char_boundaries(s in arabicish()) {
+        let (mut out, mut map) = (String::new(), Vec::new());
+        normalize_mapped(&s, Level::Folded, &mut out, &mut map);
+        prop_assert_eq!(map.len(), out.chars().count());
+        prop_assert!(map.windows(2).all(|w| w[0] <= w[1]));
+        prop_assert!(map.iter().all(|&at| at < s.len() && s.is_char_boundary(at)));
+        prop_assert_eq!(out, normalize(&s, Level::Folded).into_owned());
+    }
+
+    #[test]
+    fn tokens_slice_the_text_in_order(s in arabicish()) {
+        let mut last = 0;
+        for t in tokens(&s) {
+            prop_assert!(t.start >= last && t.start < t.end);
+            prop_assert_eq!(&s[t.start..t.end], t.text);
+            last = t.end;
+        }
+    }
+
+    #[test]
+    fn mentions_slice_the_text_and_do_not_overlap(s in arabicish()) {
+        let m = Matcher::builtin();
+        let mut last = 0;
+        for found in m.find_iter(&s) {
+            prop_assert!(s.is_char_boundary(found.start) && s.is_char_boundary(found.end));
+            prop_assert_eq!(&s[found.start..found.end], found.surface);
+            prop_assert!(found.start >= last && found.start < found.end);
+            prop_assert!((0.0..=1.0).contains(&found.score));
+            last = found.end;
+        }
+    }
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let m = Matcher::builtin();
+    let unit = "شي جين بينغ وبوتين في بكين ";
+    let repeats = 1_000_000 / unit.len() + 1;
+    let megabyte_line = unit.repeat(repeats);
+    assert!(megabyte_line.len() >= 1_000_000 && !megabyte_line.contains('\n'));
+    assert_eq!(m.find_iter(&megabyte_line).count(), 3 * repeats);
+    let inputs = [
+        "",
+        "\u{064B}\u{0651}\u{0670}",      // lone combining marks
+        "\u{0301}بوتين\u{0301}",         // a Latin combining mark on Arabic
+        "\u{200F}\u{202E}بكين\u{202C}",  // bidi controls
+        "\0شي\0",                        // NUL
+        "ـــــ",                         // tatweel only
+        "Xi Jinping التقى Путин 習近平", // mixed scripts
+        "ًا",                             // an accusative ending with no word
+        "للل لل ل و وو",                 // clitics with no stem
+    ];
+    for text in inputs {
+        for found in m.find_iter(text) {
+            assert_eq!(&text[found.start..found.end], found.surface);
+        }
+        for level in [
+            tawfiq::normalize::Level::Clean,
+            tawfiq::normalize::Level::Folded,
+        ] {
+            let _ = normalize(text, level);
+        }
+    }
+    assert_eq!(
+        m.find_iter("\0شي\0").count(),
+        1,
+        "help: NUL is a separator like any other"
+    );
+}
