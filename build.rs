@@ -15,7 +15,7 @@
 //! here by path, so they are exactly what the runtime computes.
 
 #[allow(dead_code)]
-#[path = "src/keys.rs"]
+#[path = "src/keys/mod.rs"]
 mod keys;
 #[allow(dead_code)]
 #[path = "src/normalize/mod.rs"]
@@ -610,7 +610,12 @@ fn try_main() -> Result<(), Error> {
         ),
     )?;
     println!("cargo:rerun-if-changed=build.rs");
-    for f in ["src/normalize", "src/token.rs", "src/keys.rs"] {
+    for f in [
+        "src/normalize",
+        "src/token.rs",
+        "src/keys",
+        "src/demonym.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     Ok(())

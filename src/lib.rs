@@ -34,6 +34,8 @@
 #![deny(missing_docs)]
 
 pub mod clitic;
+#[allow(dead_code)] // not wired in yet
+mod demonym;
 mod document;
 mod error;
 mod gazetteer;
@@ -42,6 +44,8 @@ pub mod keys;
 mod matcher;
 pub mod normalize;
 pub mod token;
+#[allow(dead_code)] // not wired in yet
+mod translit;
 
 pub use error::{BuildError, GazetteerError};
 

@@ -7,6 +7,8 @@
 //! This module depends only on [`crate::normalize`] and [`crate::token`]: `build.rs`
 //! includes all three by path, so the built-in keys are computed by this very code.
 
+pub(crate) mod xkey;
+
 use crate::normalize::{Level, normalize};
 use crate::token::tokens;
 

@@ -1,0 +1,1 @@
+//! Demonyms (work in progress, not yet public).

@@ -1,0 +1,1 @@
+//! The cross-script key (work in progress, not yet public).

@@ -1,0 +1,1 @@
+//! Arabic ↔ Latin transliteration (work in progress, not yet public).
