@@ -163,6 +163,14 @@ impl Index {
         })
     }
 
+    /// Every entity with its index, built-in ones first.
+    pub fn entities_with_idx(&self) -> impl Iterator<Item = (EntityIdx, &Entity)> {
+        let base = builtin::len() as EntityIdx;
+        let builtin: &[Entity] = if self.builtin { builtin::entities() } else { &[] };
+        let user = self.user.iter().enumerate().map(move |(i, e)| (base + i as EntityIdx, e));
+        builtin.iter().enumerate().map(|(i, e)| (i as EntityIdx, e)).chain(user)
+    }
+
     /// Every entity of this index, built-in ones first.
     pub fn entities(&self) -> impl Iterator<Item = &Entity> {
         let builtin: &[Entity] = if self.builtin {

@@ -43,6 +43,8 @@ mod index;
 pub mod keys;
 mod matcher;
 pub mod normalize;
+mod resolve;
+pub mod score;
 pub mod token;
 #[allow(dead_code)] // not wired in yet
 mod translit;
@@ -54,6 +56,7 @@ pub use error::{BuildError, GazetteerError};
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
+pub use resolve::{Candidate, Resolution};
 pub use matcher::{
     Folding, GazetteerStats, How, MatchKind, Matcher, MatcherBuilder, Mention, Mentions, Span,
 };

@@ -9,6 +9,7 @@ use crate::document;
 use crate::error::BuildError;
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use crate::index::Index;
+use crate::resolve::{self, FuzzyIndex, Resolution};
 
 /// Configures and builds a [`Matcher`].
 ///
@@ -97,6 +98,7 @@ impl MatcherBuilder {
             inner: Arc::new(Inner {
                 index,
                 config: self.config,
+                fuzzy: OnceLock::new(),
             }),
         })
     }
@@ -106,6 +108,14 @@ impl MatcherBuilder {
 pub(crate) struct Inner {
     pub index: Index,
     pub config: Config,
+    /// The blocking index for fuzzy resolution, built on first use.
+    pub fuzzy: OnceLock<FuzzyIndex>,
+}
+
+impl Inner {
+    pub fn fuzzy(&self) -> &FuzzyIndex {
+        self.fuzzy.get_or_init(|| FuzzyIndex::new(&self.index))
+    }
 }
 
 /// Finds entity mentions in text and resolves names. Immutable, cheap to clone, and
@@ -159,6 +169,28 @@ impl Matcher {
         Mentions {
             inner: document::find(self, text).into_iter(),
         }
+    }
+
+    /// Resolves a standalone name (a query, a cell of a spreadsheet, a name from another
+    /// system) to the entity it most likely means, with a score, an explanation and the top
+    /// candidates.
+    ///
+    /// Spelling variants (`ماسود بيزشكيان`), reordered and partial names (`أوخنا خورلسوخ`),
+    /// proclitics and confusable letters are forgiven at a price; the entities' priors break
+    /// near-ties (a bare `دلهي` is the city of millions). When no candidate is convincing,
+    /// [`Resolution::best`] is `None` and the candidates are still reported.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let m = tawfiq::Matcher::builtin();
+    /// let r = m.resolve("ماسود بيزشكيان");
+    /// assert_eq!(r.entity().unwrap().name_en, "Masoud Pezeshkian");
+    /// assert!(r.best.unwrap().explanation.vowels > 0);
+    /// assert!(m.resolve("قرية لا توجد").best.is_none());
+    /// ```
+    pub fn resolve(&self, name: &str) -> Resolution<'_> {
+        resolve::resolve(&self.inner.index, self.inner.fuzzy(), name, resolve::DEFAULT_THRESHOLD, None)
     }
 
     /// The entity with this id, if the matcher knows it.

@@ -4,6 +4,11 @@
 //! but letters and digits removed: `شي جين بينغ`, `شي جينبينغ` and `شى جين‌بينج`-style
 //! spacing variants meet on one key, as do `COVID-19` and `covid 19`.
 //!
+//! The consonant skeleton of a name written in Arabic script drops what transliteration of
+//! foreign names varies most: long vowels, ع and ء, the article, doubled letters, and folds
+//! consonants that stand for one foreign sound (see [`skeleton_class`]): `ماسود بيزشكيان` and
+//! `مسعود بزشكيان` share `مسد بزشكن`, `جابيف` and `غابويف` share `كبف`.
+//!
 //! This module depends only on [`crate::normalize`] and [`crate::token`]: `build.rs`
 //! includes all three by path, so the built-in keys are computed by this very code.
 
@@ -40,6 +45,79 @@ pub fn word_keys(name: &str) -> Vec<String> {
         })
         .filter(|k| !k.is_empty())
         .collect()
+}
+
+/// The skeleton class of an Arabic consonant: the letter that stands for every letter
+/// Arabic writers use for the same foreign sound. Letters not listed are their own class.
+///
+/// | class | letters | why |
+/// |---|---|---|
+/// | ك | ج غ ق ك (گ folds to ك earlier) | /g/ is written ج (Egypt), غ (Levant, Gulf), ق or ك: `جوتيريش` / `غوتيريش` |
+/// | ت | ت ط | /t/: `تيانجين` / `طيانجين` |
+/// | س | س ص ث | /s/ and /θ/: `سيول` / `صيول` |
+/// | ز | ز ذ ظ | /z/ and /ð/ |
+/// | د | د ض | /d/ |
+/// | ه | ه ح (ة folds to ه earlier) | /h/ |
+///
+/// Persian letters (پ چ ژ ڤ) are folded to ب ج ز ف by normalisation before this.
+pub fn skeleton_class(c: char) -> char {
+    match c {
+        '\u{062C}' | '\u{063A}' | '\u{0642}' | '\u{0643}' => '\u{0643}', // ج غ ق ك → ك
+        '\u{062A}' | '\u{0637}' => '\u{062A}',                         // ت ط → ت
+        '\u{0633}' | '\u{0635}' | '\u{062B}' => '\u{0633}',             // س ص ث → س
+        '\u{0632}' | '\u{0630}' | '\u{0638}' => '\u{0632}',             // ز ذ ظ → ز
+        '\u{062F}' | '\u{0636}' => '\u{062F}',                         // د ض → د
+        '\u{0647}' | '\u{062D}' => '\u{0647}',                         // ه ح → ه
+        other => other,
+    }
+}
+
+/// Is `c` (folded) a letter the skeleton drops: a long vowel or its seat (ا و ي) or a
+/// guttural that transliteration of foreign names adds and drops freely (ع ء)?
+pub fn is_skeleton_vowel(c: char) -> bool {
+    matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}' | '\u{0639}' | '\u{0621}')
+}
+
+/// The consonant skeleton of one folded word (a [`word_keys`] item): the article dropped,
+/// long vowels, ع and ء dropped (an initial و or ي is a consonant and stays), confusable
+/// consonants folded to their [`skeleton_class`], doubled letters collapsed. Characters
+/// outside the Arabic letters (Latin, digits) are kept as they are.
+///
+/// # Examples
+///
+/// ```
+/// use tawfiq::keys::{skeleton, word_keys};
+///
+/// let sk = |name: &str| word_keys(name).iter().map(|w| skeleton(w)).collect::<Vec<_>>();
+/// assert_eq!(sk("ماسود بيزشكيان"), sk("مسعود بزشكيان"));
+/// assert_eq!(sk("جابيف"), sk("غابويف"));
+/// assert_eq!(sk("القاهرة"), sk("قاهره"));
+/// ```
+pub fn skeleton(word: &str) -> String {
+    let body = match word.strip_prefix("\u{0627}\u{0644}") {
+        // The article, when something is left after it (`الي` is not ال + ي).
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => word,
+    };
+    let mut out = String::with_capacity(body.len());
+    let mut last = None;
+    for (i, c) in body.chars().enumerate() {
+        let initial_consonant = i == 0 && matches!(c, '\u{0648}' | '\u{064A}');
+        if is_skeleton_vowel(c) && !initial_consonant {
+            continue;
+        }
+        let class = skeleton_class(c);
+        if last != Some(class) {
+            out.push(class);
+            last = Some(class);
+        }
+    }
+    out
+}
+
+/// The skeleton of a whole name: the skeletons of its words, concatenated.
+pub fn name_skeleton(name: &str) -> String {
+    word_keys(name).iter().map(|w| skeleton(w)).collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,57 @@
+//! Resolves names, one per line on stdin, to entities.
+//!
+//! ```text
+//! cargo run --release --example resolve -- [--gazetteer PATH]... [--no-builtin] < names.txt
+//! ```
+//!
+//! Prints one JSON object per line: `query`, `entity` (`id`, `kind`, `name_ar`, `name_en`,
+//! `wikidata`, or null when no candidate is convincing), `score`, `how` (the matched name,
+//! the proclitic read off, and what the comparison forgave) and `candidates` (the top few,
+//! with scores).
+
+mod common;
+
+use std::io::{BufRead, BufWriter, Write};
+
+use serde_json::json;
+
+fn main() {
+    let common = common::parse_common(
+        std::env::args().skip(1),
+        "usage: resolve [--gazetteer PATH]... [--no-builtin] < names",
+    );
+    if let Some(arg) = common.rest.first() {
+        common::fail(&format!("unexpected argument {arg:?}; names are read from stdin"));
+    }
+    let matcher = common::build_matcher(&common);
+    let stdin = std::io::stdin();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (n, line) in stdin.lock().split(b'\n').enumerate() {
+        let bytes = line.unwrap_or_else(|e| common::fail(&format!("<stdin>: {e}")));
+        let line = common::utf8(bytes, &format!("<stdin>:{}", n + 1)).unwrap_or_else(|e| common::fail(&e));
+        let name = line.trim_end_matches('\r').trim();
+        if name.is_empty() {
+            continue;
+        }
+        let r = matcher.resolve(name);
+        let entity = r.best.as_ref().map(|c| {
+            json!({"id": c.entity.id, "kind": c.entity.kind, "name_ar": c.entity.name_ar,
+                   "name_en": c.entity.name_en, "wikidata": c.entity.wikidata})
+        });
+        let how = r.best.as_ref().map(|c| {
+            json!({"matched_name": c.name, "clitic": c.clitic, "forgave": c.explanation,
+                   "explanation": c.explanation.to_string()})
+        });
+        let line = json!({
+            "query": name,
+            "entity": entity,
+            "score": r.best.as_ref().map_or(0.0, |c| c.score),
+            "how": how,
+            "candidates": r.candidates,
+        });
+        if writeln!(out, "{line}").is_err() {
+            return; // a closed pipe ends the run
+        }
+    }
+    let _ = out.flush();
+}

@@ -1,0 +1,422 @@
+//! Similarity of two names, with an explanation of what was forgiven.
+//!
+//! The core is a weighted Damerau–Levenshtein distance over folded letters, priced by what
+//! Arabic spellings of one name actually vary in:
+//!
+//! | edit | cost | example |
+//! |---|---|---|
+//! | insert or delete a long vowel, ع or ء | [`VOWEL`] | `خوريلسوخ` / `خورلسوخ`, `مسعود` / `مسود` |
+//! | substitute one long vowel for another | [`VOWEL`] | `بيكين` / `بوكين` |
+//! | substitute consonants of one skeleton class | [`CONFUSABLE`] | `جابيف` / `غابيف` |
+//! | swap two adjacent letters | [`TRANSPOSITION`] | `دلهي` / `دهلي` |
+//! | the article present on one side only | [`ARTICLE`] | `القاهرة` / `قاهرة` |
+//! | anything else | 1.0 | |
+//!
+//! Multi-word names are aligned word to word, so reordering (`خوريلسوخ أوخنا` / `أوخنا
+//! خورلسوخ`) costs [`REORDER`] and a missing given name [`MISSING_WORD`] plus a little per
+//! letter, and the whole names are also compared with spaces removed (`شي جين بينغ` /
+//! `شي جينبينغ`). [`Similarity::score`] maps the distance into `0.0..=1.0` relative to the
+//! names' length and blends in Jaro–Winkler (via `strsim`) on the consonant skeletons.
+
+use serde::Serialize;
+
+use crate::keys::{is_skeleton_vowel, skeleton, skeleton_class, word_keys};
+
+/// Cost of inserting, deleting or exchanging a long vowel (ا و ي) or ع / ء.
+pub const VOWEL: f32 = 0.3;
+/// Cost of substituting a consonant for another of its skeleton class (ج/غ/ق/ك …).
+pub const CONFUSABLE: f32 = 0.4;
+/// Cost of swapping two adjacent letters.
+pub const TRANSPOSITION: f32 = 0.6;
+/// Cost of the article ال written on one side only.
+pub const ARTICLE: f32 = 0.2;
+/// Cost of words appearing in another order.
+pub const REORDER: f32 = 0.2;
+/// Base cost of a word of the reference name missing from the query (a given name); each of
+/// its letters adds [`PER_LETTER`].
+pub const MISSING_WORD: f32 = 0.5;
+/// Base cost of a query word that the reference name lacks; each letter adds [`PER_LETTER`].
+pub const EXTRA_WORD: f32 = 1.0;
+/// Added per letter of a missing or extra word.
+pub const PER_LETTER: f32 = 0.1;
+/// Cost of the same letters split into words differently.
+pub const SPACING: f32 = 0.1;
+
+/// What a comparison forgave: counts of edits by kind and the word-level differences.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Long vowels, ع or ء inserted, deleted or exchanged.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub vowels: u32,
+    /// Consonants exchanged within a skeleton class, as `(query, reference)` letters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub confusables: Vec<(char, char)>,
+    /// Adjacent letters swapped.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub transpositions: u32,
+    /// Other letters inserted, deleted or substituted.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub other_edits: u32,
+    /// The article ال written on one side only.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub articles: u32,
+    /// Words in another order.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reordered: bool,
+    /// The same letters split into words differently.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub spacing: bool,
+    /// Words of the reference name the query lacks (a given name, a title).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_words: Vec<String>,
+    /// Words of the query the reference name lacks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra_words: Vec<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Explanation {
+    /// Is this the explanation of an exact match (nothing forgiven)?
+    pub fn is_exact(&self) -> bool {
+        *self == Explanation::default()
+    }
+
+    fn absorb(&mut self, other: Explanation) {
+        self.vowels += other.vowels;
+        self.confusables.extend(other.confusables);
+        self.transpositions += other.transpositions;
+        self.other_edits += other.other_edits;
+        self.articles += other.articles;
+        self.reordered |= other.reordered;
+        self.spacing |= other.spacing;
+        self.missing_words.extend(other.missing_words);
+        self.extra_words.extend(other.extra_words);
+    }
+}
+
+impl std::fmt::Display for Explanation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        if self.vowels > 0 {
+            parts.push(format!("{} vowel edit(s)", self.vowels));
+        }
+        for (a, b) in &self.confusables {
+            parts.push(format!("{a}~{b}"));
+        }
+        if self.transpositions > 0 {
+            parts.push(format!("{} transposition(s)", self.transpositions));
+        }
+        if self.other_edits > 0 {
+            parts.push(format!("{} other edit(s)", self.other_edits));
+        }
+        if self.articles > 0 {
+            parts.push("article".into());
+        }
+        if self.reordered {
+            parts.push("reordered".into());
+        }
+        if self.spacing {
+            parts.push("spacing".into());
+        }
+        if !self.missing_words.is_empty() {
+            parts.push(format!("missing {}", self.missing_words.join(" ")));
+        }
+        if !self.extra_words.is_empty() {
+            parts.push(format!("extra {}", self.extra_words.join(" ")));
+        }
+        if parts.is_empty() {
+            f.write_str("exact")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
+/// The result of comparing two names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Similarity {
+    /// Weighted edit distance, in edits (see the module documentation for the prices).
+    pub distance: f32,
+    /// Similarity in `0.0..=1.0`: 1.0 for names equal after folding.
+    pub score: f32,
+    /// What the distance is made of.
+    pub explanation: Explanation,
+}
+
+fn is_vowelish(c: char) -> bool {
+    is_skeleton_vowel(c)
+}
+
+fn sub_cost(a: char, b: char) -> (f32, Op) {
+    if a == b {
+        (0.0, Op::Same)
+    } else if is_vowelish(a) && is_vowelish(b) {
+        (VOWEL, Op::Vowel)
+    } else if skeleton_class(a) == skeleton_class(b) {
+        (CONFUSABLE, Op::Confusable(a, b))
+    } else {
+        (1.0, Op::Other)
+    }
+}
+
+fn indel_cost(c: char) -> (f32, Op) {
+    if is_vowelish(c) { (VOWEL, Op::Vowel) } else { (1.0, Op::Other) }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    Same,
+    Vowel,
+    Confusable(char, char),
+    Transposition,
+    Other,
+}
+
+/// Weighted optimal-string-alignment distance between two folded words, with the edits.
+fn word_distance(a: &[char], b: &[char]) -> (f32, Explanation) {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut d = vec![0.0f32; (n + 1) * w];
+    let mut op = vec![Op::Same; (n + 1) * w];
+    for i in 1..=n {
+        let (c, o) = indel_cost(a[i - 1]);
+        d[i * w] = d[(i - 1) * w] + c;
+        op[i * w] = o;
+    }
+    for j in 1..=m {
+        let (c, o) = indel_cost(b[j - 1]);
+        d[j] = d[j - 1] + c;
+        op[j] = o;
+    }
+    // Back-pointers: 0 diagonal, 1 up (delete from a), 2 left (insert from b), 3 transposition.
+    let mut from = vec![0u8; (n + 1) * w];
+    for i in 1..=n {
+        from[i * w] = 1;
+    }
+    for j in 1..=m {
+        from[j] = 2;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let (sc, so) = sub_cost(a[i - 1], b[j - 1]);
+            let (dc, dop) = indel_cost(a[i - 1]);
+            let (ic, iop) = indel_cost(b[j - 1]);
+            let mut best = (d[(i - 1) * w + j - 1] + sc, so, 0u8);
+            if d[(i - 1) * w + j] + dc < best.0 {
+                best = (d[(i - 1) * w + j] + dc, dop, 1);
+            }
+            if d[i * w + j - 1] + ic < best.0 {
+                best = (d[i * w + j - 1] + ic, iop, 2);
+            }
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && a[i - 1] != a[i - 2]
+                && d[(i - 2) * w + j - 2] + TRANSPOSITION < best.0
+            {
+                best = (d[(i - 2) * w + j - 2] + TRANSPOSITION, Op::Transposition, 3);
+            }
+            d[i * w + j] = best.0;
+            op[i * w + j] = best.1;
+            from[i * w + j] = best.2;
+        }
+    }
+    let mut ex = Explanation::default();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let k = i * w + j;
+        match op[k] {
+            Op::Same => {}
+            Op::Vowel => ex.vowels += 1,
+            Op::Confusable(x, y) => ex.confusables.push((x, y)),
+            Op::Transposition => ex.transpositions += 1,
+            Op::Other => ex.other_edits += 1,
+        }
+        match from[k] {
+            0 => {
+                i -= 1;
+                j -= 1;
+            }
+            1 => i -= 1,
+            2 => j -= 1,
+            _ => {
+                i -= 2;
+                j -= 2;
+            }
+        }
+    }
+    (d[n * w + m], ex)
+}
+
+const ARTICLE_CHARS: [char; 2] = ['\u{0627}', '\u{0644}'];
+
+/// Distance between two folded words, forgiving an article on one side.
+fn word_pair(a: &[char], b: &[char]) -> (f32, Explanation) {
+    let strip = |w: &[char]| -> Option<usize> { (w.len() > 3 && w[..2] == ARTICLE_CHARS).then_some(2) };
+    let direct = word_distance(a, b);
+    let alternative = match (strip(a), strip(b)) {
+        (Some(k), None) => Some(word_distance(&a[k..], b)),
+        (None, Some(k)) => Some(word_distance(a, &b[k..])),
+        _ => None,
+    };
+    match alternative {
+        Some((d, mut ex)) if d + ARTICLE < direct.0 => {
+            ex.articles += 1;
+            (d + ARTICLE, ex)
+        }
+        _ => direct,
+    }
+}
+
+/// A name prepared for comparison: its folded words as characters.
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    words: Vec<Vec<char>>,
+    joined: Vec<char>,
+    skeleton: String,
+}
+
+impl Prepared {
+    pub fn new(name: &str) -> Prepared {
+        let keys = word_keys(name);
+        let words: Vec<Vec<char>> = keys.iter().map(|w| w.chars().collect()).collect();
+        let joined = words.concat();
+        let skeleton = keys.iter().map(|w| skeleton(w)).collect();
+        Prepared { words, joined, skeleton }
+    }
+
+    /// Number of letters.
+    pub fn len(&self) -> usize {
+        self.joined.len()
+    }
+}
+
+/// Compares two prepared names: `query` (as written in the text or asked for) against
+/// `reference` (a gazetteer name).
+pub(crate) fn compare(query: &Prepared, reference: &Prepared) -> Similarity {
+    let (q, r) = (&query.words, &reference.words);
+    if q.is_empty() || r.is_empty() {
+        return Similarity { distance: f32::INFINITY, score: 0.0, explanation: Explanation::default() };
+    }
+    // Word alignment: greedily pair the closest words (relative to their length).
+    let mut pairs: Vec<(f32, usize, usize, Explanation)> = Vec::with_capacity(q.len() * r.len());
+    for (i, qw) in q.iter().enumerate() {
+        for (j, rw) in r.iter().enumerate() {
+            let (d, ex) = word_pair(qw, rw);
+            pairs.push((d, i, j, ex));
+        }
+    }
+    pairs.sort_by(|a, b| {
+        let rel = |p: &(f32, usize, usize, Explanation)| p.0 / (q[p.1].len().max(r[p.2].len()).max(1) as f32);
+        rel(a).total_cmp(&rel(b)).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
+    let (mut used_q, mut used_r) = (vec![false; q.len()], vec![false; r.len()]);
+    let mut aligned = Explanation::default();
+    let mut distance = 0.0;
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    for (d, i, j, ex) in pairs {
+        let longest = q[i].len().max(r[j].len()) as f32;
+        // A pair counts as the same word only when at most half of it was edited.
+        if used_q[i] || used_r[j] || d > 0.5 * longest {
+            continue;
+        }
+        used_q[i] = true;
+        used_r[j] = true;
+        distance += d;
+        aligned.absorb(ex);
+        matched.push((i, j));
+    }
+    for (_, w) in r.iter().enumerate().filter(|(j, _)| !used_r[*j]) {
+        distance += MISSING_WORD + PER_LETTER * w.len() as f32;
+        aligned.missing_words.push(w.iter().collect());
+    }
+    for (_, w) in q.iter().enumerate().filter(|(i, _)| !used_q[*i]) {
+        distance += EXTRA_WORD + PER_LETTER * w.len() as f32;
+        aligned.extra_words.push(w.iter().collect());
+    }
+    matched.sort();
+    if matched.windows(2).any(|p| p[1].1 < p[0].1) {
+        distance += REORDER;
+        aligned.reordered = true;
+    }
+    // The same letters with the words split differently.
+    let mut best = (distance, aligned);
+    if q.len() != r.len() || best.0 > 0.0 {
+        let (d, mut ex) = word_distance(&query.joined, &reference.joined);
+        let d = d + if q.len() != r.len() { SPACING } else { 0.0 };
+        if d < best.0 {
+            ex.spacing = q.len() != r.len();
+            best = (d, ex);
+        }
+    }
+    let (distance, explanation) = best;
+    let length = 0.5 * (query.len() + reference.len()) as f32;
+    let by_distance = (1.0 - distance / length.max(1.0)).clamp(0.0, 1.0);
+    let jw = strsim::jaro_winkler(&query.skeleton, &reference.skeleton) as f32;
+    let score = if distance == 0.0 { 1.0 } else { (0.85 * by_distance + 0.15 * jw).min(0.99) };
+    Similarity { distance, score, explanation }
+}
+
+/// Compares two names written in Arabic script (or both in Latin script).
+///
+/// # Examples
+///
+/// ```
+/// use tawfiq::score::similarity;
+///
+/// let s = similarity("أوخنا خورلسوخ", "خُوريلسوخ أوخنا");
+/// assert!(s.explanation.reordered && s.explanation.vowels == 1);
+/// assert!(s.score > 0.85);
+/// assert!(similarity("سمرقند", "سامراء").score < 0.7);
+/// assert!(similarity("شي جين بينغ", "شي جينبينغ").explanation.spacing);
+/// ```
+pub fn similarity(query: &str, reference: &str) -> Similarity {
+    compare(&Prepared::new(query), &Prepared::new(reference))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(a: &str, b: &str) -> Explanation {
+        similarity(a, b).explanation
+    }
+
+    #[test]
+    fn prices_follow_the_table() {
+        assert_eq!(similarity("بكين", "بكين").distance, 0.0);
+        assert_eq!(similarity("خوريلسوخ", "خورلسوخ").distance, VOWEL);
+        assert_eq!(similarity("جابيف", "غابيف").distance, CONFUSABLE);
+        assert_eq!(similarity("دلهي", "دهلي").distance, TRANSPOSITION);
+        assert_eq!(similarity("القاهرة", "قاهرة").distance, ARTICLE);
+        assert_eq!(similarity("سمرقند", "سمرقنت").distance, 1.0, "help: د and ت are not one class");
+    }
+
+    #[test]
+    fn explanations_name_the_edits() {
+        assert_eq!(ex("جابيف", "غابيف").confusables, [('ج', 'غ')]);
+        assert_eq!(ex("دلهي", "دهلي").transpositions, 1);
+        let e = ex("بوتين", "فلاديمير بوتين");
+        assert_eq!(e.missing_words, ["فلاديمير"]);
+        let e = ex("شي جين بينغ", "شي جينبينغ");
+        assert!(e.spacing, "{e:?}");
+        let e = ex("أوخنا خورلسوخ", "خوريلسوخ أوخنا");
+        assert!(e.reordered && e.vowels == 1, "{e:?}");
+        assert!(ex("بكين", "بكين").is_exact());
+        assert_eq!(ex("بكين", "بكين").to_string(), "exact");
+    }
+
+    #[test]
+    fn scores_are_bounded_and_symmetric_enough() {
+        for (a, b) in [("ماسود بيزشكيان", "مسعود بزشكيان"), ("لي تشيانغ", "لي كه تشيانغ"), ("", "بكين")] {
+            let (x, y) = (similarity(a, b).score, similarity(b, a).score);
+            assert!((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y));
+            assert!((x - y).abs() < 0.15, "{a} / {b}: {x} vs {y}");
+        }
+        assert!(similarity("ماسود بيزشكيان", "مسعود بزشكيان").score > 0.8);
+    }
+}
