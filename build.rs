@@ -15,11 +15,17 @@
 //! here by path, so they are exactly what the runtime computes.
 
 #[allow(dead_code)]
+#[path = "src/demonym.rs"]
+mod demonym;
+#[allow(dead_code)]
 #[path = "src/keys/mod.rs"]
 mod keys;
 #[allow(dead_code)]
 #[path = "src/normalize/mod.rs"]
 mod normalize;
+#[allow(dead_code)]
+#[path = "src/gazetteer/prior.rs"]
+mod prior;
 #[allow(dead_code)]
 #[path = "src/token.rs"]
 mod token;
@@ -32,6 +38,8 @@ use std::path::{Path, PathBuf};
 
 /// Packed target flag: the alias is a short form (surname, acronym).
 const SHORT_FLAG: u32 = 1 << 31;
+/// Packed target flag: the key is a demonym of the entity (`الصيني` for China).
+const DEMONYM_FLAG: u32 = 1 << 29;
 /// Packed target flag: the alias is one everyday Arabic word that usually means something
 /// else than this place (`data/place_word_ambiguity.tsv`); running text does not link it
 /// without support.
@@ -69,7 +77,10 @@ struct Rec {
     prominence: u8,
     full: Vec<String>,
     short: Vec<String>,
+    /// Demonym bases (masculine singular nisba), inflected by `demonym::inflections`.
     demonyms: Vec<String>,
+    /// Exact demonym forms (broken plurals): `الروس`.
+    demonym_forms: Vec<String>,
 }
 
 impl Rec {
@@ -410,6 +421,28 @@ fn ambiguous_words(data: &Path) -> Result<HashMap<String, Verdict>, Error> {
     Ok(out)
 }
 
+/// Adds `data/demonyms.tsv`: bases to inflect and exact forms, by entity id.
+fn demonyms(data: &Path, recs: &mut [Rec]) -> Result<(), Error> {
+    let tsv = Tsv::read(&data.join("demonyms.tsv"))?;
+    let (entity, form, note) = (tsv.col("entity")?, tsv.col("form")?, tsv.col("note")?);
+    let by_id: HashMap<String, usize> = recs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
+    for (n, row) in &tsv.rows {
+        let i = *by_id
+            .get(&row[entity])
+            .ok_or_else(|| format!("{}: unknown entity {:?}", tsv.at(*n), row[entity]))?;
+        match row[note].as_str() {
+            "base" => recs[i].demonyms.push(row[form].clone()),
+            "form" => recs[i].demonym_forms.push(row[form].clone()),
+            other => return Err(format!("{}: note {other:?} (base or form)", tsv.at(*n))),
+        }
+    }
+    Ok(())
+}
+
 fn check_cell(rec: &Rec, cell: &str) -> Result<(), Error> {
     if cell.contains(['\t', '\n', '\r', '|']) {
         return Err(format!(
@@ -429,6 +462,7 @@ fn try_main() -> Result<(), Error> {
     countries(&data, &mut recs)?;
     places(&data, &mut recs)?;
     curated(&data, &mut recs)?;
+    demonyms(&data, &mut recs)?;
 
     let mut ids = std::collections::HashSet::new();
     let mut qids: HashMap<String, String> = HashMap::new();
@@ -458,7 +492,13 @@ fn try_main() -> Result<(), Error> {
         ] {
             check_cell(rec, cell)?;
         }
-        for a in rec.full.iter().chain(&rec.short).chain(&rec.demonyms) {
+        for a in rec
+            .full
+            .iter()
+            .chain(&rec.short)
+            .chain(&rec.demonyms)
+            .chain(&rec.demonym_forms)
+        {
             check_cell(rec, a)?;
         }
         writeln!(
@@ -474,7 +514,12 @@ fn try_main() -> Result<(), Error> {
             rec.prominence,
             rec.full.join("|"),
             rec.short.join("|"),
-            rec.demonyms.join("|"),
+            rec.demonyms
+                .iter()
+                .chain(&rec.demonym_forms)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("|"),
         )
         .map_err(|e| e.to_string())?;
     }
@@ -490,7 +535,7 @@ fn try_main() -> Result<(), Error> {
     for (i, rec) in recs.iter().enumerate() {
         let index = u32::try_from(i)
             .ok()
-            .filter(|&i| i < COMMON_FLAG)
+            .filter(|&i| i < DEMONYM_FLAG)
             .ok_or("too many entities")?;
         let names = rec
             .full
@@ -531,6 +576,30 @@ fn try_main() -> Result<(), Error> {
                 None => targets.push(index | flag),
             }
         }
+        // Demonyms: every inflection of every base, and the exact forms. A key that is also
+        // a name of the same entity stays a name (`روسيا` is Russia, not روسي + ا).
+        let forms = rec
+            .demonyms
+            .iter()
+            .flat_map(|b| demonym::inflections(b))
+            .chain(rec.demonym_forms.iter().cloned());
+        for form in forms {
+            let words = keys::word_keys(&form);
+            if words.is_empty() {
+                continue;
+            }
+            max_words = max_words.max(words.len());
+            let mut prefix = String::new();
+            for w in &words[..words.len() - 1] {
+                prefix.push_str(w);
+                prefixes.insert(prefix.clone());
+            }
+            let targets = aliases.entry(words.concat()).or_default();
+            let base = !(SHORT_FLAG | COMMON_FLAG | DEMONYM_FLAG);
+            if !targets.iter().any(|t| *t & base == index) {
+                targets.push(index | DEMONYM_FLAG);
+            }
+        }
     }
 
     let mut map = phf_codegen::Map::new();
@@ -542,6 +611,48 @@ fn try_main() -> Result<(), Error> {
     for p in &prefixes {
         set.entry(p.as_str());
     }
+    // Blocking index for fuzzy resolution: (key hash, entity), each block ordered by prior so
+    // the runtime can take the most prominent entities of a large block first.
+    let mut pairs: Vec<(u64, f32, u32)> = Vec::new();
+    for (i, rec) in recs.iter().enumerate() {
+        let p = prior::prior(
+            rec.prominence,
+            (rec.population > 0).then_some(rec.population),
+        );
+        let mut keys: Vec<u64> = rec
+            .full
+            .iter()
+            .chain(&rec.short)
+            .flat_map(|n| keys::block_keys(n))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        pairs.extend(keys.into_iter().map(|k| (k, p, i as u32)));
+    }
+    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    pairs.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
+    let (mut block_keys, mut offsets, mut postings) =
+        (Vec::<u8>::new(), Vec::<u8>::new(), Vec::<u8>::new());
+    let mut last: Option<u64> = None;
+    let mut count: u32 = 0;
+    for &(k, _, i) in &pairs {
+        if last != Some(k) {
+            block_keys.extend_from_slice(&k.to_le_bytes());
+            offsets.extend_from_slice(&count.to_le_bytes());
+            last = Some(k);
+        }
+        postings.extend_from_slice(&i.to_le_bytes());
+        count += 1;
+    }
+    offsets.extend_from_slice(&count.to_le_bytes());
+    for (name, bytes) in [
+        ("blocks_keys.bin", &block_keys),
+        ("blocks_offsets.bin", &offsets),
+        ("blocks_postings.bin", &postings),
+    ] {
+        fs::write(out_dir.join(name), bytes).map_err(|e| e.to_string())?;
+    }
+
     let mut frequent = phf_codegen::Set::new();
     for key in frequencies
         .iter()
@@ -577,6 +688,22 @@ fn try_main() -> Result<(), Error> {
         &mut code,
         format!("pub(crate) const COMMON_FLAG: u32 = {COMMON_FLAG};\n"),
     )?;
+    write(
+        &mut code,
+        format!("pub(crate) const DEMONYM_FLAG: u32 = {DEMONYM_FLAG};\n"),
+    )?;
+    for (name, file) in [
+        ("BLOCK_KEYS", "blocks_keys.bin"),
+        ("BLOCK_OFFSETS", "blocks_offsets.bin"),
+        ("BLOCK_POSTINGS", "blocks_postings.bin"),
+    ] {
+        write(
+            &mut code,
+            format!(
+                "pub(crate) static {name}: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"));\n"
+            ),
+        )?;
+    }
     write(
         &mut code,
         "pub(crate) static ENTITY_TABLE: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/entities.tsv\"));\n".into(),

@@ -144,7 +144,9 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
 
 /// Our own kind for a prediction that overlaps no gold mention.
 fn kind_of(m: &tawfiq::Mention) -> &'static str {
-    if m.surface.chars().any(|c| c.is_ascii_alphabetic()) {
+    if m.how.kind == MatchKind::Demonym {
+        "demonym"
+    } else if m.surface.chars().any(|c| c.is_ascii_alphabetic()) {
         "latin"
     } else if m.how.kind == MatchKind::ShortForm {
         "partial"

@@ -21,14 +21,17 @@ fn main() {
         "usage: resolve [--gazetteer PATH]... [--no-builtin] < names",
     );
     if let Some(arg) = common.rest.first() {
-        common::fail(&format!("unexpected argument {arg:?}; names are read from stdin"));
+        common::fail(&format!(
+            "unexpected argument {arg:?}; names are read from stdin"
+        ));
     }
     let matcher = common::build_matcher(&common);
     let stdin = std::io::stdin();
     let mut out = BufWriter::new(std::io::stdout().lock());
     for (n, line) in stdin.lock().split(b'\n').enumerate() {
         let bytes = line.unwrap_or_else(|e| common::fail(&format!("<stdin>: {e}")));
-        let line = common::utf8(bytes, &format!("<stdin>:{}", n + 1)).unwrap_or_else(|e| common::fail(&e));
+        let line =
+            common::utf8(bytes, &format!("<stdin>:{}", n + 1)).unwrap_or_else(|e| common::fail(&e));
         let name = line.trim_end_matches('\r').trim();
         if name.is_empty() {
             continue;

@@ -9,10 +9,15 @@ use std::ops::Range;
 
 use crate::clitic::{self, ARTICLE, Candidate};
 use crate::gazetteer::{Entity, builtin};
-use crate::index::{Index, Target};
+use std::collections::HashMap;
+
+use crate::gazetteer::EntityKind;
+use crate::index::{EntityIdx, Index, Target};
 use crate::keys::word_keys;
 use crate::matcher::{Folding, How, MatchKind, Matcher, Mention};
 use crate::normalize::{Level, normalize, normalize_mapped};
+use crate::resolve::{self, DECISION};
+use crate::score::Explanation;
 use crate::token::{is_joiner, tokens};
 
 /// A word of the text with its orthographic key.
@@ -99,6 +104,9 @@ const DESCRIPTORS: &[&str] = &[
     "شبكه",
 ];
 
+/// A full name of an entity with at least this prior beats a demonym of the same words.
+const DEMONYM_BEATS_PRIOR: f32 = 0.9;
+
 /// How much a short form's prior is discounted against full names of other entities.
 const SHORT_FORM_DISCOUNT: f32 = 0.9;
 
@@ -174,17 +182,30 @@ fn boundaries_fit(entity: &Entity, key: &str, text_words: &[&str]) -> bool {
 fn choose(index: &Index, key: &str, text_words: &[&str], short_forms: bool) -> Option<Choice> {
     let mut full: Vec<(Target, f32)> = Vec::new();
     let mut short: Vec<Target> = Vec::new();
+    let mut demonym: Vec<Target> = Vec::new();
     index.lookup(key, |t| {
         if t.common || !boundaries_fit(index.entity(t.entity), key, text_words) {
             return;
         }
-        if t.short {
+        if t.demonym {
+            demonym.push(t);
+        } else if t.short {
             short.push(t);
         } else {
             full.push((t, index.entity(t.entity).prior()));
         }
     });
     full.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entity.cmp(&b.0.entity)));
+    // A demonym of one country outranks names of lesser entities (`الهندية` is Indian, not
+    // the Iraqi town of that name) and every short form (`السوداني`).
+    if demonym.len() == 1 && full.first().is_none_or(|f| f.1 < DEMONYM_BEATS_PRIOR) {
+        return Some(Choice {
+            target: demonym[0],
+            kind: MatchKind::Demonym,
+            alternatives: full.len() + short.len(),
+            share: 1.0,
+        });
+    }
     // A short form counts only when it names exactly one entity; it then competes with the
     // full names on prior, discounted: `مودي` is Narendra Modi, not the hamlet Modi.
     let short = (short_forms && short.len() == 1).then(|| {
@@ -284,79 +305,444 @@ fn foldings(surface: &str, names: &[&str]) -> Vec<Folding> {
     folded
 }
 
-/// Finds the mentions of `text`.
-pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'m, 't>> {
+/// A mention before it becomes a [`Mention`]: words of the text and what they name.
+struct Found<'m> {
+    /// First and last word of the mention.
+    first: usize,
+    last: usize,
+    /// The reading of the first word (proclitic stripped, article restored).
+    cand: Candidate,
+    entity: EntityIdx,
+    kind: MatchKind,
+    alternatives: usize,
+    share: f32,
+    /// For a partial name: the byte offset of the full mention it refers to.
+    antecedent: Option<usize>,
+    /// For a fuzzy match: the name it came closest to, and what was forgiven.
+    fuzzy: Option<(&'m str, Explanation)>,
+}
+
+impl Found<'_> {
+    fn start(&self, words: &Words) -> usize {
+        words.origins[words.words[self.first].chars.start + self.cand.chars]
+    }
+
+    /// The key of the first word after the proclitic.
+    fn stem<'w>(&self, words: &'w Words) -> &'w str {
+        let k = words.key(self.first);
+        &k[k.char_indices().nth(self.cand.chars).map_or(0, |(b, _)| b)..]
+    }
+}
+
+const AS_WRITTEN: Candidate = Candidate {
+    prefix: "",
+    chars: 0,
+    article: false,
+};
+
+/// Exact pass: leftmost-longest names, short forms and demonyms.
+fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
-    let words = Words::new(text);
-    let mut mentions = Vec::new();
+    let mut found = Vec::new();
     let mut key = String::new();
     let mut i = 0;
     while i < words.words.len() {
-        let Some((cand, j, choice)) = best_at(&words, index, matcher, i, &mut key) else {
+        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key) else {
             i += 1;
             continue;
         };
-        let (mut i_start, mut cand) = (i, cand);
-        let stem = &words.key(i)[words
-            .key(i)
-            .char_indices()
-            .nth(cand.chars)
-            .map_or(0, |(b, _)| b)..];
-        if j > i && !cand.article && DESCRIPTORS.contains(&stem) {
+        let mut f = Found {
+            first: i,
+            last: j,
+            cand,
+            entity: choice.target.entity,
+            kind: choice.kind,
+            alternatives: choice.alternatives,
+            share: choice.share,
+            antecedent: None,
+            fuzzy: None,
+        };
+        if j > i && !cand.article && DESCRIPTORS.contains(&f.stem(words)) {
             let rest: String = (i + 1..=j).map(|w| words.key(w)).collect();
             let mut same = false;
             index.lookup(&rest, |t| {
                 same |= t.entity == choice.target.entity && !t.common
             });
             if same {
-                i_start = i + 1;
-                cand = Candidate {
-                    prefix: "",
-                    chars: 0,
-                    article: false,
-                };
+                f.first = i + 1;
+                f.cand = AS_WRITTEN;
             }
         }
-        let start = words.origins[words.words[i_start].chars.start + cand.chars];
-        let end = words.words[j].end;
-        let surface = &text[start..end];
-        let entity = index.entity(choice.target.entity);
-        let mut names: Vec<&str> = entity.names().collect();
-        names.extend(entity.short.iter().map(|s| s.as_ref()));
-        let mut how = How {
-            kind: choice.kind,
-            clitic: (cand.chars > 0).then_some(cand.prefix),
-            article_restored: cand.article,
-            folded: foldings(surface, &names),
-            alternatives: choice.alternatives,
-        };
-        if cand.article {
-            // The stem was looked up as `ال` + stem: the surface lacks the article by design.
-            how.folded
-                .retain(|f| *f != Folding::Spacing && *f != Folding::Letters);
-        }
-        let mut score: f32 = match how.kind {
-            MatchKind::Exact => 1.0,
-            MatchKind::ShortForm => 0.9,
-        };
-        if how.folded.contains(&Folding::Letters) {
-            score *= 0.98;
-        }
-        if how.folded.contains(&Folding::Spacing) {
-            score *= 0.99;
-        }
-        if choice.alternatives > 0 {
-            score *= choice.share;
-        }
-        mentions.push(Mention {
-            start,
-            end,
-            surface,
-            entity,
-            score,
-            how,
-        });
+        found.push(f);
         i = j + 1;
     }
-    mentions
+    found
+}
+
+/// Document pass: a word left unmatched that is a word of a person's full mention elsewhere
+/// in the text is a partial mention of that person (`جابيف` after `ألكسندر جابيف`, `كيم`
+/// near `كيم جونغ أون`, `يو` after `كاترينا يو`). A word shared by the full mentions of two
+/// people, and the most frequent Arabic words, are not linked.
+fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
+    let mut covered = vec![false; words.words.len()];
+    // word key → (entity, byte offsets of the full mentions that contain it)
+    let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::new();
+    for f in found.iter() {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        let e = index.entity(f.entity);
+        let full = matches!(f.kind, MatchKind::Exact | MatchKind::Fuzzy);
+        if !full || e.kind != EntityKind::Person || f.first == f.last {
+            continue;
+        }
+        let start = f.start(words);
+        for w in f.first..=f.last {
+            let key = if w == f.first {
+                f.stem(words).to_string()
+            } else {
+                words.key(w).to_string()
+            };
+            let slot = names.entry(key).or_insert((Some(f.entity), Vec::new()));
+            if slot.0 != Some(f.entity) {
+                slot.0 = None; // two people share this word
+            }
+            slot.1.push(start);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for (w, _) in words.words.iter().enumerate().filter(|(w, _)| !covered[*w]) {
+        let key = words.key(w);
+        for cand in clitic::candidates(key) {
+            let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
+            if cand.article || builtin::is_frequent_word(stem) {
+                continue;
+            }
+            let Some((Some(entity), starts)) = names.get(stem) else {
+                continue;
+            };
+            let here = words.origins[words.words[w].chars.start];
+            // The nearest full mention before this word, else the first one after it.
+            let antecedent = starts
+                .iter()
+                .rev()
+                .find(|&&s| s < here)
+                .or(starts.first())
+                .copied();
+            found.push(Found {
+                first: w,
+                last: w,
+                cand,
+                entity: *entity,
+                kind: MatchKind::Partial,
+                alternatives: 0,
+                share: 1.0,
+                antecedent,
+                fuzzy: None,
+            });
+            break;
+        }
+    }
+    found.sort_by_key(|f| f.first);
+}
+
+/// The longest window of words the fuzzy pass tries.
+const FUZZY_MAX_WORDS: usize = 4;
+/// A fuzzy mention has at least this many letters.
+const FUZZY_MIN_LETTERS: usize = 5;
+/// A fuzzy mention's entity takes at least this share of the decision (see
+/// [`crate::resolve`]).
+const FUZZY_MIN_SCORE: f32 = 0.8;
+/// A fuzzy mention's similarity to the entity's closest name is at least this.
+const FUZZY_MIN_SIMILARITY: f32 = 0.8;
+/// A fuzzy mention of a place needs at least this prior (a town of about 60,000): a
+/// village's name misspelled in running text is far less likely than a word that looks
+/// like it.
+const FUZZY_MIN_PLACE_PRIOR: f32 = 0.6;
+
+/// Words (folded) that announce a name right after them, up to two words back: titles of
+/// people (`الرئيس`, `وزير`), nouns for places (`مدينة`) and organisations (`وكالة`). A
+/// one-word fuzzy mention needs one, or the entity named elsewhere in the text.
+const CUES: &[&str] = &[
+    // people
+    "الرييس",
+    "رييس",
+    "الوزير",
+    "وزير",
+    "وزيره",
+    "السيد",
+    "السيده",
+    "الملك",
+    "الامير",
+    "امير",
+    "الشيخ",
+    "المستشار",
+    "المستشاره",
+    "النايب",
+    "السفير",
+    "الجنرال",
+    "الفريق",
+    "اللواء",
+    "العقيد",
+    "الزعيم",
+    "المتحدث",
+    "الناطق",
+    "الدكتور",
+    "المحلل",
+    "الباحث",
+    "مدير",
+    "المدير",
+    "الامين",
+    "نظيره",
+    "نظيرته",
+    "الرييسه",
+    "رييسه",
+    "المرشد",
+    "الجنرال",
+    "القايد",
+    "قايد",
+    "المبعوث",
+    "المندوب",
+    "الكاتب",
+    "الصحفي",
+    "الصحفيه",
+    "المراسل",
+    "المراسله",
+    "البابا",
+    // places
+    "مدينه",
+    "بلده",
+    "قريه",
+    "العاصمه",
+    "عاصمه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "جزيره",
+    "ميناء",
+    "مطار",
+    // organisations
+    "وكاله",
+    "شركه",
+    "صحيفه",
+    "جريده",
+    "مجموعه",
+    "منظمه",
+    "حزب",
+    "حركه",
+    "قناه",
+    "موقع",
+    "معهد",
+    "مركز",
+    "جامعه",
+    "مؤسسه",
+    "مجله",
+];
+
+/// Is there a cue ([`CUES`]) among the two words before word `w`?
+fn cued(words: &Words, w: usize) -> bool {
+    (w.saturating_sub(2)..w).any(|p| {
+        let key = words.key(p);
+        clitic::candidates(key).any(|c| {
+            let stem = &key[key.char_indices().nth(c.chars).map_or(0, |(b, _)| b)..];
+            CUES.contains(&stem)
+        })
+    })
+}
+
+/// Does a word of the text appear among the words of `name` (the article aside)?
+fn word_in_name(word: &str, name_words: &[String]) -> bool {
+    let bare = |w: &str| {
+        w.strip_prefix(clitic::ARTICLE)
+            .filter(|r| r.chars().count() >= 2)
+            .map(str::to_string)
+            .unwrap_or_else(|| w.to_string())
+    };
+    let word = bare(word);
+    name_words.iter().any(|n| bare(n) == word)
+}
+
+/// Fuzzy pass: windows of up to [`FUZZY_MAX_WORDS`] words that no exact name covers are
+/// resolved like standalone names; a window is a mention when one entity clearly wins
+/// ([`FUZZY_MIN_SCORE`]) with a close name ([`FUZZY_MIN_SIMILARITY`]), no word left over.
+/// Guards against everyday words: no window begins or ends with one of the most frequent
+/// words, nor consists of common words only, and every common word in it must be a word of
+/// the matched name; a one-word window must be an uncommon word that follows a cue
+/// ([`CUES`]: a title, a noun for a place or an organisation); only sizeable places are
+/// matched. A window may absorb a short form or partial match inside
+/// it (`ماسود` + `بيزشكيان` becomes one mention of the full name).
+fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut Vec<Found<'m>>) {
+    let index = &matcher.inner.index;
+    let fuzzy = matcher.inner.fuzzy();
+    let n = words.words.len();
+    let mut hard = vec![false; n];
+    let mut soft = vec![false; n];
+    for f in found.iter() {
+        let absorbable = matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial);
+        for w in f.first..=f.last {
+            if absorbable {
+                soft[w] = true
+            } else {
+                hard[w] = true
+            }
+        }
+    }
+    let mut added: Vec<Found<'m>> = Vec::new();
+    let mut w = 0;
+    while w < n {
+        let mut accepted: Option<Found<'m>> = None;
+        for len in (1..=FUZZY_MAX_WORDS).rev() {
+            let last = w + len - 1;
+            if last >= n
+                || (w..=last).any(|x| hard[x])
+                || (w..last).any(|x| !words.words[x].joins_next)
+                || (w..=last).all(|x| soft[x])
+            {
+                continue;
+            }
+            let letters: usize = (w..=last).map(|x| words.key(x).chars().count()).sum();
+            if letters < FUZZY_MIN_LETTERS
+                || builtin::is_frequent_word(words.key(w))
+                || builtin::is_frequent_word(words.key(last))
+            {
+                continue;
+            }
+            // Cheap guards first. A window of everyday words only is not a name; a one-word
+            // window must be an uncommon word with a cue or named elsewhere.
+            if (w..=last).all(|x| builtin::zipf(words.key(x)).is_some()) {
+                continue;
+            }
+            if len == 1 && !cued(words, w) {
+                continue;
+            }
+            let keys: Vec<String> = (w..=last).map(|x| words.key(x).to_string()).collect();
+            if !fuzzy.may_match(&keys) {
+                continue;
+            }
+            let start = words.origins[words.words[w].chars.start];
+            let surface = &text[start..words.words[last].end];
+            let mut cands = resolve::candidates(index, fuzzy, surface, None, None);
+            DECISION.score(&mut cands);
+            let Some(best) = cands.first() else { continue };
+            let ex = &best.explanation;
+            let place_too_small = best.entity.kind == EntityKind::Place
+                && best.entity.prior() < FUZZY_MIN_PLACE_PRIOR;
+            if best.distance == 0.0
+                || best.score < FUZZY_MIN_SCORE
+                || best.similarity < FUZZY_MIN_SIMILARITY
+                || !ex.extra_words.is_empty()
+                || !ex.missing_words.is_empty()
+                || place_too_small
+            {
+                continue;
+            }
+            let Some(entity) = index.by_id(&best.entity.id) else {
+                continue;
+            };
+            // Everyday words in the window must be words of the name itself: `لقاء` may be
+            // part of a name only if the name has it.
+            let name_words = word_keys(best.name);
+            let everyday = (w..=last).any(|x| {
+                builtin::zipf(words.key(x)).is_some() && !word_in_name(words.key(x), &name_words)
+            });
+            if everyday {
+                continue;
+            }
+            let prefix = best.clitic.unwrap_or("");
+            let cand = Candidate {
+                prefix,
+                chars: prefix.chars().count(),
+                article: prefix.ends_with("\u{0644}\u{0644}"),
+            };
+            accepted = Some(Found {
+                first: w,
+                last,
+                cand,
+                entity,
+                kind: MatchKind::Fuzzy,
+                alternatives: cands.len().saturating_sub(1),
+                share: best.score,
+                antecedent: None,
+                fuzzy: Some((best.name, best.explanation.clone())),
+            });
+            break;
+        }
+        match accepted {
+            Some(f) => {
+                w = f.last + 1;
+                added.push(f);
+            }
+            None => w += 1,
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    found.retain(|f| !added.iter().any(|a| a.first <= f.last && f.first <= a.last));
+    found.extend(added);
+    found.sort_by_key(|f| f.first);
+}
+
+/// Finds the mentions of `text`.
+pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'m, 't>> {
+    let index = &matcher.inner.index;
+    let words = Words::new(text);
+    let mut found = exact_pass(&words, matcher);
+    if matcher.inner.config.fuzzy {
+        fuzzy_pass(text, &words, matcher, &mut found);
+    }
+    if matcher.inner.config.partial {
+        partial_pass(&words, index, &mut found);
+    }
+    found
+        .into_iter()
+        .map(|f| {
+            let start = f.start(&words);
+            let end = words.words[f.last].end;
+            let surface = &text[start..end];
+            let entity = index.entity(f.entity);
+            let mut names: Vec<&str> = entity.names().collect();
+            names.extend(entity.short.iter().map(|s| s.as_ref()));
+            let mut how = How {
+                kind: f.kind,
+                clitic: (f.cand.chars > 0).then_some(f.cand.prefix),
+                article_restored: f.cand.article,
+                folded: foldings(surface, &names),
+                alternatives: f.alternatives,
+                antecedent: f.antecedent,
+                matched_name: f.fuzzy.as_ref().map(|x| x.0),
+                forgave: f.fuzzy.map(|x| x.1),
+            };
+            if f.cand.article || f.kind == MatchKind::Partial {
+                // After لل the surface lacks the article by design; a partial name is not a
+                // spelling of the entity's names.
+                how.folded
+                    .retain(|x| *x != Folding::Spacing && *x != Folding::Letters);
+            }
+            let mut score: f32 = match how.kind {
+                MatchKind::Exact => 1.0,
+                MatchKind::Demonym => 0.95,
+                MatchKind::ShortForm | MatchKind::Partial => 0.9,
+                MatchKind::Fuzzy => f.share,
+            };
+            if how.folded.contains(&Folding::Letters) {
+                score *= 0.98;
+            }
+            if how.folded.contains(&Folding::Spacing) {
+                score *= 0.99;
+            }
+            if f.alternatives > 0 && f.kind != MatchKind::Fuzzy {
+                score *= f.share;
+            }
+            Mention {
+                start,
+                end,
+                surface,
+                entity,
+                score,
+                how,
+            }
+        })
+        .collect()
 }

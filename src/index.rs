@@ -21,6 +21,8 @@ pub(crate) struct Target {
     /// The key is an everyday word that usually means something else than this entity, so
     /// running text does not link it without support.
     pub common: bool,
+    /// The key is a demonym of the entity (`الصيني` for China).
+    pub demonym: bool,
 }
 
 /// The immutable lookup structure behind a [`Matcher`](crate::Matcher).
@@ -90,8 +92,22 @@ impl Index {
                         entity: idx,
                         short,
                         common: false,
+                        demonym: false,
                     },
                 );
+            }
+            let demonyms = entity
+                .demonyms
+                .iter()
+                .flat_map(|base| crate::demonym::inflections(base));
+            for form in demonyms {
+                let target = Target {
+                    entity: idx,
+                    short: false,
+                    common: false,
+                    demonym: true,
+                };
+                index.insert(&form, target);
             }
         }
         index
@@ -110,7 +126,12 @@ impl Index {
         }
         let targets = self.aliases.entry(words.concat()).or_default();
         match targets.iter_mut().find(|t| t.entity == target.entity) {
-            Some(t) => t.short &= target.short,
+            // A name beats a short form, and either beats a demonym, of the same entity.
+            Some(t) if !target.demonym => {
+                t.short &= target.short;
+                t.demonym = false;
+            }
+            Some(_) => {}
             None => targets.push(target),
         }
     }
@@ -120,9 +141,12 @@ impl Index {
         if self.builtin {
             for &t in builtin::targets(key) {
                 f(Target {
-                    entity: t & !(builtin::SHORT_FLAG | builtin::COMMON_FLAG),
+                    entity: t & !(builtin::SHORT_FLAG
+                        | builtin::COMMON_FLAG
+                        | builtin::DEMONYM_FLAG),
                     short: t & builtin::SHORT_FLAG != 0,
                     common: t & builtin::COMMON_FLAG != 0,
+                    demonym: t & builtin::DEMONYM_FLAG != 0,
                 });
             }
         }
@@ -163,12 +187,39 @@ impl Index {
         })
     }
 
+    /// Is the built-in gazetteer part of this index?
+    pub fn has_builtin(&self) -> bool {
+        self.builtin
+    }
+
+    /// The user entities with their indices.
+    pub fn user_entities_with_idx(&self) -> impl Iterator<Item = (EntityIdx, &Entity)> {
+        let base = builtin::len() as EntityIdx;
+        self.user
+            .iter()
+            .enumerate()
+            .map(move |(i, e)| (base + i as EntityIdx, e))
+    }
+
     /// Every entity with its index, built-in ones first.
+    #[cfg(test)]
     pub fn entities_with_idx(&self) -> impl Iterator<Item = (EntityIdx, &Entity)> {
         let base = builtin::len() as EntityIdx;
-        let builtin: &[Entity] = if self.builtin { builtin::entities() } else { &[] };
-        let user = self.user.iter().enumerate().map(move |(i, e)| (base + i as EntityIdx, e));
-        builtin.iter().enumerate().map(|(i, e)| (i as EntityIdx, e)).chain(user)
+        let builtin: &[Entity] = if self.builtin {
+            builtin::entities()
+        } else {
+            &[]
+        };
+        let user = self
+            .user
+            .iter()
+            .enumerate()
+            .map(move |(i, e)| (base + i as EntityIdx, e));
+        builtin
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i as EntityIdx, e))
+            .chain(user)
     }
 
     /// Every entity of this index, built-in ones first.

@@ -34,7 +34,6 @@
 #![deny(missing_docs)]
 
 pub mod clitic;
-#[allow(dead_code)] // not wired in yet
 mod demonym;
 mod document;
 mod error;
@@ -56,7 +55,7 @@ pub use error::{BuildError, GazetteerError};
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
-pub use resolve::{Candidate, Resolution};
 pub use matcher::{
     Folding, GazetteerStats, How, MatchKind, Matcher, MatcherBuilder, Mention, Mentions, Span,
 };
+pub use resolve::{Candidate, Resolution};

@@ -10,6 +10,7 @@ use crate::error::BuildError;
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use crate::index::Index;
 use crate::resolve::{self, FuzzyIndex, Resolution};
+use crate::score::Explanation;
 
 /// Configures and builds a [`Matcher`].
 ///
@@ -35,6 +36,8 @@ pub struct MatcherBuilder {
 pub(crate) struct Config {
     pub clitics: bool,
     pub short_forms: bool,
+    pub partial: bool,
+    pub fuzzy: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -52,6 +55,8 @@ impl MatcherBuilder {
             config: Config {
                 clitics: true,
                 short_forms: true,
+                partial: true,
+                fuzzy: true,
             },
         }
     }
@@ -80,6 +85,21 @@ impl MatcherBuilder {
     /// `true`).
     pub fn short_forms(&mut self, yes: bool) -> &mut MatcherBuilder {
         self.config.short_forms = yes;
+        self
+    }
+
+    /// Link a word to a person whose full name the same text mentions (default `true`):
+    /// `جابيف` after `ألكسندر جابيف`.
+    pub fn partial_names(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.config.partial = yes;
+        self
+    }
+
+    /// Find spelling variants of names in running text (default `true`): `ماسود بيزشكيان`
+    /// for `مسعود بزشكيان`. Off, only exact names (after folding), short forms, demonyms and
+    /// partial names are found.
+    pub fn fuzzy(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.config.fuzzy = yes;
         self
     }
 
@@ -190,7 +210,35 @@ impl Matcher {
     /// assert!(m.resolve("قرية لا توجد").best.is_none());
     /// ```
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
-        resolve::resolve(&self.inner.index, self.inner.fuzzy(), name, resolve::DEFAULT_THRESHOLD, None)
+        resolve::resolve(
+            &self.inner.index,
+            self.inner.fuzzy(),
+            name,
+            None,
+            resolve::DEFAULT_THRESHOLD,
+        )
+    }
+
+    /// Like [`Matcher::resolve`], among entities of one kind only: a column of place names,
+    /// a list of people.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tawfiq::{EntityKind, Matcher};
+    ///
+    /// let m = Matcher::builtin();
+    /// let r = m.resolve_kind("دلهي", EntityKind::Place);
+    /// assert_eq!(r.entity().unwrap().name_en, "Delhi");
+    /// ```
+    pub fn resolve_kind(&self, name: &str, kind: EntityKind) -> Resolution<'_> {
+        resolve::resolve(
+            &self.inner.index,
+            self.inner.fuzzy(),
+            name,
+            Some(kind),
+            resolve::DEFAULT_THRESHOLD,
+        )
     }
 
     /// The entity with this id, if the matcher knows it.
@@ -231,6 +279,14 @@ pub enum MatchKind {
     /// The words are a short form of the entity (a surname, an acronym) that names no other
     /// entity.
     ShortForm,
+    /// The words are a demonym of the entity (`الصيني`, `الكوري الشمالي` for a country).
+    Demonym,
+    /// The words are a spelling variant of one of the entity's names: vowels, confusable
+    /// consonants, word order and spacing forgiven at a price (see [`Matcher::resolve`]).
+    Fuzzy,
+    /// The word is part of a person's name mentioned in full elsewhere in the same text
+    /// (`جابيف` after `ألكسندر جابيف`); [`How::antecedent`] points at that mention.
+    Partial,
 }
 
 /// A normalisation that was needed to match.
@@ -251,7 +307,7 @@ pub enum Folding {
 /// How a mention was matched: the tier, the proclitic that was stripped, and every
 /// normalisation the match needed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct How {
+pub struct How<'m> {
     /// The tier.
     #[serde(rename = "match")]
     pub kind: MatchKind,
@@ -267,17 +323,29 @@ pub struct How {
     /// Number of other entities the same words name (the chosen one has the best prior).
     #[serde(skip_serializing_if = "is_zero")]
     pub alternatives: usize,
+    /// For a partial name: the byte offset of the full mention it refers to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<usize>,
+    /// For a fuzzy match: the entity's name it came closest to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_name: Option<&'m str>,
+    /// For a fuzzy match: what the comparison forgave.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forgave: Option<Explanation>,
 }
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-impl std::fmt::Display for How {
+impl std::fmt::Display for How<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = match self.kind {
             MatchKind::Exact => "exact",
             MatchKind::ShortForm => "short form",
+            MatchKind::Demonym => "demonym",
+            MatchKind::Partial => "partial",
+            MatchKind::Fuzzy => "fuzzy",
         };
         f.write_str(kind)?;
         if let Some(c) = self.clitic {
@@ -291,6 +359,12 @@ impl std::fmt::Display for How {
         }
         if self.alternatives > 0 {
             write!(f, ", {} other entities", self.alternatives)?;
+        }
+        if let Some(a) = self.antecedent {
+            write!(f, ", see byte {a}")?;
+        }
+        if let (Some(name), Some(ex)) = (self.matched_name, &self.forgave) {
+            write!(f, ", ~{name} ({ex})")?;
         }
         Ok(())
     }
@@ -311,7 +385,7 @@ pub struct Mention<'m, 't> {
     /// spelling folds and names several entities share.
     pub score: f32,
     /// How the mention was matched.
-    pub how: How,
+    pub how: How<'m>,
 }
 
 impl Mention<'_, '_> {

@@ -13,7 +13,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
 
-pub(crate) use generated::{COMMON_FLAG, MAX_WORDS, SHORT_FLAG};
+pub(crate) use generated::{COMMON_FLAG, DEMONYM_FLAG, MAX_WORDS, SHORT_FLAG};
 
 /// The entity records, parsed once.
 pub(crate) fn entities() -> &'static [Entity] {
@@ -47,6 +47,43 @@ pub(crate) fn is_frequent_word(key: &str) -> bool {
 #[allow(dead_code)] // the priors of the resolution tier use it
 pub(crate) fn zipf(key: &str) -> Option<f32> {
     generated::ZIPF_X100.get(key).map(|&z| f32::from(z) / 100.0)
+}
+
+fn read_u32(bytes: &[u8], i: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[i * 4..i * 4 + 4]);
+    u32::from_le_bytes(b)
+}
+
+fn read_u64(bytes: &[u8], i: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// The entities of the built-in blocking index under a key hash
+/// ([`crate::keys::block_hash`]), best prior first. The index is three little-endian arrays
+/// written by `build.rs` (sorted key hashes, offsets, entity postings), searched in place:
+/// no start-up work.
+pub(crate) fn block(hash: u64) -> impl Iterator<Item = u32> {
+    let keys = generated::BLOCK_KEYS;
+    let n = keys.len() / 8;
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if read_u64(keys, mid) < hash {
+            lo = mid + 1
+        } else {
+            hi = mid
+        }
+    }
+    let range = if lo < n && read_u64(keys, lo) == hash {
+        read_u32(generated::BLOCK_OFFSETS, lo) as usize
+            ..read_u32(generated::BLOCK_OFFSETS, lo + 1) as usize
+    } else {
+        0..0
+    };
+    range.map(|i| read_u32(generated::BLOCK_POSTINGS, i))
 }
 
 /// Number of built-in entities, without parsing them.
@@ -115,7 +152,7 @@ mod tests {
             );
             assert!(!targets.is_empty());
             for &t in *targets {
-                let i = (t & !(SHORT_FLAG | COMMON_FLAG)) as usize;
+                let i = (t & !(SHORT_FLAG | COMMON_FLAG | DEMONYM_FLAG)) as usize;
                 assert!(i < generated::ENTITY_COUNT);
             }
         }

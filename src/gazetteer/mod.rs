@@ -16,6 +16,7 @@
 
 pub(crate) mod builtin;
 mod load;
+mod prior;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -162,14 +163,7 @@ impl Entity {
     /// assert!(china.prior() > village.prior());
     /// ```
     pub fn prior(&self) -> f32 {
-        let by_prominence = f32::from(self.prominence.min(5)) / 5.0;
-        let by_population = self
-            .population
-            .map_or(0.0, |p| ((p as f32 + 1.0).log10() / 8.0).min(1.0));
-        if self.prominence == 0 && self.population.is_none() {
-            return 0.5;
-        }
-        by_prominence.max(by_population)
+        prior::prior(self.prominence, self.population)
     }
 }
 

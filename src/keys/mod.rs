@@ -63,11 +63,11 @@ pub fn word_keys(name: &str) -> Vec<String> {
 pub fn skeleton_class(c: char) -> char {
     match c {
         '\u{062C}' | '\u{063A}' | '\u{0642}' | '\u{0643}' => '\u{0643}', // ج غ ق ك → ك
-        '\u{062A}' | '\u{0637}' => '\u{062A}',                         // ت ط → ت
-        '\u{0633}' | '\u{0635}' | '\u{062B}' => '\u{0633}',             // س ص ث → س
-        '\u{0632}' | '\u{0630}' | '\u{0638}' => '\u{0632}',             // ز ذ ظ → ز
-        '\u{062F}' | '\u{0636}' => '\u{062F}',                         // د ض → د
-        '\u{0647}' | '\u{062D}' => '\u{0647}',                         // ه ح → ه
+        '\u{062A}' | '\u{0637}' => '\u{062A}',                           // ت ط → ت
+        '\u{0633}' | '\u{0635}' | '\u{062B}' => '\u{0633}',              // س ص ث → س
+        '\u{0632}' | '\u{0630}' | '\u{0638}' => '\u{0632}',              // ز ذ ظ → ز
+        '\u{062F}' | '\u{0636}' => '\u{062F}',                           // د ض → د
+        '\u{0647}' | '\u{062D}' => '\u{0647}',                           // ه ح → ه
         other => other,
     }
 }
@@ -75,7 +75,10 @@ pub fn skeleton_class(c: char) -> char {
 /// Is `c` (folded) a letter the skeleton drops: a long vowel or its seat (ا و ي) or a
 /// guttural that transliteration of foreign names adds and drops freely (ع ء)?
 pub fn is_skeleton_vowel(c: char) -> bool {
-    matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}' | '\u{0639}' | '\u{0621}')
+    matches!(
+        c,
+        '\u{0627}' | '\u{0648}' | '\u{064A}' | '\u{0639}' | '\u{0621}'
+    )
 }
 
 /// The consonant skeleton of one folded word (a [`word_keys`] item): the article dropped,
@@ -113,6 +116,60 @@ pub fn skeleton(word: &str) -> String {
         }
     }
     out
+}
+
+/// Kind of a blocking key: the skeleton of a whole name.
+pub(crate) const BLOCK_WHOLE: u8 = 1;
+/// Kind of a blocking key: the skeleton of one word of a multi-word name.
+pub(crate) const BLOCK_WORD: u8 = 2;
+
+/// The hash of a blocking key (FNV-1a, salted by the kind). The blocking index stores
+/// hashes, not strings: a collision only adds a candidate, which scoring then rejects.
+pub(crate) fn block_hash(kind: u8, key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(kind);
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Calls `f` with `key` and, for keys of two characters or more, each key one character
+/// shorter: the deletion neighbourhood that makes blocking forgive one edit.
+pub(crate) fn with_deletions(key: &str, mut f: impl FnMut(&str)) {
+    f(key);
+    let chars: Vec<(usize, char)> = key.char_indices().collect();
+    if chars.len() < 2 {
+        return;
+    }
+    let mut buf = String::with_capacity(key.len());
+    for &(at, c) in &chars {
+        buf.clear();
+        buf.push_str(&key[..at]);
+        buf.push_str(&key[at + c.len_utf8()..]);
+        f(&buf);
+    }
+}
+
+/// The blocking keys of a name, sorted and distinct: the whole-name skeleton and its
+/// deletions, and, for a name of several words, each word skeleton of three letters or more
+/// and its deletions. A query meets a name when they share a key.
+pub(crate) fn block_keys(name: &str) -> Vec<u64> {
+    let skeletons: Vec<String> = word_keys(name).iter().map(|w| skeleton(w)).collect();
+    let whole: String = skeletons.concat();
+    let mut keys = Vec::new();
+    if whole.is_empty() {
+        return keys;
+    }
+    with_deletions(&whole, |d| keys.push(block_hash(BLOCK_WHOLE, d)));
+    if skeletons.len() > 1 {
+        for s in skeletons.iter().filter(|s| s.chars().count() >= 3) {
+            with_deletions(s, |d| keys.push(block_hash(BLOCK_WORD, d)));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The skeleton of a whole name: the skeletons of its words, concatenated.
