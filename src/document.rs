@@ -107,6 +107,15 @@ const DESCRIPTORS: &[&str] = &[
 /// A full name of an entity with at least this prior beats a demonym of the same words.
 const DEMONYM_BEATS_PRIOR: f32 = 0.9;
 
+/// A proclitic is not stripped off an everyday word to reach a GeoNames place with a lower
+/// prior than this (a city of about a million).
+const CLITIC_PLACE_MIN_PRIOR: f32 = 0.75;
+
+/// Countries whose people's family name comes first (`شي جين بينغ` is referred to as `شي`).
+const FAMILY_NAME_FIRST: &[&str] = &[
+    "CN", "TW", "HK", "MO", "KP", "KR", "JP", "VN", "SG", "HU", "KH",
+];
+
 /// How much a short form's prior is discounted against full names of other entities.
 const SHORT_FORM_DISCOUNT: f32 = 0.9;
 
@@ -254,9 +263,18 @@ fn best_at(
         key.clear();
         key.push_str(&stem);
         let mut j = i;
+        // A written word that is itself an everyday word (`وكيل`, `وزيرا`) is read with a
+        // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
+        let everyday_word = cand.chars > 0 && builtin::zipf(first).is_some();
         loop {
             if let Some(choice) = choose(index, key, &parts, config.short_forms) {
-                if best.as_ref().is_none_or(|b| j > b.1) {
+                let e = index.entity(choice.target.entity);
+                let minor_place = e.kind == EntityKind::Place
+                    && e.id.starts_with("geonames:")
+                    && e.prior() < CLITIC_PLACE_MIN_PRIOR;
+                if best.as_ref().is_none_or(|b| j > b.1)
+                    && !(everyday_word && j == i && minor_place)
+                {
                     best = Some((cand, j, choice));
                 }
             }
@@ -379,10 +397,11 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
     found
 }
 
-/// Document pass: a word left unmatched that is a word of a person's full mention elsewhere
-/// in the text is a partial mention of that person (`جابيف` after `ألكسندر جابيف`, `كيم`
-/// near `كيم جونغ أون`, `يو` after `كاترينا يو`). A word shared by the full mentions of two
-/// people, and the most frequent Arabic words, are not linked.
+/// Document pass: a word left unmatched that is the family name of a person mentioned in full
+/// elsewhere in the text is a partial mention of that person (`جابيف` after `ألكسندر جابيف`,
+/// `يو` after `كاترينا يو`, `كيم` near `كيم جونغ أون`: the last word of the full mention, or
+/// the first for countries that write the family name first). A family name shared by two
+/// people mentioned in full, and the most frequent Arabic words, are not linked.
 fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut covered = vec![false; words.words.len()];
     // word key → (entity, byte offsets of the full mentions that contain it)
@@ -395,18 +414,22 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
             continue;
         }
         let start = f.start(words);
-        for w in f.first..=f.last {
-            let key = if w == f.first {
-                f.stem(words).to_string()
-            } else {
-                words.key(w).to_string()
-            };
-            let slot = names.entry(key).or_insert((Some(f.entity), Vec::new()));
-            if slot.0 != Some(f.entity) {
-                slot.0 = None; // two people share this word
-            }
-            slot.1.push(start);
+        // The family name: the last word, or the first for names written family name first.
+        let family_first = e
+            .country
+            .as_deref()
+            .is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
+        let w = if family_first { f.first } else { f.last };
+        let key = if w == f.first {
+            f.stem(words).to_string()
+        } else {
+            words.key(w).to_string()
+        };
+        let slot = names.entry(key).or_insert((Some(f.entity), Vec::new()));
+        if slot.0 != Some(f.entity) {
+            slot.0 = None; // two people share this family name
         }
+        slot.1.push(start);
     }
     if names.is_empty() {
         return;

@@ -8,7 +8,16 @@
 //! let ids: Vec<&str> = matcher.find_iter(text).map(|m| m.entity.id.as_ref()).collect();
 //! assert_eq!(
 //!     ids,
-//!     ["xi-jinping", "vladimir-putin", "geonames:1816670", "xi-jinping", "cldr:RU", "xi-jinping"]
+//!     [
+//!         "cldr:CN", // الصيني, a demonym of China
+//!         "xi-jinping",
+//!         "cldr:RU", // الروسي
+//!         "vladimir-putin",
+//!         "geonames:1816670", // Beijing
+//!         "xi-jinping",
+//!         "cldr:RU",
+//!         "xi-jinping",
+//!     ]
 //! );
 //! for m in matcher.find_iter(text) {
 //!     assert_eq!(&text[m.start..m.end], m.surface); // spans slice the original text
