@@ -17,7 +17,7 @@ use crate::keys::word_keys;
 use crate::matcher::{Folding, How, MatchKind, Matcher, Mention};
 use crate::normalize::{Level, normalize, normalize_mapped};
 use crate::resolve::{self, DECISION};
-use crate::score::Explanation;
+use crate::score::{self, Explanation};
 use crate::token::{is_joiner, tokens};
 
 /// A word of the text with its orthographic key.
@@ -471,6 +471,9 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
 
 /// The longest window of words the fuzzy pass tries.
 const FUZZY_MAX_WORDS: usize = 4;
+/// A fuzzy window in running text scores at most this many candidate entities (those
+/// sharing the most blocking keys with it, best prior first).
+const FUZZY_MAX_ENTITIES: usize = 40;
 /// A fuzzy mention has at least this many letters.
 const FUZZY_MIN_LETTERS: usize = 5;
 /// A fuzzy mention's entity takes at least this share of the decision (see
@@ -645,7 +648,10 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             }
             let start = words.origins[words.words[w].chars.start];
             let surface = &text[start..words.words[last].end];
-            let mut cands = resolve::candidates(index, fuzzy, surface, None, None);
+            // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
+            // letters at most, so candidates beyond that need no exact distance.
+            let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
+            let mut cands = resolve::candidates(index, fuzzy, surface, None, None, budget, FUZZY_MAX_ENTITIES);
             DECISION.score(&mut cands);
             let Some(best) = cands.first() else { continue };
             let ex = &best.explanation;

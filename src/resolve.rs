@@ -56,10 +56,12 @@ pub const DEFAULT_THRESHOLD: f32 = 0.6;
 /// Extra distance for matching a short form (a surname, an acronym) rather than a full
 /// name: a near miss on a short form is weak evidence.
 const SHORT_FORM_DISTANCE: f32 = 0.5;
+/// How far behind the closest candidate a candidate is still scored exactly, in edits.
+const BUDGET_SLACK: f32 = 2.5;
 /// Penalty, in edits, for reading the query's first word without a proclitic.
 const CLITIC_DISTANCE: f32 = 0.1;
-/// At most this many entities are scored per reading of a query.
-const MAX_SCORED: usize = 400;
+/// At most this many entities are scored per reading of a query by [`resolve`].
+pub(crate) const MAX_SCORED: usize = 400;
 /// From a block, only this many aliases (those of the entities with the best priors) are
 /// taken: a short skeleton such as `رم` is shared by thousands of names, and the query most
 /// likely means one of the prominent ones.
@@ -255,10 +257,13 @@ pub(crate) fn candidates<'m>(
     name: &str,
     kind: Option<EntityKind>,
     forget: Option<Forget<'_>>,
+    max_distance: f32,
+    max_entities: usize,
 ) -> Vec<Candidate<'m>> {
     let words = word_keys(name);
     let latin_query = name.chars().any(|c| c.is_ascii_alphabetic());
     let mut best_by_entity: HashMap<EntityIdx, Candidate<'m>> = HashMap::new();
+    let mut closest = f32::INFINITY;
     // Every name of a candidate entity in the query's script is compared; the closest counts.
     let mut consider =
         |entity: EntityIdx, query: &Prepared, penalty: f32, clitic: Option<&'static str>| {
@@ -274,13 +279,20 @@ pub(crate) fn candidates<'m>(
                 if forget.is_some_and(|f| f.entity == entity && f.name == alias) {
                     continue;
                 }
-                let sim = compare(query, &Prepared::new(alias));
+                // Candidates more than BUDGET_SLACK edits behind the closest one cannot win
+                // nor take a visible share (priors are worth at most about one edit).
+                let budget = max_distance.min(closest + BUDGET_SLACK) - penalty;
+                let sim = compare(query, &Prepared::new(alias), budget);
+                if !sim.distance.is_finite() {
+                    continue;
+                }
                 let short = if pos >= full_names && sim.distance > 0.0 {
                     SHORT_FORM_DISTANCE
                 } else {
                     0.0
                 };
                 let distance = sim.distance + penalty + short;
+                closest = closest.min(distance);
                 if best_by_entity
                     .get(&entity)
                     .is_none_or(|c| distance < c.distance)
@@ -325,7 +337,7 @@ pub(crate) fn candidates<'m>(
         for &entity in &visited {
             if seen.insert(entity) {
                 consider(entity, &query, *penalty, *clitic);
-                if seen.len() >= MAX_SCORED {
+                if seen.len() >= max_entities {
                     break;
                 }
             }
@@ -368,7 +380,7 @@ pub(crate) fn resolve<'m>(
     kind: Option<EntityKind>,
     threshold: f32,
 ) -> Resolution<'m> {
-    let mut all = candidates(index, fuzzy, name, kind, None);
+    let mut all = candidates(index, fuzzy, name, kind, None, f32::INFINITY, MAX_SCORED);
     DECISION.score(&mut all);
     all.truncate(REPORTED);
     let best = all.first().filter(|c| c.score >= threshold).cloned();
@@ -457,7 +469,7 @@ mod tests {
                     entity: idx,
                     name: s,
                 });
-                let cands = candidates(index, fuzzy, s, Some(EntityKind::Place), forget);
+                let cands = candidates(index, fuzzy, s, Some(EntityKind::Place), forget, f32::INFINITY, MAX_SCORED);
                 let found = cands.iter().any(|c| c.entity.id == e.id);
                 generated += usize::from(found);
                 if !odd && std::env::var_os("TAWFIQ_LOO_DEBUG").is_some() {

@@ -180,8 +180,13 @@ enum Op {
 }
 
 /// Weighted optimal-string-alignment distance between two folded words, with the edits.
-fn word_distance(a: &[char], b: &[char]) -> (f32, Explanation) {
+///
+/// Gives up (returning infinity) as soon as every alignment costs more than `max`.
+fn word_distance(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
     let (n, m) = (a.len(), b.len());
+    if PER_LETTER.min(VOWEL) * n.abs_diff(m) as f32 > max {
+        return (f32::INFINITY, Explanation::default());
+    }
     let w = m + 1;
     let mut d = vec![0.0f32; (n + 1) * w];
     let mut op = vec![Op::Same; (n + 1) * w];
@@ -226,6 +231,11 @@ fn word_distance(a: &[char], b: &[char]) -> (f32, Explanation) {
             op[i * w + j] = best.1;
             from[i * w + j] = best.2;
         }
+        // Every path crosses row i (or, for a transposition, row i − 1, which passed this
+        // test before): when the whole row is over budget, so is the result.
+        if d[i * w..(i + 1) * w].iter().copied().fold(f32::INFINITY, f32::min) > max {
+            return (f32::INFINITY, Explanation::default());
+        }
     }
     let mut ex = Explanation::default();
     let (mut i, mut j) = (n, m);
@@ -257,13 +267,13 @@ fn word_distance(a: &[char], b: &[char]) -> (f32, Explanation) {
 const ARTICLE_CHARS: [char; 2] = ['\u{0627}', '\u{0644}'];
 
 /// Distance between two folded words, forgiving an article on one side.
-fn word_pair(a: &[char], b: &[char]) -> (f32, Explanation) {
+fn word_pair(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
     let strip =
         |w: &[char]| -> Option<usize> { (w.len() > 3 && w[..2] == ARTICLE_CHARS).then_some(2) };
-    let direct = word_distance(a, b);
+    let direct = word_distance(a, b, max);
     let alternative = match (strip(a), strip(b)) {
-        (Some(k), None) => Some(word_distance(&a[k..], b)),
-        (None, Some(k)) => Some(word_distance(a, &b[k..])),
+        (Some(k), None) => Some(word_distance(&a[k..], b, max - ARTICLE)),
+        (None, Some(k)) => Some(word_distance(a, &b[k..], max - ARTICLE)),
         _ => None,
     };
     match alternative {
@@ -304,7 +314,10 @@ impl Prepared {
 
 /// Compares two prepared names: `query` (as written in the text or asked for) against
 /// `reference` (a gazetteer name).
-pub(crate) fn compare(query: &Prepared, reference: &Prepared) -> Similarity {
+///
+/// `max_distance` is a budget: a comparison that cannot come under it may stop early and
+/// report an infinite distance (pass `f32::INFINITY` for the exact figure).
+pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32) -> Similarity {
     let (q, r) = (&query.words, &reference.words);
     if q.is_empty() || r.is_empty() {
         return Similarity {
@@ -317,7 +330,8 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared) -> Similarity {
     let mut pairs: Vec<(f32, usize, usize, Explanation)> = Vec::with_capacity(q.len() * r.len());
     for (i, qw) in q.iter().enumerate() {
         for (j, rw) in r.iter().enumerate() {
-            let (d, ex) = word_pair(qw, rw);
+            // A pair counts as the same word only when at most half of it was edited.
+            let (d, ex) = word_pair(qw, rw, 0.5 * qw.len().max(rw.len()) as f32);
             pairs.push((d, i, j, ex));
         }
     }
@@ -362,7 +376,8 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared) -> Similarity {
     // The same letters with the words split differently.
     let mut best = (distance, aligned);
     if q.len() != r.len() || best.0 > 0.0 {
-        let (d, mut ex) = word_distance(&query.joined, &reference.joined);
+        let budget = best.0.min(max_distance) - if q.len() != r.len() { SPACING } else { 0.0 };
+        let (d, mut ex) = word_distance(&query.joined, &reference.joined, budget);
         let d = d + if q.len() != r.len() { SPACING } else { 0.0 };
         if d < best.0 {
             ex.spacing = q.len() != r.len();
@@ -399,7 +414,7 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared) -> Similarity {
 /// assert!(similarity("شي جين بينغ", "شي جينبينغ").explanation.spacing);
 /// ```
 pub fn similarity(query: &str, reference: &str) -> Similarity {
-    compare(&Prepared::new(query), &Prepared::new(reference))
+    compare(&Prepared::new(query), &Prepared::new(reference), f32::INFINITY)
 }
 
 #[cfg(test)]
