@@ -246,8 +246,9 @@ fn places(data: &Path, out: &mut Vec<Rec>) -> Result<(), Error> {
             ..Rec::default()
         };
         for a in split_list(&row[ar]) {
-            // Drop a Wikipedia-style disambiguator: `ميرلو، بوينس آيرس` is `ميرلو`.
-            let a = a.split(['،', ',']).next().unwrap_or(a);
+            // Drop a Wikipedia-style disambiguator: `ميرلو، بوينس آيرس` is `ميرلو`, and
+            // `الجزائر (مدينة)` is `الجزائر`.
+            let a = a.split(['،', ',', '(']).next().unwrap_or(a);
             if rec.name_ar.is_empty() {
                 rec.name_ar = a.trim().to_string();
             }
@@ -625,6 +626,15 @@ fn try_main() -> Result<(), Error> {
             .chain(&rec.short)
             .flat_map(|n| keys::block_keys(n))
             .collect();
+        // Cross-script keys for every name, but of a GeoNames place's many Latin alternates
+        // only the main English name: they are romanisations of one another.
+        let geonames = rec.id.starts_with("geonames:");
+        let cross = rec
+            .full
+            .iter()
+            .chain(&rec.short)
+            .filter(|n| !geonames || !n.is_ascii() || **n == rec.name_en);
+        keys.extend(cross.flat_map(|n| keys::xkey_block_keys(n)));
         keys.sort_unstable();
         keys.dedup();
         pairs.extend(keys.into_iter().map(|k| (k, p, i as u32)));

@@ -17,7 +17,7 @@ use crate::keys::word_keys;
 use crate::matcher::{Folding, How, MatchKind, Matcher, Mention};
 use crate::normalize::{Level, normalize, normalize_mapped};
 use crate::resolve::{self, DECISION};
-use crate::score::{self, Explanation};
+use crate::score::{self, Explanation, Prepared, compare};
 use crate::token::{is_joiner, tokens};
 
 /// A word of the text with its orthographic key.
@@ -406,6 +406,7 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut covered = vec![false; words.words.len()];
     // word key → (entity, byte offsets of the full mentions that contain it)
     let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::new();
+    let mut latin: Vec<LatinFamily> = Vec::new();
     for f in found.iter() {
         covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
         let e = index.entity(f.entity);
@@ -430,12 +431,44 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
             slot.0 = None; // two people share this family name
         }
         slot.1.push(start);
+        // Its Latin spellings too: Arabic news quotes foreign names in Latin script
+        // (`Gabouev` after `ألكسندر جابيف`), compared below with cheap vowels.
+        for name in e
+            .names()
+            .filter(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
+        {
+            let keys = word_keys(name);
+            let family = if family_first {
+                keys.first()
+            } else {
+                keys.last()
+            };
+            if let Some(k) = family.filter(|k| k.chars().count() >= LATIN_PARTIAL_MIN_LETTERS) {
+                if !latin
+                    .iter()
+                    .any(|l: &LatinFamily| l.key == *k && l.entity == f.entity)
+                {
+                    latin.push(LatinFamily {
+                        key: k.clone(),
+                        prepared: Prepared::new(k),
+                        entity: f.entity,
+                        start,
+                    });
+                }
+            }
+        }
     }
     if names.is_empty() {
         return;
     }
     for (w, _) in words.words.iter().enumerate().filter(|(w, _)| !covered[*w]) {
         let key = words.key(w);
+        if key.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if let Some(f) = latin_partial(key, &latin, words.origins[words.words[w].chars.start]) {
+                found.push(f.found(w));
+            }
+            continue;
+        }
         for cand in clitic::candidates(key) {
             let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
             if cand.article || builtin::is_frequent_word(stem) {
@@ -467,6 +500,81 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
         }
     }
     found.sort_by_key(|f| f.first);
+}
+
+/// A Latin family name of a person mentioned in full (see [`partial_pass`]).
+struct LatinFamily {
+    key: String,
+    prepared: Prepared,
+    entity: EntityIdx,
+    /// Byte offset of the full mention.
+    start: usize,
+}
+
+/// A Latin family name is only matched when it has at least this many letters.
+const LATIN_PARTIAL_MIN_LETTERS: usize = 4;
+/// A Latin word is a partial mention when its distance to a family name is at most this
+/// (two vowels: `Gabouev` / `Gabuev`, `Netanyahou` / `Netanyahu`).
+const LATIN_PARTIAL_MAX_DISTANCE: f32 = 0.6;
+
+/// A Latin partial mention, before it is placed at its word.
+struct LatinHit {
+    entity: EntityIdx,
+    antecedent: usize,
+}
+
+impl LatinHit {
+    fn found<'m>(&self, w: usize) -> Found<'m> {
+        Found {
+            first: w,
+            last: w,
+            cand: Candidate {
+                prefix: "",
+                chars: 0,
+                article: false,
+            },
+            entity: self.entity,
+            kind: MatchKind::Partial,
+            alternatives: 0,
+            share: 1.0,
+            antecedent: Some(self.antecedent),
+            fuzzy: None,
+        }
+    }
+}
+
+/// The person whose Latin family name the Latin word `key` (folded) spells, within
+/// [`LATIN_PARTIAL_MAX_DISTANCE`]; none when two people are equally close. The antecedent
+/// is the nearest full mention before `here`, else the first after it.
+fn latin_partial(key: &str, latin: &[LatinFamily], here: usize) -> Option<LatinHit> {
+    if key.chars().count() < LATIN_PARTIAL_MIN_LETTERS {
+        return None;
+    }
+    let query = Prepared::new(key);
+    let mut best: Option<(f32, EntityIdx)> = None;
+    let mut tied = false;
+    for l in latin {
+        let d = compare(&query, &l.prepared, LATIN_PARTIAL_MAX_DISTANCE).distance;
+        if d > LATIN_PARTIAL_MAX_DISTANCE {
+            continue;
+        }
+        match best {
+            Some((b, e)) if d == b && e != l.entity => tied = true,
+            Some((b, _)) if d >= b => {}
+            _ => {
+                best = Some((d, l.entity));
+                tied = false;
+            }
+        }
+    }
+    let (_, entity) = best.filter(|_| !tied)?;
+    let starts = latin.iter().filter(|l| l.entity == entity).map(|l| l.start);
+    let antecedent = starts
+        .clone()
+        .filter(|&s| s < here)
+        .max()
+        .or_else(|| starts.min())?;
+    Some(LatinHit { entity, antecedent })
 }
 
 /// The longest window of words the fuzzy pass tries.
@@ -651,7 +759,15 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
             // letters at most, so candidates beyond that need no exact distance.
             let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
-            let mut cands = resolve::candidates(index, fuzzy, surface, None, None, budget, FUZZY_MAX_ENTITIES);
+            let mut cands = resolve::candidates(
+                index,
+                fuzzy,
+                surface,
+                None,
+                None,
+                budget,
+                FUZZY_MAX_ENTITIES,
+            );
             DECISION.score(&mut cands);
             let Some(best) = cands.first() else { continue };
             let ex = &best.explanation;

@@ -54,8 +54,7 @@ pub mod normalize;
 mod resolve;
 pub mod score;
 pub mod token;
-#[allow(dead_code)] // not wired in yet
-mod translit;
+pub mod translit;
 
 pub use error::{BuildError, GazetteerError};
 

@@ -41,6 +41,36 @@ pub const EXTRA_WORD: f32 = 1.0;
 pub const PER_LETTER: f32 = 0.1;
 /// Cost of the same letters split into words differently.
 pub const SPACING: f32 = 0.1;
+/// Cost of a generic descriptor present on one side only (`مدينة زنجبار` / `زنجبار`).
+pub const DESCRIPTOR: f32 = 0.2;
+/// Editing a letter of an acronym (`IEA` / `IAEA`): each letter stands for a word, so it
+/// costs about what a missing or extra word of a few letters does.
+pub const ACRONYM_LETTER: f32 = 1.5;
+
+/// Generic nouns (folded) that Arabic puts before a place or body's name and that sources
+/// keep or drop freely: city, province, state, district, village, region, governorate.
+const DESCRIPTORS: &[&str] = &[
+    "مدينه",
+    "ولايه",
+    "محافظه",
+    "مركز",
+    "ناحيه",
+    "قضاء",
+    "قريه",
+    "بلده",
+    "منطقه",
+    "اقليم",
+    "مقاطعه",
+    "بلديه",
+    "شهر",
+    "استان",
+    "دايره",
+];
+
+/// Is a folded word a generic descriptor ([`DESCRIPTORS`])?
+fn is_descriptor(word: &str) -> bool {
+    DESCRIPTORS.contains(&word)
+}
 
 /// What a comparison forgave: counts of edits by kind and the word-level differences.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -72,6 +102,10 @@ pub struct Explanation {
     /// Words of the query the reference name lacks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_words: Vec<String>,
+    /// The name matched is in the other script (Latin for an Arabic query, or the other way
+    /// round), compared by [`crate::translit::XScriptScorer`].
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub script_bridge: bool,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -92,6 +126,7 @@ impl Explanation {
         self.articles += other.articles;
         self.reordered |= other.reordered;
         self.spacing |= other.spacing;
+        self.script_bridge |= other.script_bridge;
         self.missing_words.extend(other.missing_words);
         self.extra_words.extend(other.extra_words);
     }
@@ -121,6 +156,9 @@ impl std::fmt::Display for Explanation {
         if self.spacing {
             parts.push("spacing".into());
         }
+        if self.script_bridge {
+            parts.push("script bridge".into());
+        }
         if !self.missing_words.is_empty() {
             parts.push(format!("missing {}", self.missing_words.join(" ")));
         }
@@ -146,8 +184,22 @@ pub struct Similarity {
     pub explanation: Explanation,
 }
 
+/// Long vowels and gutturals in Arabic; vowels, `y`, `w`, `h` and the apostrophe in Latin
+/// romanisations (`Gabouev` / `Gabuev`, `Ahmad` / `Ahmed`).
 fn is_vowelish(c: char) -> bool {
-    is_skeleton_vowel(c)
+    is_skeleton_vowel(c) || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h' | '\'')
+}
+
+/// The class of a consonant: Arabic skeleton classes, and for Latin the letters
+/// romanisations exchange (`k c q g`, `s z`, `f v`, `j g`).
+fn class(c: char) -> char {
+    match c {
+        'c' | 'k' | 'q' => 'k',
+        'z' => 's',
+        'v' => 'f',
+        'j' => 'g',
+        other => skeleton_class(other),
+    }
 }
 
 fn sub_cost(a: char, b: char) -> (f32, Op) {
@@ -155,7 +207,7 @@ fn sub_cost(a: char, b: char) -> (f32, Op) {
         (0.0, Op::Same)
     } else if is_vowelish(a) && is_vowelish(b) {
         (VOWEL, Op::Vowel)
-    } else if skeleton_class(a) == skeleton_class(b) {
+    } else if class(a) == class(b) {
         (CONFUSABLE, Op::Confusable(a, b))
     } else {
         (1.0, Op::Other)
@@ -233,7 +285,12 @@ fn word_distance(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
         }
         // Every path crosses row i (or, for a transposition, row i − 1, which passed this
         // test before): when the whole row is over budget, so is the result.
-        if d[i * w..(i + 1) * w].iter().copied().fold(f32::INFINITY, f32::min) > max {
+        if d[i * w..(i + 1) * w]
+            .iter()
+            .copied()
+            .fold(f32::INFINITY, f32::min)
+            > max
+        {
             return (f32::INFINITY, Explanation::default());
         }
     }
@@ -291,6 +348,9 @@ pub(crate) struct Prepared {
     words: Vec<Vec<char>>,
     joined: Vec<char>,
     skeleton: String,
+    /// Written as a Latin acronym (`IAEA`, `ICJ`): every letter stands for a word, so none
+    /// is a cheap vowel.
+    acronym: bool,
 }
 
 impl Prepared {
@@ -299,17 +359,31 @@ impl Prepared {
         let words: Vec<Vec<char>> = keys.iter().map(|w| w.chars().collect()).collect();
         let joined = words.concat();
         let skeleton = keys.iter().map(|w| skeleton(w)).collect();
+        let acronym = is_acronym(name.trim());
         Prepared {
             words,
             joined,
             skeleton,
+            acronym,
         }
+    }
+
+    /// Marks the name as a Latin acronym when `name`, as written before folding, is one
+    /// (folding lowercases it).
+    pub fn written_as(mut self, name: &str) -> Prepared {
+        self.acronym |= is_acronym(name.trim());
+        self
     }
 
     /// Number of letters.
     pub fn len(&self) -> usize {
         self.joined.len()
     }
+}
+
+/// A Latin acronym: one word of two to six capital letters.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Compares two prepared names: `query` (as written in the text or asked for) against
@@ -324,6 +398,26 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
             distance: f32::INFINITY,
             score: 0.0,
             explanation: Explanation::default(),
+        };
+    }
+    if query.acronym || reference.acronym {
+        // Letter for letter: IEA is not IAEA with a vowel dropped.
+        let distance = if query.joined == reference.joined {
+            0.0
+        } else {
+            ACRONYM_LETTER
+                * strsim::generic_damerau_levenshtein(&query.joined, &reference.joined) as f32
+        };
+        let explanation = Explanation {
+            other_edits: (distance / ACRONYM_LETTER) as u32,
+            ..Explanation::default()
+        };
+        let length = 0.5 * (query.len() + reference.len()) as f32;
+        let score = (1.0 - distance / length.max(1.0)).clamp(0.0, 1.0);
+        return Similarity {
+            distance,
+            score,
+            explanation,
         };
     }
     // Word alignment: greedily pair the closest words (relative to their length).
@@ -361,12 +455,22 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
         matched.push((i, j));
     }
     for (_, w) in r.iter().enumerate().filter(|(j, _)| !used_r[*j]) {
-        distance += MISSING_WORD + PER_LETTER * w.len() as f32;
-        aligned.missing_words.push(w.iter().collect());
+        let word: String = w.iter().collect();
+        distance += if is_descriptor(&word) {
+            DESCRIPTOR
+        } else {
+            MISSING_WORD + PER_LETTER * w.len() as f32
+        };
+        aligned.missing_words.push(word);
     }
     for (_, w) in q.iter().enumerate().filter(|(i, _)| !used_q[*i]) {
-        distance += EXTRA_WORD + PER_LETTER * w.len() as f32;
-        aligned.extra_words.push(w.iter().collect());
+        let word: String = w.iter().collect();
+        distance += if is_descriptor(&word) {
+            DESCRIPTOR
+        } else {
+            EXTRA_WORD + PER_LETTER * w.len() as f32
+        };
+        aligned.extra_words.push(word);
     }
     matched.sort();
     if matched.windows(2).any(|p| p[1].1 < p[0].1) {
@@ -414,7 +518,11 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
 /// assert!(similarity("شي جين بينغ", "شي جينبينغ").explanation.spacing);
 /// ```
 pub fn similarity(query: &str, reference: &str) -> Similarity {
-    compare(&Prepared::new(query), &Prepared::new(reference), f32::INFINITY)
+    compare(
+        &Prepared::new(query),
+        &Prepared::new(reference),
+        f32::INFINITY,
+    )
 }
 
 #[cfg(test)]
@@ -440,9 +548,27 @@ mod tests {
     }
 
     #[test]
+    fn acronym_letters_are_full_price() {
+        // Two organisations, one letter apart: no letter of an acronym is a cheap vowel.
+        let s = similarity("IEA", "IAEA");
+        assert_eq!(s.distance, ACRONYM_LETTER);
+        assert_eq!(s.explanation.other_edits, 1);
+        assert_eq!(similarity("ICC", "ICJ").distance, ACRONYM_LETTER);
+        assert_eq!(similarity("NATO", "NATO").distance, 0.0);
+        // Spelled-out Latin names keep cheap vowels.
+        assert_eq!(similarity("Gabouev", "Gabuev").distance, VOWEL);
+    }
+
+    #[test]
     fn explanations_name_the_edits() {
         assert_eq!(ex("جابيف", "غابيف").confusables, [('ج', 'غ')]);
         assert_eq!(ex("دلهي", "دهلي").transpositions, 1);
+        assert_eq!(
+            ex("Gabouev", "Gabuev").vowels,
+            1,
+            "help: Latin vowels are cheap too"
+        );
+        assert_eq!(ex("Kazakhstan", "Qazaqstan").confusables.len(), 2);
         let e = ex("بوتين", "فلاديمير بوتين");
         assert_eq!(e.missing_words, ["فلاديمير"]);
         let e = ex("شي جين بينغ", "شي جينبينغ");

@@ -12,7 +12,7 @@
 //! This module depends only on [`crate::normalize`] and [`crate::token`]: `build.rs`
 //! includes all three by path, so the built-in keys are computed by this very code.
 
-pub(crate) mod xkey;
+pub mod xkey;
 
 use crate::normalize::{Level, normalize};
 use crate::token::tokens;
@@ -122,6 +122,8 @@ pub fn skeleton(word: &str) -> String {
 pub(crate) const BLOCK_WHOLE: u8 = 1;
 /// Kind of a blocking key: the skeleton of one word of a multi-word name.
 pub(crate) const BLOCK_WORD: u8 = 2;
+/// Kind of a blocking key: the cross-script key of a whole name ([`xkey::xkey`]).
+pub(crate) const BLOCK_XKEY: u8 = 3;
 
 /// The hash of a blocking key (FNV-1a, salted by the kind). The blocking index stores
 /// hashes, not strings: a collision only adds a candidate, which scoring then rejects.
@@ -166,6 +168,19 @@ pub(crate) fn block_keys(name: &str) -> Vec<u64> {
         for s in skeletons.iter().filter(|s| s.chars().count() >= 3) {
             with_deletions(s, |d| keys.push(block_hash(BLOCK_WORD, d)));
         }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The cross-script blocking keys of a name, sorted and distinct: its [`xkey::xkey`] and the
+/// deletions of it. A Latin query meets an Arabic name (and the other way round) here.
+pub(crate) fn xkey_block_keys(name: &str) -> Vec<u64> {
+    let key = xkey::xkey(name);
+    let mut keys = Vec::new();
+    if key.chars().count() >= 2 {
+        with_deletions(&key, |d| keys.push(block_hash(BLOCK_XKEY, d)));
     }
     keys.sort_unstable();
     keys.dedup();
