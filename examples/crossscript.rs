@@ -3,7 +3,7 @@
 //! five) is right.
 //!
 //! ```sh
-//! cargo run --release --example crossscript -- [--data ../shared/data] [--split test|dev|train] [--errors N]
+//! cargo run --release --example crossscript -- [--data ../shared/data] [--split test|dev|train] [--errors N] [--min-acc1 A]
 //! cargo run --release --example crossscript -- --derive data/translit/alignments.tsv
 //! ```
 //!
@@ -37,6 +37,8 @@
 //! the index, or romanising the candidates for the baseline, is done before the clock
 //! starts; the index build time is printed with the pool size). `--errors N` also prints
 //! the first N queries our method gets wrong, with the scores and keys involved.
+//! `--min-acc1 A` exits with status 1 when our accuracy@1 on either dataset is below `A`
+//! (a quality gate for CI).
 //!
 //! `--derive PATH` writes the alignment table of `translit` from the TRAIN splits of both
 //! datasets (never dev or test), leaving out the pairs whose cross-script keys are more
@@ -53,7 +55,7 @@ use tawfiq::keys::xkey::{xkey, xkey_deletions};
 use tawfiq::normalize::{Level, normalize};
 use tawfiq::translit::{XScriptScorer, derive_alignments, romanize};
 
-const USAGE: &str = "usage: crossscript [--data DIR] [--split test|dev|train] [--errors N]\n       crossscript [--data DIR] --derive OUT.tsv";
+const USAGE: &str = "usage: crossscript [--data DIR] [--split test|dev|train] [--errors N] [--min-acc1 A]\n       crossscript [--data DIR] --derive OUT.tsv";
 
 /// How many of the ranked candidates count (accuracy@5).
 const TOP: usize = 5;
@@ -93,6 +95,7 @@ fn main() {
     let mut split = "test".to_string();
     let mut derive = None;
     let mut errors = 0usize;
+    let mut min_acc1: Option<f64> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -107,6 +110,13 @@ fn main() {
                 errors = value("--errors")
                     .parse()
                     .unwrap_or_else(|_| fail("--errors needs a number"))
+            }
+            "--min-acc1" => {
+                min_acc1 = Some(
+                    value("--min-acc1")
+                        .parse()
+                        .unwrap_or_else(|_| fail("--min-acc1 needs a number")),
+                )
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -130,6 +140,7 @@ fn main() {
         "dataset", "method", "queries", "reach", "acc@1", "acc@5", "mean cands", "queries/s"
     );
     let mut notes = Vec::new();
+    let mut below = Vec::new();
     for dataset in &DATASETS {
         let path = data.join(dataset.file);
         let pairs = read_file(&path, &split, dataset.read);
@@ -144,11 +155,23 @@ fn main() {
         ));
         let ours = split_data.evaluate_xscript(&index, errors);
         ours.print(dataset.name, "xkey block + xscript");
+        let acc1 = ours.at1 as f64 / ours.queries.max(1) as f64;
+        if min_acc1.is_some_and(|min| acc1 < min) {
+            below.push(format!("{}: accuracy@1 {acc1:.3}", dataset.name));
+        }
         let base = split_data.evaluate_baseline();
         base.print(dataset.name, "jaro-winkler/romanize");
     }
     for note in notes {
         println!("{note}");
+    }
+    if !below.is_empty() {
+        eprintln!(
+            "error: below the accuracy@1 floor {}: {}",
+            min_acc1.unwrap_or_default(),
+            below.join("; ")
+        );
+        exit(1);
     }
 }
 
