@@ -43,6 +43,7 @@
 #![deny(missing_docs)]
 
 pub mod clitic;
+pub mod cluster;
 mod demonym;
 mod document;
 mod error;
@@ -62,6 +63,7 @@ pub use error::{BuildError, GazetteerError};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+pub use cluster::{Cluster, ClusterOptions, Clusterer, cluster};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use matcher::{
     Folding, GazetteerStats, How, MatchKind, Matcher, MatcherBuilder, Mention, Mentions, Span,

@@ -413,9 +413,19 @@ pub(crate) fn candidates<'m>(
             .filter(|n| n.chars().any(|c| c.is_ascii_alphabetic()) != latin_query)
             .filter(|n| forget.is_none_or(|f| f.entity != entity || f.name != *n))
             .take(CROSS_SCRIPT_NAMES);
+        // A candidate reached through a short form (`بوتين`) is compared with the family
+        // names of its full names too: its Latin names are full (`Vladimir Putin`).
+        let by_short = best_by_entity
+            .get(&entity)
+            .is_some_and(|c| e.short.iter().any(|s| s == c.name));
         let mut best: Option<(f32, &'m str)> = None;
         for n in other_script {
-            let x = scorer.score(n);
+            let mut x = scorer.score(n);
+            if by_short {
+                if let Some(last) = n.split_whitespace().last() {
+                    x = x.max(scorer.score(last));
+                }
+            }
             if best.is_none_or(|b| x > b.0) {
                 best = Some((x, n));
             }

@@ -68,7 +68,7 @@ const DESCRIPTORS: &[&str] = &[
 ];
 
 /// Is a folded word a generic descriptor ([`DESCRIPTORS`])?
-fn is_descriptor(word: &str) -> bool {
+pub(crate) fn is_descriptor(word: &str) -> bool {
     DESCRIPTORS.contains(&word)
 }
 

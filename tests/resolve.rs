@@ -65,6 +65,9 @@ fn spelling_variants_resolve_with_explanations() {
     let best = m.resolve("غوتيريش").best.unwrap();
     assert_eq!(best.entity.name_en, "António Guterres");
 
+    // A surname alone is the person, not the country one vowel away (بوتان).
+    assert_eq!(m.resolve("بوتين").entity().unwrap().id, "vladimir-putin");
+
     // A proclitic on the first word is read off and reported.
     let best = m.resolve("لبوتين").best.unwrap();
     assert_eq!(

@@ -1,0 +1,281 @@
+//! Clustering evaluations against the team's data in `../shared` (third-party, never
+//! shipped): run by `.ci/run`, ignored by a plain `cargo test`.
+//!
+//! - The seed articles' variant groups (`eval/seeds/variant_groups.tsv`), clustered with the
+//!   built-in gazetteer off: B-cubed precision and recall.
+//! - The GeoNames spelling pool: every Arabic spelling of the places of
+//!   `data/geonames_places_ar/places.tsv` with two or more spellings that belong to that
+//!   place only (spellings compared folded), clustered with the gazetteer off: pairwise
+//!   precision and recall against place identity, on the half of the places with even ids
+//!   (on which `ClusterOptions::default()` was chosen) and on the odd half.
+//!
+//! `TAWFIQ_SHARED` overrides the `../shared` folder; `TAWFIQ_CLUSTER_GRID=1` also prints a
+//! grid of options on the even half.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use tawfiq::cluster::{ClusterOptions, Clusterer};
+use tawfiq::keys::word_keys;
+
+fn shared() -> PathBuf {
+    std::env::var_os("TAWFIQ_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn read(path: &PathBuf) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "help: {} is missing ({e}); the evaluations need ../shared beside the checkout",
+            path.display()
+        )
+    })
+}
+
+fn folded(name: &str) -> String {
+    word_keys(name).join(" ")
+}
+
+/// Pairwise precision and recall of `clusters` (lists of item ids) against `truth`
+/// (item → class).
+fn pairwise(clusters: &[Vec<usize>], truth: &[usize]) -> (f64, f64) {
+    let mut same_cluster = 0u64;
+    let mut both = 0u64;
+    for c in clusters {
+        let n = c.len() as u64;
+        same_cluster += n * n.saturating_sub(1) / 2;
+        let mut by_class: HashMap<usize, u64> = HashMap::new();
+        for &i in c {
+            *by_class.entry(truth[i]).or_default() += 1;
+        }
+        both += by_class
+            .values()
+            .map(|k| k * k.saturating_sub(1) / 2)
+            .sum::<u64>();
+    }
+    let mut class_sizes: HashMap<usize, u64> = HashMap::new();
+    for &t in truth {
+        *class_sizes.entry(t).or_default() += 1;
+    }
+    let same_class: u64 = class_sizes
+        .values()
+        .map(|k| k * k.saturating_sub(1) / 2)
+        .sum();
+    (
+        both as f64 / same_cluster.max(1) as f64,
+        both as f64 / same_class.max(1) as f64,
+    )
+}
+
+/// The GeoNames pool: `(folded spelling, a spelling as written, place id)`.
+fn geonames_pool() -> Vec<(String, String, u64)> {
+    let text = read(&shared().join("data/geonames_places_ar/places.tsv"));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (id_col, names_col) = (col("geonameid"), col("arabic_names"));
+    let mut places: Vec<(u64, BTreeMap<String, String>)> = Vec::new();
+    let mut owners: HashMap<String, HashSet<u64>> = HashMap::new();
+    for line in lines {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let id: u64 = cols[id_col].parse().expect("a numeric geonameid");
+        let mut spellings = BTreeMap::new();
+        for s in cols[names_col].split('|').filter(|s| !s.is_empty()) {
+            let f = folded(s);
+            if !f.is_empty() {
+                owners.entry(f.clone()).or_default().insert(id);
+                spellings.entry(f).or_insert_with(|| s.to_string());
+            }
+        }
+        places.push((id, spellings));
+    }
+    let mut pool = Vec::new();
+    for (id, spellings) in places {
+        if spellings.len() >= 2 && spellings.keys().all(|f| owners[f].len() == 1) {
+            pool.extend(spellings.into_iter().map(|(f, s)| (f, s, id)));
+        }
+    }
+    pool
+}
+
+/// Clusters a pool with the gazetteer off; pairwise (precision, recall) and cluster count.
+fn cluster_pool(pool: &[(String, String, u64)], options: ClusterOptions) -> (f64, f64, usize) {
+    let mut c = Clusterer::with_options(None, options);
+    for (_, s, _) in pool {
+        c.add(s);
+    }
+    let item: HashMap<&str, usize> = pool
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s, _))| (s.as_str(), i))
+        .collect();
+    let clusters: Vec<Vec<usize>> = c
+        .clusters()
+        .iter()
+        .map(|k| k.members.iter().map(|m| item[m.name.as_str()]).collect())
+        .collect();
+    let mut class: HashMap<u64, usize> = HashMap::new();
+    let truth: Vec<usize> = pool
+        .iter()
+        .map(|(_, _, id)| {
+            let n = class.len();
+            *class.entry(*id).or_insert(n)
+        })
+        .collect();
+    let (p, r) = pairwise(&clusters, &truth);
+    (p, r, clusters.len())
+}
+
+#[test]
+#[ignore = "needs ../shared/data; run by .ci/run"]
+fn geonames_spelling_pool() {
+    let pool = geonames_pool();
+    let places: HashSet<u64> = pool.iter().map(|p| p.2).collect();
+    println!(
+        "GeoNames pool: {} spellings of {} places",
+        pool.len(),
+        places.len()
+    );
+    let half = |odd: bool| -> Vec<(String, String, u64)> {
+        pool.iter()
+            .filter(|p| (p.2 % 2 == 1) == odd)
+            .cloned()
+            .collect()
+    };
+    let (even, odd) = (half(false), half(true));
+    if std::env::var_os("TAWFIQ_CLUSTER_GRID").is_some() {
+        for per_letter in [0.2, 0.25] {
+            for other in [0.1, 0.15, 0.2, 1.0] {
+                let o = ClusterOptions {
+                    max_distance_per_letter: per_letter,
+                    max_other_edits_per_letter: other,
+                    ..ClusterOptions::default()
+                };
+                let (p, r, _) = cluster_pool(&even, o);
+                println!("grid per letter {per_letter}, other edits {other}: P {p:.3} R {r:.3}");
+            }
+        }
+    }
+    for (name, half) in [
+        ("even ids (development)", &even),
+        ("odd ids (held out)", &odd),
+    ] {
+        let (p, r, n) = cluster_pool(half, ClusterOptions::default());
+        println!(
+            "{name}: {} spellings -> {n} clusters; pairwise P {p:.3} R {r:.3}",
+            half.len()
+        );
+        assert!(
+            p >= 0.75 && r >= 0.55,
+            "{name}: P {p:.3} R {r:.3} (targets 0.75 / 0.55)"
+        );
+    }
+    let (p, r, n) = cluster_pool(&pool, ClusterOptions::default());
+    println!(
+        "whole pool: {} spellings -> {n} clusters; pairwise P {p:.3} R {r:.3}",
+        pool.len()
+    );
+    assert!(
+        p >= 0.75 && r >= 0.55,
+        "whole pool: P {p:.3} R {r:.3} (targets 0.75 / 0.55)"
+    );
+}
+
+/// B-cubed precision and recall of `clusters` against `truth` (item → class).
+fn b_cubed(clusters: &[Vec<usize>], truth: &[usize]) -> (f64, f64) {
+    let mut cluster_of = vec![usize::MAX; truth.len()];
+    for (k, c) in clusters.iter().enumerate() {
+        for &i in c {
+            cluster_of[i] = k;
+        }
+    }
+    let n = truth.len() as f64;
+    let (mut p, mut r) = (0.0, 0.0);
+    for i in 0..truth.len() {
+        let same_cluster: Vec<usize> = (0..truth.len())
+            .filter(|&j| cluster_of[j] == cluster_of[i])
+            .collect();
+        let same_class = (0..truth.len()).filter(|&j| truth[j] == truth[i]).count();
+        let both = same_cluster
+            .iter()
+            .filter(|&&j| truth[j] == truth[i])
+            .count();
+        p += both as f64 / same_cluster.len() as f64;
+        r += both as f64 / same_class as f64;
+    }
+    (p / n, r / n)
+}
+
+#[test]
+#[ignore = "needs ../shared/eval/seeds; run by .ci/run"]
+fn seed_variant_groups() {
+    let text = read(&shared().join("eval/seeds/variant_groups.tsv"));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (id_col, scope_col, raw_col) = (col("entity_id"), col("scope"), col("raw_surfaces"));
+    // (surface, group): each distinct folded spelling once, as the gold writes it.
+    let mut items: Vec<(String, usize)> = Vec::new();
+    let mut groups: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for line in lines {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols[scope_col] != "name" {
+            continue;
+        }
+        groups.push(cols[id_col].to_string());
+        for s in cols[raw_col]
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            if seen.insert(folded(s)) {
+                items.push((s.to_string(), groups.len() - 1));
+            }
+        }
+    }
+    let mut c = Clusterer::new(None);
+    for (s, _) in &items {
+        c.add(s);
+    }
+    let clusters = c.clusters();
+    let index: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.as_str(), i))
+        .collect();
+    let as_items: Vec<Vec<usize>> = clusters
+        .iter()
+        .map(|k| k.members.iter().map(|m| index[m.name.as_str()]).collect())
+        .collect();
+    let truth: Vec<usize> = items.iter().map(|i| i.1).collect();
+    let (p, r) = b_cubed(&as_items, &truth);
+    let whole = (0..groups.len())
+        .filter(|&g| {
+            as_items.iter().any(|k| {
+                k.iter().filter(|&&i| truth[i] == g).count()
+                    == truth.iter().filter(|&&t| t == g).count()
+            })
+        })
+        .count();
+    println!(
+        "variant groups (scope name, gazetteer off): {} groups, {} spellings -> {} clusters; \
+         {whole} groups whole; B-cubed P {p:.3} R {r:.3}",
+        groups.len(),
+        items.len(),
+        clusters.len()
+    );
+    for k in &clusters {
+        let names: Vec<&str> = k.members.iter().map(|m| m.name.as_str()).collect();
+        let gs: HashSet<&str> = k
+            .members
+            .iter()
+            .map(|m| groups[truth[index[m.name.as_str()]]].as_str())
+            .collect();
+        println!("  {} <- {names:?} (gold: {gs:?})", k.canonical);
+    }
+    // Different entities are never merged; the recall floor sits under what was measured.
+    assert_eq!(p, 1.0, "two variant groups were merged");
+    assert!(r >= 0.85, "B-cubed recall {r:.3}");
+}
