@@ -198,7 +198,8 @@ impl Matcher {
     /// Spelling variants (`ماسود بيزشكيان`), reordered and partial names (`أوخنا خورلسوخ`),
     /// proclitics and confusable letters are forgiven at a price; the entities' priors break
     /// near-ties (a bare `دلهي` is the city of millions). When no candidate is convincing,
-    /// [`Resolution::best`] is `None` and the candidates are still reported.
+    /// [`Resolution::best`] is `None` and the candidates are still reported. A query of more
+    /// than 16 words or 512 bytes is not a name: it gets no candidates.
     ///
     /// # Examples
     ///

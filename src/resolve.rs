@@ -97,6 +97,10 @@ pub(crate) const MAX_SCORED: usize = 400;
 /// taken: a short skeleton such as `رم` is shared by thousands of names, and the query most
 /// likely means one of the prominent ones.
 const MAX_FROM_BLOCK: usize = 300;
+/// A query of more words than this is not a name and has no candidates.
+pub(crate) const MAX_QUERY_WORDS: usize = 16;
+/// A query longer than this many bytes is not a name and has no candidates.
+pub(crate) const MAX_QUERY_BYTES: usize = 512;
 /// How many candidates a resolution reports.
 const REPORTED: usize = 5;
 
@@ -298,6 +302,11 @@ pub(crate) fn candidates<'m>(
     max_entities: usize,
 ) -> Vec<Candidate<'m>> {
     let words = word_keys(name);
+    if words.len() > MAX_QUERY_WORDS || name.len() > MAX_QUERY_BYTES {
+        // Not a name (a paragraph, a broken input line): comparing it with hundreds of
+        // names would cost time quadratic in its length for nothing.
+        return Vec::new();
+    }
     let latin_query = name.chars().any(|c| c.is_ascii_alphabetic());
     let mut best_by_entity: HashMap<EntityIdx, Candidate<'m>> = HashMap::new();
     let mut closest = f32::INFINITY;

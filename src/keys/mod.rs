@@ -136,12 +136,17 @@ pub(crate) fn block_hash(kind: u8, key: &str) -> u64 {
     h
 }
 
-/// Calls `f` with `key` and, for keys of two characters or more, each key one character
-/// shorter: the deletion neighbourhood that makes blocking forgive one edit.
+/// Keys longer than this many characters get no deletion neighbourhood: it would cost time
+/// and memory quadratic in the key (a megabyte-long "name" from a broken input file), and no
+/// real name is that long.
+pub(crate) const MAX_DELETION_CHARS: usize = 64;
+
+/// Calls `f` with `key` and, for keys of two to [`MAX_DELETION_CHARS`] characters, each key
+/// one character shorter: the deletion neighbourhood that makes blocking forgive one edit.
 pub(crate) fn with_deletions(key: &str, mut f: impl FnMut(&str)) {
     f(key);
-    let chars: Vec<(usize, char)> = key.char_indices().collect();
-    if chars.len() < 2 {
+    let chars: Vec<(usize, char)> = key.char_indices().take(MAX_DELETION_CHARS + 1).collect();
+    if chars.len() < 2 || chars.len() > MAX_DELETION_CHARS {
         return;
     }
     let mut buf = String::with_capacity(key.len());
