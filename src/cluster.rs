@@ -39,7 +39,8 @@
 //! The result depends only on the multiset of names, never on their order (ties are broken
 //! by the folded spellings). Adding names later ([`Clusterer::add`] then
 //! [`Clusterer::clusters`]) re-clusters only the groups the new names can reach, with the
-//! same result as clustering everything at once.
+//! same result as clustering everything at once, except where a block has since grown past
+//! [`ClusterOptions::max_block`]: pairs found through it before stay found.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -49,9 +50,7 @@ use crate::clitic::ARTICLE;
 use crate::gazetteer::EntityKind;
 use crate::index::EntityIdx;
 use crate::keys::xkey::xkey;
-use crate::keys::{
-    BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, block_hash, skeleton, with_deletions, word_keys,
-};
+use crate::keys::{BLOCK_WHOLE, BLOCK_XKEY, block_hash, skeleton, with_deletions, word_keys};
 use crate::normalize::{Level, normalize};
 use crate::score::{Prepared, compare, is_descriptor};
 use crate::translit::XScriptScorer;
@@ -88,7 +87,7 @@ impl Default for ClusterOptions {
             max_other_edits_per_letter: 0.15,
             min_cross_script: 0.85,
             link_threshold: 0.8,
-            max_block: 500,
+            max_block: 200,
         }
     }
 }
@@ -236,25 +235,53 @@ impl<'m> Clusterer<'m> {
         self.by_key.insert(key, id);
         self.edges.push(Vec::new());
         self.group_of.push(u32::MAX);
-        // Pairs with the nodes already in the blocks this one falls into.
-        let keys = node_block_keys(&self.nodes[id as usize]);
-        let mut seen: HashSet<u32> = HashSet::new();
-        for &k in &keys {
-            let block = self.blocks.entry(k).or_default();
-            if block.len() < self.options.max_block {
-                seen.extend(block.iter().copied());
-            }
-            block.push(id);
-        }
-        let mut others: Vec<u32> = seen.into_iter().collect();
-        others.sort_unstable();
-        for other in others {
-            if let Some(d) = self.link(id, other) {
-                self.edges[id as usize].push((other, d));
-                self.edges[other as usize].push((id, d));
-            }
+        // Pairs are found when clustering, once every block's size is known.
+        for (k, _) in node_block_keys(&self.nodes[id as usize]) {
+            self.blocks.entry(k).or_default().push(id);
         }
         self.dirty.push(id);
+    }
+
+    /// Finds the compatible pairs of the new nodes: with every node sharing a block of at
+    /// most `max_block` nodes, under the block kind's condition.
+    fn pair_new(&mut self, dirty: &[u32]) {
+        let is_dirty: HashSet<u32> = dirty.iter().copied().collect();
+        for &id in dirty {
+            let node = &self.nodes[id as usize];
+            let mut others: Vec<u32> = Vec::new();
+            for (k, kind) in node_block_keys(node) {
+                let Some(block) = self.blocks.get(&k) else {
+                    continue;
+                };
+                if block.len() > self.options.max_block {
+                    continue;
+                }
+                for &o in block {
+                    // A pair of new nodes is looked at once, from its larger id.
+                    if o == id || (o > id && is_dirty.contains(&o)) {
+                        continue;
+                    }
+                    let other = &self.nodes[o as usize];
+                    let wanted = match kind {
+                        KeyKind::Whole => true,
+                        KeyKind::WordEnd => (node.words.len() == 1) != (other.words.len() == 1),
+                        KeyKind::Prefix => node.words.len() != other.words.len(),
+                        KeyKind::Cross => node.latin != other.latin,
+                    };
+                    if wanted {
+                        others.push(o);
+                    }
+                }
+            }
+            others.sort_unstable();
+            others.dedup();
+            for other in others {
+                if let Some(d) = self.link(id, other) {
+                    self.edges[id as usize].push((other, d));
+                    self.edges[other as usize].push((id, d));
+                }
+            }
+        }
     }
 
     /// Adds every name of `names`.
@@ -413,6 +440,7 @@ impl<'m> Clusterer<'m> {
         }
         let mut in_component = vec![false; self.nodes.len()];
         let dirty = std::mem::take(&mut self.dirty);
+        self.pair_new(&dirty);
         for start in dirty {
             if in_component[start as usize] {
                 continue;
@@ -653,38 +681,80 @@ impl<'m> Clusterer<'m> {
     }
 }
 
-/// The blocking keys of a node: its whole skeleton, the skeleton of each word (so that a
-/// surname meets the full name) and its cross-script key, each with its deletions.
-fn node_block_keys(node: &Node) -> Vec<u64> {
+/// What a blocking key pairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyKind {
+    /// Whole-name skeletons: any two names.
+    Whole,
+    /// The skeleton of a one-word name, or of the first or last word of a longer one: a
+    /// one-word name with a longer name (`بوتين`, `فلاديمير بوتين`).
+    WordEnd,
+    /// The first two words, articles aside: names of different lengths (`منظمة شنغهاي`,
+    /// `منظمة شنغهاي للتعاون`).
+    Prefix,
+    /// Cross-script keys: a Latin name with an Arabic one.
+    Cross,
+}
+
+/// Salts of the block hashes of the kinds [`crate::keys`] does not define.
+const BLOCK_WORD_END: u8 = 11;
+const BLOCK_PREFIX: u8 = 12;
+const BLOCK_SORTED: u8 = 13;
+
+/// The blocking keys of a node, with what each may pair (see [`KeyKind`]). Deletion
+/// neighbourhoods (one edit forgiven) are taken for whole skeletons of three letters or more
+/// and for cross-script keys; word keys are exact, since a word's blocks are large.
+fn node_block_keys(node: &Node) -> Vec<(u64, KeyKind)> {
     let skeletons: Vec<String> = node.words.iter().map(|w| skeleton(w)).collect();
     let whole: String = skeletons.concat();
     let mut keys = Vec::new();
-    if !whole.is_empty() {
-        with_deletions(&whole, |d| keys.push(block_hash(BLOCK_WHOLE, d)));
+    if whole.chars().count() >= 3 {
+        with_deletions(&whole, |d| {
+            keys.push((block_hash(BLOCK_WHOLE, d), KeyKind::Whole))
+        });
+    } else if !whole.is_empty() {
+        keys.push((block_hash(BLOCK_WHOLE, &whole), KeyKind::Whole));
     }
-    for s in skeletons.iter().filter(|s| !s.is_empty()) {
-        // Words of one or two consonants only meet the same word exactly.
-        if s.chars().count() >= 3 {
-            with_deletions(s, |d| keys.push(block_hash(BLOCK_WORD, d)));
-        } else {
-            keys.push(block_hash(BLOCK_WORD, s));
+    if skeletons.len() > 1 {
+        // Words in another order (`خوريلسوخ أوخنا` / `أوخنا خورلسوخ`).
+        let mut sorted = skeletons.clone();
+        sorted.sort();
+        let sorted = sorted.concat();
+        if sorted.chars().count() >= 3 {
+            with_deletions(&sorted, |d| {
+                keys.push((block_hash(BLOCK_SORTED, d), KeyKind::Whole))
+            });
         }
+    }
+    let mut ends = vec![skeletons.first(), skeletons.last()];
+    ends.dedup();
+    for s in ends.into_iter().flatten().filter(|s| !s.is_empty()) {
+        keys.push((block_hash(BLOCK_WORD_END, s), KeyKind::WordEnd));
+    }
+    if node.words.len() >= 2 {
+        let bare = |w: &str| skeleton(w.strip_prefix(ARTICLE).unwrap_or(w));
+        let prefix = format!("{} {}", bare(&node.words[0]), bare(&node.words[1]));
+        keys.push((block_hash(BLOCK_PREFIX, &prefix), KeyKind::Prefix));
     }
     let x = xkey(&node.key);
     if x.chars().count() >= 2 {
-        with_deletions(&x, |d| keys.push(block_hash(BLOCK_XKEY, d)));
+        with_deletions(&x, |d| {
+            keys.push((block_hash(BLOCK_XKEY, d), KeyKind::Cross))
+        });
     }
     if node.words.len() > 1 {
-        // A one-word Latin surname meets an Arabic full name through its words' keys.
-        for w in &node.words {
+        // A one-word Latin surname meets an Arabic full name through its end words' keys.
+        let mut ends = vec![node.words.first(), node.words.last()];
+        ends.dedup();
+        for w in ends.into_iter().flatten() {
             let x = xkey(w);
-            if x.chars().count() >= 3 {
-                keys.push(block_hash(BLOCK_XKEY, &x));
+            if x.chars().count() >= 2 {
+                keys.push((block_hash(BLOCK_XKEY, &x), KeyKind::Cross));
             }
         }
     }
-    keys.sort_unstable();
-    keys.dedup();
+    keys.sort_unstable_by_key(|k| k.0);
+    keys.dedup_by_key(|k| k.0);
     keys
 }
 
