@@ -58,6 +58,16 @@ const SMALL_PLACE_POPULATION: u64 = 100_000;
 
 type Error = String;
 
+/// Records the keys of every proper word prefix of a name (`شي`, `شيجين` for
+/// `شي جين بينغ`): the matcher extends a window only while it is a prefix of some key.
+fn insert_prefixes(words: &[String], prefixes: &mut BTreeSet<String>) {
+    let mut prefix = String::new();
+    for w in &words[..words.len() - 1] {
+        prefix.push_str(w);
+        prefixes.insert(prefix.clone());
+    }
+}
+
 fn main() {
     if let Err(e) = try_main() {
         eprintln!("error: {e}");
@@ -549,11 +559,7 @@ fn try_main() -> Result<(), Error> {
                 continue;
             }
             max_words = max_words.max(words.len());
-            let mut prefix = String::new();
-            for w in &words[..words.len() - 1] {
-                prefix.push_str(w);
-                prefixes.insert(prefix.clone());
-            }
+            insert_prefixes(&words, &mut prefixes);
             let key = words.concat();
             let common = rec.id.starts_with("geonames:")
                 && words.len() == 1
@@ -590,11 +596,7 @@ fn try_main() -> Result<(), Error> {
                 continue;
             }
             max_words = max_words.max(words.len());
-            let mut prefix = String::new();
-            for w in &words[..words.len() - 1] {
-                prefix.push_str(w);
-                prefixes.insert(prefix.clone());
-            }
+            insert_prefixes(&words, &mut prefixes);
             let targets = aliases.entry(words.concat()).or_default();
             let base = !(SHORT_FLAG | COMMON_FLAG | DEMONYM_FLAG);
             if !targets.iter().any(|t| *t & base == index) {

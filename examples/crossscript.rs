@@ -254,6 +254,17 @@ struct Outcome {
 }
 
 impl Outcome {
+    fn new(queries: usize) -> Outcome {
+        Outcome {
+            queries,
+            reachable: 0,
+            at1: 0,
+            at5: 0,
+            candidates_scored: 0,
+            seconds: 0.0,
+        }
+    }
+
     fn print(&self, dataset: &str, method: &str) {
         let q = self.queries.max(1) as f64;
         println!(
@@ -327,14 +338,7 @@ impl Split {
 
     fn evaluate_xscript(&self, index: &HashMap<String, Vec<u32>>, show_errors: usize) -> Outcome {
         let start = Instant::now();
-        let mut outcome = Outcome {
-            queries: self.queries.len(),
-            reachable: 0,
-            at1: 0,
-            at5: 0,
-            candidates_scored: 0,
-            seconds: 0.0,
-        };
+        let mut outcome = Outcome::new(self.queries.len());
         let mut seen = vec![u32::MAX; self.candidates.len()];
         let mut block: Vec<u32> = Vec::new();
         let mut scored: Vec<(u32, f32)> = Vec::new();
@@ -407,14 +411,7 @@ impl Split {
     fn evaluate_baseline(&self) -> Outcome {
         let romanized: Vec<String> = self.candidates.iter().map(|c| romanize(c)).collect();
         let start = Instant::now();
-        let mut outcome = Outcome {
-            queries: self.queries.len(),
-            reachable: 0,
-            at1: 0,
-            at5: 0,
-            candidates_scored: 0,
-            seconds: 0.0,
-        };
+        let mut outcome = Outcome::new(self.queries.len());
         let mut scored: Vec<(u32, f32)> = Vec::with_capacity(self.candidates.len());
         for (latin, gold) in &self.queries {
             let latin = normalize(latin, Level::Folded);

@@ -313,8 +313,7 @@ impl<'m> Clusterer<'m> {
     fn distance(&self, x: &Node, y: &Node) -> Option<f32> {
         let o = &self.options;
         if x.latin != y.latin {
-            let (l, a) = if x.latin { (x, y) } else { (y, x) };
-            let s = XScriptScorer::new(&l.key).score(&a.key);
+            let s = cross_script(x.latin, &x.key, &y.key);
             return (s >= o.min_cross_script).then_some(o.max_distance * (1.0 - s));
         }
         let limit = o
@@ -388,12 +387,7 @@ impl<'m> Clusterer<'m> {
         let ends = [full.words.first(), full.words.last()];
         ends.into_iter().flatten().any(|end| {
             if short.latin != full.latin {
-                let (l, a) = if short.latin {
-                    (word, end)
-                } else {
-                    (end, word)
-                };
-                XScriptScorer::new(l).score(a) >= self.options.min_cross_script
+                cross_script(short.latin, word, end) >= self.options.min_cross_script
             } else if word == end {
                 true
             } else {
@@ -679,6 +673,13 @@ impl<'m> Clusterer<'m> {
         }
         out
     }
+}
+
+/// The cross-script similarity of `a` and `b`, one Latin and one Arabic (`a_latin` says
+/// which).
+fn cross_script(a_latin: bool, a: &str, b: &str) -> f32 {
+    let (latin, arabic) = if a_latin { (a, b) } else { (b, a) };
+    XScriptScorer::new(latin).score(arabic)
 }
 
 /// What a blocking key pairs.
