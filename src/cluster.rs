@@ -209,10 +209,12 @@ impl<'m> Clusterer<'m> {
         }
         let key = words.join(" ");
         if let Some(&n) = self.by_key.get(&key) {
-            *self.nodes[n as usize]
+            // Counts saturate rather than overflow (a caller may pass `u64::MAX`).
+            let total = self.nodes[n as usize]
                 .spellings
                 .entry(name.to_string())
-                .or_default() += count;
+                .or_default();
+            *total = total.saturating_add(count);
             return;
         }
         let id = self.nodes.len() as u32;
@@ -621,7 +623,9 @@ impl<'m> Clusterer<'m> {
             }
         }
         members.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        let count = members.iter().map(|m| m.count).sum();
+        let count = members
+            .iter()
+            .fold(0u64, |total, m| total.saturating_add(m.count));
         let entity = entity.and_then(|i| {
             let e = self.matcher?.inner.index.entity(i);
             Some(ClusterEntity {

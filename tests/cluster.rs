@@ -112,6 +112,11 @@ fn counts_empty_and_letterless_input() {
             .iter()
             .all(|c| c.count == 1)
     );
+    let mut huge = Clusterer::new(None);
+    huge.add_count("بوتين", u64::MAX);
+    huge.add_count("بوتين", 2);
+    huge.add_count("فلاديمير بوتين", 5);
+    assert_eq!(huge.clusters()[0].count, u64::MAX, "counts saturate");
     let c = cluster(["بوتين", "بوتين", "بوتين"], None);
     assert_eq!((c.len(), c[0].count, c[0].members.len()), (1, 3, 1));
 }
