@@ -52,7 +52,7 @@ use crate::index::EntityIdx;
 use crate::keys::xkey::xkey;
 use crate::keys::{BLOCK_WHOLE, BLOCK_XKEY, block_hash, skeleton, with_deletions, word_keys};
 use crate::normalize::{Level, normalize};
-use crate::score::{Prepared, compare, is_descriptor};
+use crate::score::{Consonants, Prepared, compare, is_descriptor, min_full_price_edits};
 use crate::translit::XScriptScorer;
 use crate::{Matcher, resolve::PassThrough};
 
@@ -141,6 +141,9 @@ struct Node {
     spellings: BTreeMap<String, u64>,
     prepared: Prepared,
     words: Vec<String>,
+    /// Each word prepared on its own, for the word-by-word checks.
+    word_prepared: Vec<Prepared>,
+    consonants: Consonants,
     latin: bool,
     letters: usize,
     /// Index of the linked entity in the matcher's index, if any.
@@ -166,6 +169,9 @@ pub struct Clusterer<'m> {
     group_of: Vec<u32>,
     groups: Vec<Vec<u32>>,
 }
+
+/// A compatible pair found by blocking: `(new node, other node, distance)`.
+type Pair = (u32, u32, f32);
 
 /// A partial link (a one-word name inside a full name) in `Clusterer::edges`.
 const PARTIAL: f32 = -1.0;
@@ -224,9 +230,12 @@ impl<'m> Clusterer<'m> {
             let best = r.best.filter(|b| b.score >= self.options.link_threshold)?;
             m.inner.index.by_id(&best.entity.id)
         });
+        let prepared = Prepared::new(&key).written_as(name);
         let node = Node {
             letters: words.iter().map(|w| w.chars().count()).sum(),
-            prepared: Prepared::new(&key).written_as(name),
+            consonants: Consonants::of(&prepared),
+            prepared,
+            word_prepared: words.iter().map(|w| Prepared::new(w)).collect(),
             spellings: BTreeMap::from([(name.to_string(), count)]),
             words,
             latin,
@@ -245,12 +254,61 @@ impl<'m> Clusterer<'m> {
     }
 
     /// Finds the compatible pairs of the new nodes: with every node sharing a block of at
-    /// most `max_block` nodes, under the block kind's condition.
+    /// most `max_block` nodes, under the block kind's condition. Pairs are scored on all
+    /// cores (they are independent), then recorded in the order of `dirty`, so the result
+    /// does not depend on the number of threads.
     fn pair_new(&mut self, dirty: &[u32]) {
         let is_dirty: HashSet<u32> = dirty.iter().copied().collect();
-        for &id in dirty {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // Small pieces taken in turn keep the threads equally busy (later nodes have more
+        // earlier ones to pair with); below a few thousand names a thread costs more than
+        // it saves.
+        const PIECE: usize = 256;
+        let this = &*self;
+        let found: Vec<Vec<Pair>> = if threads == 1 || dirty.len() < 8 * PIECE {
+            vec![this.pairs_of(dirty, &is_dirty)]
+        } else {
+            let pieces: Vec<&[u32]> = dirty.chunks(PIECE).collect();
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let mut found: Vec<Vec<Pair>> = vec![Vec::new(); pieces.len()];
+            let done: Vec<Vec<(usize, Vec<Pair>)>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut mine = Vec::new();
+                            loop {
+                                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                let Some(piece) = pieces.get(i) else {
+                                    return mine;
+                                };
+                                mine.push((i, this.pairs_of(piece, &is_dirty)));
+                            }
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            for (i, pairs) in done.into_iter().flatten() {
+                found[i] = pairs;
+            }
+            found
+        };
+        for (id, other, d) in found.into_iter().flatten() {
+            self.edges[id as usize].push((other, d));
+            self.edges[other as usize].push((id, d));
+        }
+    }
+
+    /// The compatible pairs `(new node, other node, distance)` of the nodes of `part`.
+    fn pairs_of(&self, part: &[u32], is_dirty: &HashSet<u32>) -> Vec<Pair> {
+        let mut found = Vec::new();
+        let mut others: Vec<u32> = Vec::new();
+        for &id in part {
             let node = &self.nodes[id as usize];
-            let mut others: Vec<u32> = Vec::new();
+            others.clear();
             for (k, kind) in node_block_keys(node) {
                 let Some(block) = self.blocks.get(&k) else {
                     continue;
@@ -277,13 +335,13 @@ impl<'m> Clusterer<'m> {
             }
             others.sort_unstable();
             others.dedup();
-            for other in others {
+            for &other in &others {
                 if let Some(d) = self.link(id, other) {
-                    self.edges[id as usize].push((other, d));
-                    self.edges[other as usize].push((id, d));
+                    found.push((id, other, d));
                 }
             }
         }
+        found
     }
 
     /// Adds every name of `names`.
@@ -322,6 +380,12 @@ impl<'m> Clusterer<'m> {
             .max_distance
             .min(o.max_distance_per_letter * x.letters.min(y.letters) as f32);
         let shorter = x.letters.min(y.letters) as f32;
+        // Most pairs that share a block differ in too many consonants: say so before
+        // aligning them.
+        let at_least = min_full_price_edits(&x.consonants, &y.consonants) as f32;
+        if at_least > limit || at_least > o.max_other_edits_per_letter * shorter {
+            return None;
+        }
         let allowed = |sim: &crate::score::Similarity| {
             let e = &sim.explanation;
             sim.distance <= limit
@@ -350,10 +414,9 @@ impl<'m> Clusterer<'m> {
         if x.words.len() != y.words.len() || x.words.len() < 2 {
             return true;
         }
-        x.words.iter().all(|a| {
-            let pa = Prepared::new(a);
-            y.words.iter().any(|b| {
-                let sim = compare(&pa, &Prepared::new(b), self.options.max_distance);
+        x.words.iter().zip(&x.word_prepared).all(|(a, pa)| {
+            y.words.iter().zip(&y.word_prepared).any(|(b, pb)| {
+                let sim = compare(pa, pb, self.options.max_distance);
                 let shorter = a.chars().count().min(b.chars().count()) as f32;
                 sim.distance.is_finite()
                     && sim.explanation.missing_words.is_empty()
@@ -385,16 +448,17 @@ impl<'m> Clusterer<'m> {
                     .zip(&full.words)
                     .all(|(a, b)| bare(a) == bare(b));
         }
-        let word = &short.words[0];
-        let ends = [full.words.first(), full.words.last()];
-        ends.into_iter().flatten().any(|end| {
+        let (word, prepared) = (&short.words[0], &short.word_prepared[0]);
+        let last = full.words.len() - 1;
+        [0, last].into_iter().any(|e| {
+            let end = &full.words[e];
             if short.latin != full.latin {
                 cross_script(short.latin, word, end) >= self.options.min_cross_script
             } else if word == end {
                 true
             } else {
-                let d = compare(&Prepared::new(word), &Prepared::new(end), 0.3).distance;
-                word.chars().count() >= 4 && d <= 0.3
+                word.chars().count() >= 4
+                    && compare(prepared, &full.word_prepared[e], 0.3).distance <= 0.3
             }
         })
     }
