@@ -138,6 +138,37 @@ fn incremental_equals_batch_and_exports_rows() {
     assert_eq!(g.len(), inc.clusters().len());
 }
 
+/// Many new names at once are paired on all cores; a few at a time, on one. The clusters
+/// are the same.
+#[test]
+fn threads_do_not_change_the_clusters() {
+    let matcher = Matcher::builtin();
+    // Arabic names of built-in places and people, each also with its first ا dropped and
+    // its ي written ى: thousands of names, many pairs within the limits.
+    let mut names: Vec<String> = Vec::new();
+    for e in matcher
+        .entities()
+        .filter(|e| !e.name_ar.is_empty())
+        .take(2500)
+    {
+        names.push(e.name_ar.to_string());
+        names.push(e.name_ar.replacen('ا', "", 1));
+        names.push(e.name_ar.replace('ي', "ى"));
+    }
+    let all = cluster(names.iter().map(String::as_str), None);
+    let mut inc = Clusterer::new(None);
+    for piece in names.chunks(500) {
+        inc.extend(piece.iter().map(String::as_str));
+        let _ = inc.clusters();
+    }
+    assert!(
+        all.len() > 1000 && all.len() < names.len(),
+        "{} clusters",
+        all.len()
+    );
+    assert_eq!(inc.clusters(), all);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
     #[test]
