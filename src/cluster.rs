@@ -259,42 +259,15 @@ impl<'m> Clusterer<'m> {
     /// does not depend on the number of threads.
     fn pair_new(&mut self, dirty: &[u32]) {
         let is_dirty: HashSet<u32> = dirty.iter().copied().collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         // Small pieces taken in turn keep the threads equally busy (later nodes have more
         // earlier ones to pair with); below a few thousand names a thread costs more than
         // it saves.
         const PIECE: usize = 256;
         let this = &*self;
-        let found: Vec<Vec<Pair>> = if threads == 1 || dirty.len() < 8 * PIECE {
+        let found: Vec<Vec<Pair>> = if dirty.len() < 8 * PIECE {
             vec![this.pairs_of(dirty, &is_dirty)]
         } else {
-            let pieces: Vec<&[u32]> = dirty.chunks(PIECE).collect();
-            let next = std::sync::atomic::AtomicUsize::new(0);
-            let mut found: Vec<Vec<Pair>> = vec![Vec::new(); pieces.len()];
-            let done: Vec<Vec<(usize, Vec<Pair>)>> = std::thread::scope(|scope| {
-                let workers: Vec<_> = (0..threads)
-                    .map(|_| {
-                        scope.spawn(|| {
-                            let mut mine = Vec::new();
-                            loop {
-                                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                                let Some(piece) = pieces.get(i) else {
-                                    return mine;
-                                };
-                                mine.push((i, this.pairs_of(piece, &is_dirty)));
-                            }
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-            for (i, pairs) in done.into_iter().flatten() {
-                found[i] = pairs;
-            }
-            found
+            crate::parallel::map_pieces(dirty, PIECE, |part| this.pairs_of(part, &is_dirty))
         };
         for (id, other, d) in found.into_iter().flatten() {
             self.edges[id as usize].push((other, d));

@@ -52,6 +52,7 @@ mod index;
 pub mod keys;
 mod matcher;
 pub mod normalize;
+mod parallel;
 mod resolve;
 pub mod score;
 pub mod token;

@@ -191,6 +191,31 @@ impl Matcher {
         }
     }
 
+    /// The mentions of many texts, found on all cores: one list per text, in the order of
+    /// `texts`, each exactly what [`Matcher::find_iter`] gives for that text.
+    ///
+    /// Texts are handed to the threads one at a time as each finishes its last, so a long
+    /// text does not hold the others up; use it for a batch of documents (a day of news, a
+    /// folder of files), and `find_iter` for one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let m = tawfiq::Matcher::builtin();
+    /// let docs = ["زار بوتين الصين.", "لا أسماء هنا.", "وصل شي جين بينغ إلى موسكو."];
+    /// let found = m.find_batch(&docs);
+    /// assert_eq!(found.len(), 3);
+    /// assert_eq!(found[0].len(), 2);
+    /// assert!(found[1].is_empty());
+    /// assert_eq!(found[2][0].entity.id, "xi-jinping");
+    /// ```
+    pub fn find_batch<'m, 't, T>(&'m self, texts: &'t [T]) -> Vec<Vec<Mention<'m, 't>>>
+    where
+        T: AsRef<str> + Sync,
+    {
+        crate::parallel::map_pieces(texts, 1, |t| document::find(self, t[0].as_ref()))
+    }
+
     /// Resolves a standalone name (a query, a cell of a spreadsheet, a name from another
     /// system) to the entity it most likely means, with a score, an explanation and the top
     /// candidates.
