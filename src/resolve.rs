@@ -310,6 +310,8 @@ pub(crate) fn candidates<'m>(
     let latin_query = name.chars().any(|c| c.is_ascii_alphabetic());
     let mut best_by_entity: HashMap<EntityIdx, Candidate<'m>> = HashMap::new();
     let mut closest = f32::INFINITY;
+    // Names are prepared once per query, whatever the number of readings that meet them.
+    let mut prepared: HashMap<&'m str, Prepared> = HashMap::new();
     // Every name of a candidate entity in the query's script is compared; the closest counts.
     let mut consider =
         |entity: EntityIdx, query: &Prepared, penalty: f32, clitic: Option<&'static str>| {
@@ -328,7 +330,10 @@ pub(crate) fn candidates<'m>(
                 // Candidates more than BUDGET_SLACK edits behind the closest one cannot win
                 // nor take a visible share (priors are worth at most about one edit).
                 let budget = max_distance.min(closest + BUDGET_SLACK) - penalty;
-                let sim = compare(query, &Prepared::new(alias), budget);
+                let reference = prepared
+                    .entry(alias)
+                    .or_insert_with(|| Prepared::new(alias));
+                let sim = compare(query, reference, budget);
                 if !sim.distance.is_finite() {
                     continue;
                 }
@@ -427,12 +432,21 @@ pub(crate) fn candidates<'m>(
         let by_short = best_by_entity
             .get(&entity)
             .is_some_and(|c| e.short.iter().any(|s| s == c.name));
+        // Only the best of its names counts, and an entity the bridge alone reaches needs
+        // MIN_BRIDGE: a name's alignment stops as soon as it cannot beat either (the same
+        // result as scoring every name in full, at a fraction of the cost).
+        let floor = if best_by_entity.contains_key(&entity) {
+            0.0
+        } else {
+            MIN_BRIDGE
+        };
         let mut best: Option<(f32, &'m str)> = None;
         for n in other_script {
-            let mut x = scorer.score(n);
+            let cutoff = best.map_or(floor, |b| b.0.max(floor));
+            let mut x = scorer.score_cutoff(n, cutoff).unwrap_or(0.0);
             if by_short {
                 if let Some(last) = n.split_whitespace().last() {
-                    x = x.max(scorer.score(last));
+                    x = x.max(scorer.score_cutoff(last, cutoff).unwrap_or(0.0));
                 }
             }
             if best.is_none_or(|b| x > b.0) {
