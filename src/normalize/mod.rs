@@ -60,7 +60,7 @@ pub enum Level {
 /// assert_eq!(normalize("شيء", Level::Folded), "شيء"); // a standalone hamza is a letter
 /// ```
 pub fn normalize(text: &str, level: Level) -> Cow<'_, str> {
-    match text.char_indices().find(|&(_, c)| needs_work(c, level)) {
+    match text.char_indices().find(|&(_, c)| !is_plain(c, level)) {
         None => Cow::Borrowed(text),
         Some((mut first, _)) => {
             // The accusative alef is dropped for the tanween written after it: start at the
@@ -119,6 +119,34 @@ fn needs_work(c: char, level: Level) -> bool {
             || latin::fold_latin(c, |_| {}))
 }
 
+/// Characters below this code point are classified by table ([`is_plain`]).
+const TABLE_END: usize = 0x0700;
+
+/// Is `c` copied unchanged at `level` (`!needs_work`)? ASCII and the Arabic block, which
+/// are almost all of Arabic running text, are answered by a table built once: one lookup
+/// instead of the rules one by one.
+fn is_plain(c: char, level: Level) -> bool {
+    static TABLE: std::sync::OnceLock<[[bool; TABLE_END]; 3]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = [[false; TABLE_END]; 3];
+        for (i, level) in [Level::Clean, Level::Bare, Level::Folded].into_iter().enumerate() {
+            for (cp, plain) in t[i].iter_mut().enumerate() {
+                *plain = char::from_u32(cp as u32).is_some_and(|c| !needs_work(c, level));
+            }
+        }
+        t
+    });
+    let row = match level {
+        Level::Clean => 0,
+        Level::Bare => 1,
+        Level::Folded => 2,
+    };
+    match table[row].get(c as usize) {
+        Some(&plain) => plain,
+        None => !needs_work(c, level),
+    }
+}
+
 /// The normalisation engine: normalises `text[from..]`, appending to `out` and reporting
 /// the source offset of every appended character to `on_char`.
 fn run(text: &str, from: usize, level: Level, out: &mut String, mut on_char: impl FnMut(usize)) {
@@ -126,6 +154,13 @@ fn run(text: &str, from: usize, level: Level, out: &mut String, mut on_char: imp
     let mut tanween_before = false;
     for (rel, c) in text[from..].char_indices() {
         let at = from + rel;
+        // What `step` would do to a character no rule touches (the alef may carry tanween).
+        if c != marks::ALEF && is_plain(c, level) {
+            tanween_before = false;
+            out.push(c);
+            on_char(at);
+            continue;
+        }
         if invisible::is_invisible(c) {
             continue;
         }
@@ -283,6 +318,59 @@ mod tests {
                 .next(),
                 Some(o)
             );
+        }
+    }
+
+    /// The engine before the table: every character through the rules.
+    fn run_by_rules(text: &str, level: Level) -> (String, Vec<usize>) {
+        let (mut out, mut map) = (String::new(), Vec::new());
+        let mut tanween_before = false;
+        for (at, c) in text.char_indices() {
+            if invisible::is_invisible(c) {
+                continue;
+            }
+            let rest = &text[at + c.len_utf8()..];
+            let mut on_char = |o| map.push(o);
+            if compat::is_compat(c) {
+                compat::decompose(c, |d| {
+                    step(d, at, rest, level, &mut tanween_before, &mut out, &mut on_char);
+                });
+            } else {
+                step(c, at, rest, level, &mut tanween_before, &mut out, &mut on_char);
+            }
+        }
+        (out, map)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048, .. proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The table is a shortcut, not a rule: output and offsets are those of the rules.
+        #[test]
+        fn table_agrees_with_the_rules(
+            cps in proptest::collection::vec(
+                proptest::prop_oneof![
+                    // Tanween, its seat, shadda, a space: the accusative-alef rule.
+                    4 => proptest::sample::select(vec![0x064Bu32, 0x0627, 0x0651, 0x20, 0x0649]),
+                    4 => 0x0600u32..0x0700,
+                    1 => 0u32..0x80,
+                    1 => 0x0080u32..0x2100,
+                    1 => 0xFB50u32..0xFF00,
+                ],
+                0..40,
+            )
+        ) {
+            let text: String = cps.into_iter().filter_map(char::from_u32).collect();
+            for level in [Level::Clean, Level::Bare, Level::Folded] {
+                let (mut out, mut map) = (String::new(), Vec::new());
+                normalize_mapped(&text, level, &mut out, &mut map);
+                let (want, want_map) = run_by_rules(&text, level);
+                proptest::prop_assert_eq!(&out, &want);
+                proptest::prop_assert_eq!(&map, &want_map);
+                proptest::prop_assert_eq!(normalize(&text, level), want);
+            }
         }
     }
 
