@@ -129,7 +129,10 @@ fn is_plain(c: char, level: Level) -> bool {
     static TABLE: std::sync::OnceLock<[[bool; TABLE_END]; 3]> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = [[false; TABLE_END]; 3];
-        for (i, level) in [Level::Clean, Level::Bare, Level::Folded].into_iter().enumerate() {
+        for (i, level) in [Level::Clean, Level::Bare, Level::Folded]
+            .into_iter()
+            .enumerate()
+        {
             for (cp, plain) in t[i].iter_mut().enumerate() {
                 *plain = char::from_u32(cp as u32).is_some_and(|c| !needs_work(c, level));
             }
@@ -333,10 +336,26 @@ mod tests {
             let mut on_char = |o| map.push(o);
             if compat::is_compat(c) {
                 compat::decompose(c, |d| {
-                    step(d, at, rest, level, &mut tanween_before, &mut out, &mut on_char);
+                    step(
+                        d,
+                        at,
+                        rest,
+                        level,
+                        &mut tanween_before,
+                        &mut out,
+                        &mut on_char,
+                    );
                 });
             } else {
-                step(c, at, rest, level, &mut tanween_before, &mut out, &mut on_char);
+                step(
+                    c,
+                    at,
+                    rest,
+                    level,
+                    &mut tanween_before,
+                    &mut out,
+                    &mut on_char,
+                );
             }
         }
         (out, map)
