@@ -152,13 +152,24 @@ fn is_plain(c: char, level: Level) -> bool {
 
 /// The normalisation engine: normalises `text[from..]`, appending to `out` and reporting
 /// the source offset of every appended character to `on_char`.
-fn run(text: &str, from: usize, level: Level, out: &mut String, mut on_char: impl FnMut(usize)) {
+fn run(text: &str, from: usize, level: Level, out: &mut String, on_char: impl FnMut(usize)) {
+    run_with::<true>(text, from, level, out, on_char);
+}
+
+/// [`run`], with the [`is_plain`] shortcut or (for the tests) without.
+fn run_with<const TABLE: bool>(
+    text: &str,
+    from: usize,
+    level: Level,
+    out: &mut String,
+    mut on_char: impl FnMut(usize),
+) {
     // Was a tanween fath written since the last letter? Needed for the accusative alef.
     let mut tanween_before = false;
     for (rel, c) in text[from..].char_indices() {
         let at = from + rel;
         // What `step` would do to a character no rule touches (the alef may carry tanween).
-        if c != marks::ALEF && is_plain(c, level) {
+        if TABLE && c != marks::ALEF && is_plain(c, level) {
             tanween_before = false;
             out.push(c);
             on_char(at);
@@ -324,40 +335,10 @@ mod tests {
         }
     }
 
-    /// The engine before the table: every character through the rules.
+    /// The engine without the table: every character through the rules.
     fn run_by_rules(text: &str, level: Level) -> (String, Vec<usize>) {
         let (mut out, mut map) = (String::new(), Vec::new());
-        let mut tanween_before = false;
-        for (at, c) in text.char_indices() {
-            if invisible::is_invisible(c) {
-                continue;
-            }
-            let rest = &text[at + c.len_utf8()..];
-            let mut on_char = |o| map.push(o);
-            if compat::is_compat(c) {
-                compat::decompose(c, |d| {
-                    step(
-                        d,
-                        at,
-                        rest,
-                        level,
-                        &mut tanween_before,
-                        &mut out,
-                        &mut on_char,
-                    );
-                });
-            } else {
-                step(
-                    c,
-                    at,
-                    rest,
-                    level,
-                    &mut tanween_before,
-                    &mut out,
-                    &mut on_char,
-                );
-            }
-        }
+        run_with::<false>(text, 0, level, &mut out, |o| map.push(o));
         (out, map)
     }
 
