@@ -16,7 +16,7 @@ use crate::index::{EntityIdx, Index, Target};
 use crate::keys::word_keys;
 use crate::matcher::{Folding, How, MatchKind, Matcher, Mention};
 use crate::normalize::{Level, normalize, normalize_mapped};
-use crate::resolve::{self, DECISION};
+use crate::resolve::{self, Bridge, DECISION};
 use crate::score::{self, Explanation, Prepared, compare};
 use crate::token::{is_joiner, tokens};
 
@@ -55,7 +55,7 @@ impl Words {
             normalize_mapped(token.text, Level::Folded, &mut folded, &mut map);
             let (key_start, chars_start) = (out.keys.len(), out.origins.len());
             for (c, &at) in folded.chars().zip(&map) {
-                if c.is_alphanumeric() {
+                if crate::normalize::is_alphanumeric(c) {
                     out.keys.push(c);
                     out.origins.push(token.start + at);
                 }
@@ -306,7 +306,7 @@ fn foldings(surface: &str, names: &[&str]) -> Vec<Folding> {
     }
     let alnum = |s: &str| {
         s.chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|&c| crate::normalize::is_alphanumeric(c))
             .collect::<String>()
     };
     let bare_key = alnum(&bare);
@@ -759,27 +759,30 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
             // letters at most, so candidates beyond that need no exact distance.
             let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
-            let mut cands = resolve::candidates(
-                index,
-                fuzzy,
-                surface,
-                None,
-                None,
-                budget,
-                FUZZY_MAX_ENTITIES,
-            );
+            let candidates = |bridge| {
+                resolve::candidates(
+                    index,
+                    fuzzy,
+                    surface,
+                    None,
+                    None,
+                    budget,
+                    FUZZY_MAX_ENTITIES,
+                    bridge,
+                )
+            };
+            // The winner must pass `acceptable`, and the full script bridge changes scores
+            // but not what `acceptable` looks at: a probe without it (entities the
+            // cross-script key alone reaches count only if similar enough) rules out most
+            // windows for a fraction of the cost, with the same outcome.
+            let probe = candidates(Bridge::NewOnly(FUZZY_MIN_SIMILARITY));
+            if !probe.iter().any(acceptable) {
+                continue;
+            }
+            let mut cands = candidates(Bridge::All);
             DECISION.score(&mut cands);
             let Some(best) = cands.first() else { continue };
-            let ex = &best.explanation;
-            let place_too_small = best.entity.kind == EntityKind::Place
-                && best.entity.prior() < FUZZY_MIN_PLACE_PRIOR;
-            if best.distance == 0.0
-                || best.score < FUZZY_MIN_SCORE
-                || best.similarity < FUZZY_MIN_SIMILARITY
-                || !ex.extra_words.is_empty()
-                || !ex.missing_words.is_empty()
-                || place_too_small
-            {
+            if best.score < FUZZY_MIN_SCORE || !acceptable(best) {
                 continue;
             }
             let Some(entity) = index.by_id(&best.entity.id) else {
@@ -827,6 +830,19 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     found.retain(|f| !added.iter().any(|a| a.first <= f.last && f.first <= a.last));
     found.extend(added);
     found.sort_by_key(|f| f.first);
+}
+
+/// Could `c` be a fuzzy mention's entity, whatever its score: similar enough but not equal
+/// (the exact pass had its chance), every word matched, not a small place.
+fn acceptable(c: &resolve::Candidate<'_>) -> bool {
+    let ex = &c.explanation;
+    let place_too_small =
+        c.entity.kind == EntityKind::Place && c.entity.prior() < FUZZY_MIN_PLACE_PRIOR;
+    c.distance != 0.0
+        && c.similarity >= FUZZY_MIN_SIMILARITY
+        && ex.extra_words.is_empty()
+        && ex.missing_words.is_empty()
+        && !place_too_small
 }
 
 /// Finds the mentions of `text`.

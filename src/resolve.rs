@@ -290,8 +290,21 @@ pub(crate) struct Forget<'a> {
     pub name: &'a str,
 }
 
+/// How much of the script bridge [`candidates`] runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Bridge {
+    /// Every candidate's names in the other script (their cross-script similarity enters
+    /// the decision), and the entities only the cross-script key reaches.
+    All,
+    /// Only the entities the cross-script key alone reaches, kept when at least this
+    /// similar; the other candidates get no cross-script similarity. A cheap probe of
+    /// whether any candidate could pass a similarity test.
+    NewOnly(f32),
+}
+
 /// Every candidate entity for `name` with its closest name and distance (scores unset),
 /// restricted to `kind` if given.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn candidates<'m>(
     index: &'m Index,
     fuzzy: &FuzzyIndex,
@@ -300,6 +313,7 @@ pub(crate) fn candidates<'m>(
     forget: Option<Forget<'_>>,
     max_distance: f32,
     max_entities: usize,
+    bridge: Bridge,
 ) -> Vec<Candidate<'m>> {
     let words = word_keys(name);
     if words.len() > MAX_QUERY_WORDS || name.len() > MAX_QUERY_BYTES {
@@ -435,10 +449,14 @@ pub(crate) fn candidates<'m>(
         // Only the best of its names counts, and an entity the bridge alone reaches needs
         // MIN_BRIDGE: a name's alignment stops as soon as it cannot beat either (the same
         // result as scoring every name in full, at a fraction of the cost).
-        let floor = if best_by_entity.contains_key(&entity) {
-            0.0
-        } else {
-            MIN_BRIDGE
+        let min_bridge = match bridge {
+            Bridge::All => MIN_BRIDGE,
+            Bridge::NewOnly(min) => min,
+        };
+        let floor = match (best_by_entity.contains_key(&entity), bridge) {
+            (true, Bridge::NewOnly(_)) => continue,
+            (true, Bridge::All) => 0.0,
+            (false, _) => min_bridge,
         };
         let mut best: Option<(f32, &'m str)> = None;
         for n in other_script {
@@ -456,7 +474,7 @@ pub(crate) fn candidates<'m>(
         let Some((x, n)) = best else { continue };
         match best_by_entity.get_mut(&entity) {
             Some(c) => c.cross_script = x,
-            None if x >= MIN_BRIDGE => {
+            None if x >= min_bridge => {
                 let explanation = Explanation {
                     script_bridge: true,
                     ..Explanation::default()
@@ -523,7 +541,16 @@ pub(crate) fn resolve<'m>(
     kind: Option<EntityKind>,
     threshold: f32,
 ) -> Resolution<'m> {
-    let mut all = candidates(index, fuzzy, name, kind, None, f32::INFINITY, MAX_SCORED);
+    let mut all = candidates(
+        index,
+        fuzzy,
+        name,
+        kind,
+        None,
+        f32::INFINITY,
+        MAX_SCORED,
+        Bridge::All,
+    );
     DECISION.score(&mut all);
     all.truncate(REPORTED);
     let best = all.first().filter(|c| c.score >= threshold).cloned();
@@ -631,6 +658,7 @@ mod tests {
                     forget,
                     f32::INFINITY,
                     MAX_SCORED,
+                    Bridge::All,
                 );
                 let found = cands.iter().any(|c| c.entity.id == e.id);
                 generated += usize::from(found);

@@ -134,7 +134,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
 pub fn is_word(segment: &str) -> bool {
     segment
         .chars()
-        .any(|c| c.is_alphanumeric() && !is_combining_mark(c))
+        .any(|c| crate::normalize::is_alphanumeric(c) && !is_combining_mark(c))
 }
 
 /// Can the text between two words sit inside one multi-word name?

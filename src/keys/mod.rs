@@ -40,7 +40,7 @@ pub fn word_keys(name: &str) -> Vec<String> {
     tokens(name)
         .map(|t| {
             let mut key = normalize(t.text, Level::Folded).into_owned();
-            key.retain(char::is_alphanumeric);
+            key.retain(crate::normalize::is_alphanumeric);
             key
         })
         .filter(|k| !k.is_empty())

@@ -46,7 +46,7 @@ pub fn is_tanween_seat(tanween_before: bool, rest: &str) -> bool {
             continue;
         } else {
             // Another letter follows: the alef is inside the word, not an ending.
-            if c.is_alphanumeric() {
+            if super::is_alphanumeric(c) {
                 return false;
             }
             break;

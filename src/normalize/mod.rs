@@ -119,6 +119,24 @@ fn needs_work(c: char, level: Level) -> bool {
             || latin::fold_latin(c, |_| {}))
 }
 
+/// `c.is_alphanumeric()`, with ASCII and the Arabic block answered by a table built once
+/// from the standard library's own answer: word splitting and keys ask it for every
+/// character, and the standard library's search of its Unicode tables is slow for Arabic.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    static TABLE: std::sync::OnceLock<[bool; TABLE_END]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = [false; TABLE_END];
+        for (cp, yes) in t.iter_mut().enumerate() {
+            *yes = char::from_u32(cp as u32).is_some_and(char::is_alphanumeric);
+        }
+        t
+    });
+    match table.get(c as usize) {
+        Some(&yes) => yes,
+        None => c.is_alphanumeric(),
+    }
+}
+
 /// Characters below this code point are classified by table ([`is_plain`]).
 const TABLE_END: usize = 0x0700;
 
@@ -370,6 +388,15 @@ mod tests {
                 proptest::prop_assert_eq!(&out, &want);
                 proptest::prop_assert_eq!(&map, &want_map);
                 proptest::prop_assert_eq!(normalize(&text, level), want);
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_table_is_the_standard_answer() {
+        for cp in 0..0x1_0000u32 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             }
         }
     }
