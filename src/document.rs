@@ -5,6 +5,7 @@
 //! prefix of a name; the longest name wins, and scanning resumes after it. Mentions never
 //! overlap.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::clitic::{self, ARTICLE, Candidate};
@@ -293,8 +294,49 @@ fn best_at(
     best
 }
 
-/// What normalisation the match of `surface` to `entity` needed.
-fn foldings(surface: &str, names: &[&str]) -> Vec<Folding> {
+/// The letters and digits of `s`.
+fn alnum(s: &str) -> String {
+    s.chars()
+        .filter(|&c| crate::normalize::is_alphanumeric(c))
+        .collect()
+}
+
+/// The names and short forms of an entity as [`foldings`] compares them (bare letters,
+/// word keys), each computed when first needed and kept for the entity's next mention in
+/// the same text.
+struct NameForms<'m> {
+    names: Vec<&'m str>,
+    bare: Vec<OnceCell<String>>,
+    words: Vec<OnceCell<Vec<String>>>,
+}
+
+impl<'m> NameForms<'m> {
+    fn new(entity: &'m Entity) -> NameForms<'m> {
+        let names: Vec<&str> = entity
+            .names()
+            .chain(entity.short.iter().map(|s| s.as_ref()))
+            .collect();
+        NameForms {
+            bare: names.iter().map(|_| OnceCell::new()).collect(),
+            words: names.iter().map(|_| OnceCell::new()).collect(),
+            names,
+        }
+    }
+
+    fn any_bare(&self, key: &str) -> bool {
+        (0..self.names.len()).any(|i| {
+            self.bare[i].get_or_init(|| alnum(&normalize(self.names[i], Level::Bare))) == key
+        })
+    }
+
+    fn any_words(&self, words: &[String]) -> bool {
+        (0..self.names.len())
+            .any(|i| self.words[i].get_or_init(|| word_keys(self.names[i])) == words)
+    }
+}
+
+/// What normalisation the match of `surface` to an entity with these names needed.
+fn foldings(surface: &str, names: &NameForms<'_>) -> Vec<Folding> {
     let mut folded = Vec::new();
     let clean = normalize(surface, Level::Clean);
     let bare = normalize(&clean, Level::Bare);
@@ -304,20 +346,10 @@ fn foldings(surface: &str, names: &[&str]) -> Vec<Folding> {
     if bare != clean {
         folded.push(Folding::Diacritics);
     }
-    let alnum = |s: &str| {
-        s.chars()
-            .filter(|&c| crate::normalize::is_alphanumeric(c))
-            .collect::<String>()
-    };
-    let bare_key = alnum(&bare);
-    if !names
-        .iter()
-        .any(|n| alnum(&normalize(n, Level::Bare)) == bare_key)
-    {
+    if !names.any_bare(&alnum(&bare)) {
         folded.push(Folding::Letters);
     }
-    let words = word_keys(surface);
-    if !names.iter().any(|n| word_keys(n) == words) {
+    if !names.any_words(&word_keys(surface)) {
         folded.push(Folding::Spacing);
     }
     folded
@@ -856,6 +888,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     if matcher.inner.config.partial {
         partial_pass(&words, index, &mut found);
     }
+    let mut forms: HashMap<EntityIdx, NameForms<'m>> = HashMap::new();
     found
         .into_iter()
         .map(|f| {
@@ -863,13 +896,14 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             let end = words.words[f.last].end;
             let surface = &text[start..end];
             let entity = index.entity(f.entity);
-            let mut names: Vec<&str> = entity.names().collect();
-            names.extend(entity.short.iter().map(|s| s.as_ref()));
+            let names = forms
+                .entry(f.entity)
+                .or_insert_with(|| NameForms::new(entity));
             let mut how = How {
                 kind: f.kind,
                 clitic: (f.cand.chars > 0).then_some(f.cand.prefix),
                 article_restored: f.cand.article,
-                folded: foldings(surface, &names),
+                folded: foldings(surface, names),
                 alternatives: f.alternatives,
                 antecedent: f.antecedent,
                 matched_name: f.fuzzy.as_ref().map(|x| x.0),

@@ -494,7 +494,11 @@ pub(crate) fn candidates<'m>(
             None => {}
         }
     }
-    best_by_entity.into_values().collect()
+    // In entity order: the decision sums weights over candidates, and a hash map's order
+    // would change the last bits of every score from one run to the next.
+    let mut out: Vec<(EntityIdx, Candidate<'m>)> = best_by_entity.into_iter().collect();
+    out.sort_unstable_by_key(|&(e, _)| e);
+    out.into_iter().map(|(_, c)| c).collect()
 }
 
 impl Decision {
