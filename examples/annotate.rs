@@ -1,13 +1,15 @@
 //! Finds entity mentions in Arabic text files.
 //!
 //! ```text
-//! cargo run --release --example annotate -- [--format jsonl|pretty] [--gazetteer PATH]... [--no-builtin] [FILE...]
+//! cargo run --release --example annotate -- [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]
 //! ```
 //!
 //! With no FILE (or `-`) the text is read from stdin. `jsonl` (the default) prints one JSON
 //! object per mention: `file`, `start`, `end` (byte offsets into the file), `surface`,
 //! `entity` {`id`, `kind`, `name_ar`, `name_en`, `wikidata`}, `score`, `how`. `pretty`
-//! prints the text with each mention marked, then a table.
+//! prints the text with each mention marked, then a table. `html` prints a right-to-left
+//! page per file with each mention in a `<mark>` (its entity, kind and score in the
+//! `title` and `data-` attributes) to read in a browser.
 
 mod common;
 
@@ -17,7 +19,7 @@ use serde::Serialize;
 use tawfiq::Mention;
 
 const USAGE: &str =
-    "usage: annotate [--format jsonl|pretty] [--gazetteer PATH]... [--no-builtin] [FILE...]";
+    "usage: annotate [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]";
 
 #[derive(Serialize)]
 struct Line<'a, 'm, 't> {
@@ -39,9 +41,9 @@ fn main() {
             _ => files.push(arg.clone()),
         }
     }
-    if format != "jsonl" && format != "pretty" {
+    if !["jsonl", "pretty", "html"].contains(&format.as_str()) {
         common::fail(&format!(
-            "unknown format {format:?} (jsonl or pretty)\n{USAGE}"
+            "unknown format {format:?} (jsonl, pretty or html)\n{USAGE}"
         ));
     }
     if files.is_empty() {
@@ -59,6 +61,8 @@ fn main() {
                 serde_json::to_writer(&mut out, &line).map_err(std::io::Error::other)?;
                 writeln!(out)
             })
+        } else if format == "html" {
+            html(&mut out, file, &text, &mentions)
         } else {
             pretty(&mut out, file, &text, &mentions)
         };
@@ -94,4 +98,52 @@ fn pretty(
         )?;
     }
     Ok(())
+}
+
+/// `s` with the characters HTML gives a meaning escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A page with the text, each mention in a `<mark>`, paragraphs kept.
+fn html(out: &mut impl Write, file: &str, text: &str, mentions: &[Mention]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
+         <title>{}</title><style>body{{white-space:pre-wrap;line-height:1.8}}\
+         mark{{border-radius:3px;padding:0 2px}}</style></head><body>",
+        escape(file)
+    )?;
+    let mut at = 0;
+    for m in mentions {
+        write!(
+            out,
+            "{}<mark data-entity=\"{}\" data-kind=\"{}\" data-score=\"{:.2}\" title=\"{} ({}, {:.2})\">{}</mark>",
+            escape(&text[at..m.start]),
+            escape(&m.entity.id),
+            m.entity.kind.as_str(),
+            m.score,
+            escape(if m.entity.name_en.is_empty() {
+                &m.entity.name_ar
+            } else {
+                &m.entity.name_en
+            }),
+            escape(&m.how.to_string()),
+            m.score,
+            escape(m.surface)
+        )?;
+        at = m.end;
+    }
+    writeln!(out, "{}</body></html>", escape(&text[at..]))
 }
