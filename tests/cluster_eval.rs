@@ -160,6 +160,7 @@ fn geonames_spelling_pool() {
     for (name, half) in [
         ("even ids (development)", &even),
         ("odd ids (held out)", &odd),
+        ("whole pool", &pool),
     ] {
         let (p, r, n) = cluster_pool(half, ClusterOptions::default());
         println!(
@@ -171,15 +172,6 @@ fn geonames_spelling_pool() {
             "{name}: P {p:.3} R {r:.3} (targets 0.75 / 0.55)"
         );
     }
-    let (p, r, n) = cluster_pool(&pool, ClusterOptions::default());
-    println!(
-        "whole pool: {} spellings -> {n} clusters; pairwise P {p:.3} R {r:.3}",
-        pool.len()
-    );
-    assert!(
-        p >= 0.75 && r >= 0.55,
-        "whole pool: P {p:.3} R {r:.3} (targets 0.75 / 0.55)"
-    );
 }
 
 /// B-cubed precision and recall of `clusters` against `truth` (item → class).
