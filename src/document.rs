@@ -17,7 +17,7 @@ use crate::index::{EntityIdx, Index, Target};
 use crate::keys::word_keys;
 use crate::matcher::{Folding, How, MatchKind, Matcher, Mention};
 use crate::normalize::{Level, normalize, normalize_mapped};
-use crate::resolve::{self, Bridge, DECISION};
+use crate::resolve::{self, DECISION};
 use crate::score::{self, Explanation, Prepared, compare};
 use crate::token::{is_joiner, tokens};
 
@@ -791,30 +791,25 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
             // letters at most, so candidates beyond that need no exact distance.
             let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
-            let candidates = |bridge| {
-                resolve::candidates(
-                    index,
-                    fuzzy,
-                    surface,
-                    None,
-                    None,
-                    budget,
-                    FUZZY_MAX_ENTITIES,
-                    bridge,
-                )
-            };
-            // The winner must pass `acceptable`, and the full script bridge changes scores
-            // but not what `acceptable` looks at: a probe without it (entities the
-            // cross-script key alone reaches count only if similar enough) rules out most
-            // windows for a fraction of the cost, with the same outcome.
-            let probe = candidates(Bridge::NewOnly(FUZZY_MIN_SIMILARITY));
-            if !probe.iter().any(acceptable) {
+            // The winner must pass `accept`, and a probe that never misses a candidate that
+            // could rules out most windows without aligning most names: the same outcome
+            // for a fraction of the cost.
+            let accept = accept();
+            if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
                 continue;
             }
-            let mut cands = candidates(Bridge::All);
+            let mut cands = resolve::candidates(
+                index,
+                fuzzy,
+                surface,
+                None,
+                None,
+                budget,
+                FUZZY_MAX_ENTITIES,
+            );
             DECISION.score(&mut cands);
             let Some(best) = cands.first() else { continue };
-            if best.score < FUZZY_MIN_SCORE || !acceptable(best) {
+            if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
                 continue;
             }
             let Some(entity) = index.by_id(&best.entity.id) else {
@@ -864,17 +859,13 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     found.sort_by_key(|f| f.first);
 }
 
-/// Could `c` be a fuzzy mention's entity, whatever its score: similar enough but not equal
+/// What a fuzzy mention's entity must be, whatever its score: similar enough but not equal
 /// (the exact pass had its chance), every word matched, not a small place.
-fn acceptable(c: &resolve::Candidate<'_>) -> bool {
-    let ex = &c.explanation;
-    let place_too_small =
-        c.entity.kind == EntityKind::Place && c.entity.prior() < FUZZY_MIN_PLACE_PRIOR;
-    c.distance != 0.0
-        && c.similarity >= FUZZY_MIN_SIMILARITY
-        && ex.extra_words.is_empty()
-        && ex.missing_words.is_empty()
-        && !place_too_small
+fn accept() -> resolve::Accept<impl Fn(&Entity) -> bool> {
+    resolve::Accept {
+        min_similarity: FUZZY_MIN_SIMILARITY,
+        entity_ok: |e: &Entity| e.kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR,
+    }
 }
 
 /// Finds the mentions of `text`.

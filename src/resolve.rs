@@ -18,8 +18,9 @@
 //! constants were chosen on the even-numbered half of the GeoNames leave-one-out queries and
 //! are reported on the odd half (see the `leave_one_out` test).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
@@ -33,7 +34,10 @@ use crate::keys::{
     BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, block_hash, block_keys, ortho_key, skeleton,
     with_deletions, word_keys, xkey_block_keys,
 };
-use crate::score::{Explanation, Prepared, compare};
+use crate::score::{
+    Consonants, Explanation, Prepared, compare, max_distance_for_score, may_be_within,
+    min_full_price_edits,
+};
 use crate::translit::XScriptScorer;
 
 /// The constants of the decision (see the module documentation).
@@ -134,6 +138,54 @@ type Blocks = HashMap<u64, Vec<EntityIdx>, BuildHasherDefault<PassThrough>>;
 pub(crate) struct FuzzyIndex {
     builtin: bool,
     user: Blocks,
+    /// Each entity's names prepared for comparison, filled the first time the entity is a
+    /// candidate and kept: a name is folded and split once per matcher, not once per query.
+    forms: Vec<OnceLock<Box<[NameForm]>>>,
+    /// The entity index of `forms[0]`.
+    first: EntityIdx,
+}
+
+/// One name of an entity (in [`all_names`] order), ready for comparison.
+#[derive(Debug)]
+pub(crate) struct NameForm {
+    prepared: Prepared,
+    consonants: Consonants,
+    /// Written in Latin script.
+    latin: bool,
+    /// The name encoded for the script bridge, as a Latin name (for Arabic queries) and as
+    /// an Arabic one (for Latin queries), each when first needed.
+    as_latin: OnceLock<XScriptScorer>,
+    as_arabic: OnceLock<XScriptScorer>,
+}
+
+impl NameForm {
+    fn new(name: &str) -> NameForm {
+        let prepared = Prepared::new(name);
+        NameForm {
+            consonants: Consonants::of(&prepared),
+            prepared,
+            latin: is_latin(name),
+            as_latin: OnceLock::new(),
+            as_arabic: OnceLock::new(),
+        }
+    }
+
+    /// The cross-script similarity of `scorer`'s query and this name (`name`), if at least
+    /// `cutoff`: [`XScriptScorer::score_cutoff`] with the name encoded once per matcher.
+    fn bridge(&self, name: &str, scorer: &XScriptScorer, cutoff: f32) -> Option<f32> {
+        let encoded = if scorer.is_latin() {
+            self.as_arabic.get_or_init(|| XScriptScorer::arabic(name))
+        } else {
+            self.as_latin.get_or_init(|| XScriptScorer::latin(name))
+        };
+        scorer.score_cutoff_prepared(encoded, cutoff)
+    }
+}
+
+/// Is a name (or query) written in Latin script? Only such names are compared with Latin
+/// queries letter by letter; the others go through the script bridge.
+fn is_latin(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 fn all_names(e: &Entity) -> impl Iterator<Item = &str> {
@@ -142,9 +194,17 @@ fn all_names(e: &Entity) -> impl Iterator<Item = &str> {
 
 impl FuzzyIndex {
     pub fn new(index: &Index) -> FuzzyIndex {
+        let first = if index.has_builtin() {
+            0
+        } else {
+            builtin::len() as EntityIdx
+        };
+        let count = index.entities().count();
         let mut fuzzy = FuzzyIndex {
             builtin: index.has_builtin(),
             user: Blocks::default(),
+            forms: (0..count).map(|_| OnceLock::new()).collect(),
+            first,
         };
         for (idx, e) in index.user_entities_with_idx() {
             let mut keys: Vec<u64> = all_names(e).flat_map(block_keys).collect();
@@ -165,6 +225,12 @@ impl FuzzyIndex {
             });
         }
         fuzzy
+    }
+
+    /// The names of an entity ready for comparison, in [`all_names`] order.
+    fn forms(&self, index: &Index, entity: EntityIdx) -> &[NameForm] {
+        self.forms[(entity - self.first) as usize]
+            .get_or_init(|| all_names(index.entity(entity)).map(NameForm::new).collect())
     }
 
     /// The entities under one key: built-in first, at most [`MAX_FROM_BLOCK`] of each.
@@ -290,16 +356,60 @@ pub(crate) struct Forget<'a> {
     pub name: &'a str,
 }
 
-/// How much of the script bridge [`candidates`] runs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Bridge {
-    /// Every candidate's names in the other script (their cross-script similarity enters
-    /// the decision), and the entities only the cross-script key reaches.
-    All,
-    /// Only the entities the cross-script key alone reaches, kept when at least this
-    /// similar; the other candidates get no cross-script similarity. A cheap probe of
-    /// whether any candidate could pass a similarity test.
-    NewOnly(f32),
+/// The readings of a query: as written, then without each proclitic its first word may
+/// carry (the article restored after لل): `(words, distance penalty, proclitic)`.
+fn readings(words: &[String]) -> Vec<(Vec<String>, f32, Option<&'static str>)> {
+    let mut readings = vec![(words.to_vec(), 0.0, None)];
+    if let Some(first) = words.first() {
+        for c in clitic::candidates(first).skip(1) {
+            let mut w = words.to_vec();
+            let stem: String = first.chars().skip(c.chars).collect();
+            w[0] = if c.article {
+                format!("{}{stem}", clitic::ARTICLE)
+            } else {
+                stem
+            };
+            readings.push((w, CLITIC_DISTANCE, Some(c.prefix)));
+        }
+    }
+    readings
+}
+
+/// The entities a reading of a query is compared with: those an exact key names, then
+/// those sharing skeleton blocks with it ([`FuzzyIndex::candidates`]), at most
+/// `max_entities`.
+fn reading_entities(
+    index: &Index,
+    fuzzy: &FuzzyIndex,
+    reading: &[String],
+    joined: &str,
+    max_entities: usize,
+    out: &mut Vec<EntityIdx>,
+) {
+    out.clear();
+    index.lookup(&ortho_key(joined), |t| out.push(t.entity));
+    out.extend(fuzzy.candidates(reading));
+    let mut seen = HashSet::new();
+    out.retain(|&e| seen.insert(e));
+    out.truncate(max_entities);
+}
+
+/// The entities the cross-script key of `name` reaches (within one deletion), in block
+/// order, possibly repeated.
+fn bridged_entities(fuzzy: &FuzzyIndex, name: &str) -> Vec<EntityIdx> {
+    let mut bridged: Vec<EntityIdx> = Vec::new();
+    let key = xkey(name);
+    if key.chars().count() >= 2 {
+        let mut seen_keys: Vec<u64> = Vec::new();
+        with_deletions(&key, |d| {
+            let h = block_hash(BLOCK_XKEY, d);
+            if !seen_keys.contains(&h) {
+                seen_keys.push(h);
+                fuzzy.block(h, |e| bridged.push(e));
+            }
+        });
+    }
+    bridged
 }
 
 /// Every candidate entity for `name` with its closest name and distance (scores unset),
@@ -313,7 +423,6 @@ pub(crate) fn candidates<'m>(
     forget: Option<Forget<'_>>,
     max_distance: f32,
     max_entities: usize,
-    bridge: Bridge,
 ) -> Vec<Candidate<'m>> {
     let words = word_keys(name);
     if words.len() > MAX_QUERY_WORDS || name.len() > MAX_QUERY_BYTES {
@@ -321,11 +430,9 @@ pub(crate) fn candidates<'m>(
         // names would cost time quadratic in its length for nothing.
         return Vec::new();
     }
-    let latin_query = name.chars().any(|c| c.is_ascii_alphabetic());
+    let latin_query = is_latin(name);
     let mut best_by_entity: HashMap<EntityIdx, Candidate<'m>> = HashMap::new();
     let mut closest = f32::INFINITY;
-    // Names are prepared once per query, whatever the number of readings that meet them.
-    let mut prepared: HashMap<&'m str, Prepared> = HashMap::new();
     // Every name of a candidate entity in the query's script is compared; the closest counts.
     let mut consider =
         |entity: EntityIdx, query: &Prepared, penalty: f32, clitic: Option<&'static str>| {
@@ -334,8 +441,9 @@ pub(crate) fn candidates<'m>(
                 return;
             }
             let full_names = e.names().count();
-            for (pos, alias) in all_names(e).enumerate() {
-                if alias.chars().any(|c| c.is_ascii_alphabetic()) != latin_query {
+            let forms = fuzzy.forms(index, entity);
+            for (pos, (alias, form)) in all_names(e).zip(forms).enumerate() {
+                if form.latin != latin_query {
                     continue;
                 }
                 if forget.is_some_and(|f| f.entity == entity && f.name == alias) {
@@ -344,10 +452,7 @@ pub(crate) fn candidates<'m>(
                 // Candidates more than BUDGET_SLACK edits behind the closest one cannot win
                 // nor take a visible share (priors are worth at most about one edit).
                 let budget = max_distance.min(closest + BUDGET_SLACK) - penalty;
-                let reference = prepared
-                    .entry(alias)
-                    .or_insert_with(|| Prepared::new(alias));
-                let sim = compare(query, reference, budget);
+                let sim = compare(query, &form.prepared, budget);
                 if !sim.distance.is_finite() {
                     continue;
                 }
@@ -376,55 +481,20 @@ pub(crate) fn candidates<'m>(
                 }
             }
         };
-    // Readings of the query: as written, then without a proclitic on its first word.
-    let mut readings: Vec<(Vec<String>, f32, Option<&'static str>)> =
-        vec![(words.clone(), 0.0, None)];
-    if let Some(first) = words.first() {
-        for c in clitic::candidates(first).skip(1) {
-            let mut w = words.clone();
-            let stem: String = first.chars().skip(c.chars).collect();
-            w[0] = if c.article {
-                format!("{}{stem}", clitic::ARTICLE)
-            } else {
-                stem
-            };
-            readings.push((w, CLITIC_DISTANCE, Some(c.prefix)));
-        }
-    }
     let mut visited: Vec<EntityIdx> = Vec::new();
-    for (reading, penalty, clitic) in &readings {
+    for (reading, penalty, clitic) in &readings(&words) {
         let joined = reading.join(" ");
         let query = Prepared::new(&joined).written_as(name);
-        visited.clear();
-        // Exact keys first, then the skeleton blocks.
-        index.lookup(&ortho_key(&joined), |t| visited.push(t.entity));
-        visited.extend(fuzzy.candidates(reading));
-        let mut seen = std::collections::HashSet::new();
+        reading_entities(index, fuzzy, reading, &joined, max_entities, &mut visited);
         for &entity in &visited {
-            if seen.insert(entity) {
-                consider(entity, &query, *penalty, *clitic);
-                if seen.len() >= max_entities {
-                    break;
-                }
-            }
+            consider(entity, &query, *penalty, *clitic);
         }
     }
     // The script bridge: the query against each candidate's names in the other script, and
     // the entities only the cross-script key reaches.
     let scorer = XScriptScorer::new(name);
-    let mut bridged: Vec<EntityIdx> = Vec::new();
-    let key = xkey(name);
-    if key.chars().count() >= 2 {
-        let mut seen_keys: Vec<u64> = Vec::new();
-        with_deletions(&key, |d| {
-            let h = block_hash(BLOCK_XKEY, d);
-            if !seen_keys.contains(&h) {
-                seen_keys.push(h);
-                fuzzy.block(h, |e| bridged.push(e));
-            }
-        });
-    }
-    let mut seen = std::collections::HashSet::new();
+    let bridged = bridged_entities(fuzzy, name);
+    let mut seen = HashSet::new();
     let entities: Vec<EntityIdx> = best_by_entity
         .keys()
         .copied()
@@ -438,8 +508,9 @@ pub(crate) fn candidates<'m>(
             continue;
         }
         let other_script = all_names(e)
-            .filter(|n| n.chars().any(|c| c.is_ascii_alphabetic()) != latin_query)
-            .filter(|n| forget.is_none_or(|f| f.entity != entity || f.name != *n))
+            .zip(fuzzy.forms(index, entity))
+            .filter(|(_, form)| form.latin != latin_query)
+            .filter(|(n, _)| forget.is_none_or(|f| f.entity != entity || f.name != *n))
             .take(CROSS_SCRIPT_NAMES);
         // A candidate reached through a short form (`بوتين`) is compared with the family
         // names of its full names too: its Latin names are full (`Vladimir Putin`).
@@ -449,19 +520,15 @@ pub(crate) fn candidates<'m>(
         // Only the best of its names counts, and an entity the bridge alone reaches needs
         // MIN_BRIDGE: a name's alignment stops as soon as it cannot beat either (the same
         // result as scoring every name in full, at a fraction of the cost).
-        let min_bridge = match bridge {
-            Bridge::All => MIN_BRIDGE,
-            Bridge::NewOnly(min) => min,
-        };
-        let floor = match (best_by_entity.contains_key(&entity), bridge) {
-            (true, Bridge::NewOnly(_)) => continue,
-            (true, Bridge::All) => 0.0,
-            (false, _) => min_bridge,
+        let floor = if best_by_entity.contains_key(&entity) {
+            0.0
+        } else {
+            MIN_BRIDGE
         };
         let mut best: Option<(f32, &'m str)> = None;
-        for n in other_script {
+        for (n, form) in other_script {
             let cutoff = best.map_or(floor, |b| b.0.max(floor));
-            let mut x = scorer.score_cutoff(n, cutoff).unwrap_or(0.0);
+            let mut x = form.bridge(n, &scorer, cutoff).unwrap_or(0.0);
             if by_short {
                 if let Some(last) = n.split_whitespace().last() {
                     x = x.max(scorer.score_cutoff(last, cutoff).unwrap_or(0.0));
@@ -474,7 +541,7 @@ pub(crate) fn candidates<'m>(
         let Some((x, n)) = best else { continue };
         match best_by_entity.get_mut(&entity) {
             Some(c) => c.cross_script = x,
-            None if x >= min_bridge => {
+            None if x >= MIN_BRIDGE => {
                 let explanation = Explanation {
                     script_bridge: true,
                     ..Explanation::default()
@@ -499,6 +566,142 @@ pub(crate) fn candidates<'m>(
     let mut out: Vec<(EntityIdx, Candidate<'m>)> = best_by_entity.into_iter().collect();
     out.sort_unstable_by_key(|&(e, _)| e);
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// What makes a candidate acceptable to a caller, whatever its score: similar enough but
+/// not equal, every word matched, and an entity the caller can take.
+pub(crate) struct Accept<F: Fn(&Entity) -> bool> {
+    /// [`Candidate::similarity`] is at least this.
+    pub min_similarity: f32,
+    /// The entity itself qualifies.
+    pub entity_ok: F,
+}
+
+impl<F: Fn(&Entity) -> bool> Accept<F> {
+    /// Does the candidate pass?
+    pub fn accepts(&self, c: &Candidate<'_>) -> bool {
+        let ex = &c.explanation;
+        c.distance != 0.0
+            && c.similarity >= self.min_similarity
+            && ex.extra_words.is_empty()
+            && ex.missing_words.is_empty()
+            && (self.entity_ok)(c.entity)
+    }
+}
+
+/// Could any candidate that [`candidates`] returns for `name` (with the same `max_distance`
+/// and `max_entities`) pass `accept`? Never `false` when one could; sometimes `true` when
+/// none does (it looks at every name of an entity, not only the closest).
+///
+/// Most windows of running text that reach the fuzzy pass have no such candidate, and this
+/// says so without aligning most names: a name whose consonants differ from the query's by
+/// more full-price edits than its length allows at that similarity is passed over.
+pub(crate) fn may_accept<F: Fn(&Entity) -> bool>(
+    index: &Index,
+    fuzzy: &FuzzyIndex,
+    name: &str,
+    max_distance: f32,
+    max_entities: usize,
+    accept: &Accept<F>,
+) -> bool {
+    let words = word_keys(name);
+    if words.len() > MAX_QUERY_WORDS || name.len() > MAX_QUERY_BYTES {
+        return false;
+    }
+    let latin_query = is_latin(name);
+    let mut visited: Vec<EntityIdx> = Vec::new();
+    let mut considered: HashSet<EntityIdx> = HashSet::new();
+    for (reading, penalty, clitic) in &readings(&words) {
+        let joined = reading.join(" ");
+        let query = Prepared::new(&joined).written_as(name);
+        let consonants = Consonants::of(&query);
+        reading_entities(index, fuzzy, reading, &joined, max_entities, &mut visited);
+        for &entity in &visited {
+            considered.insert(entity);
+            let e = index.entity(entity);
+            if !(accept.entity_ok)(e) {
+                continue;
+            }
+            let full_names = e.names().count();
+            let forms = fuzzy.forms(index, entity);
+            for (pos, (alias, form)) in all_names(e).zip(forms).enumerate() {
+                if form.latin != latin_query {
+                    continue;
+                }
+                let reachable =
+                    max_distance_for_score(accept.min_similarity, query.len(), form.prepared.len());
+                if min_full_price_edits(&consonants, &form.consonants) as f32 > reachable
+                    || !may_be_within(&query, &form.prepared, reachable)
+                {
+                    continue;
+                }
+                // The loosest budget `candidates` gives this name: a result within it is exact.
+                let sim = compare(&query, &form.prepared, max_distance - penalty);
+                if !sim.distance.is_finite() {
+                    continue;
+                }
+                let short = if pos >= full_names && sim.distance > 0.0 {
+                    SHORT_FORM_DISTANCE
+                } else {
+                    0.0
+                };
+                let candidate = Candidate {
+                    entity: e,
+                    score: 0.0,
+                    similarity: sim.score,
+                    distance: sim.distance + penalty + short,
+                    cross_script: 0.0,
+                    name: alias,
+                    clitic: *clitic,
+                    explanation: sim.explanation,
+                };
+                if accept.accepts(&candidate) {
+                    return true;
+                }
+            }
+        }
+    }
+    // The entities only the cross-script key reaches: `candidates` bridges the first
+    // `max_entities` of them that it has no same-script candidate for, which are among the
+    // first `max_entities` + (entities compared) here.
+    let scorer = XScriptScorer::new(name);
+    let mut seen = HashSet::new();
+    let bridged = bridged_entities(fuzzy, name)
+        .into_iter()
+        .filter(|e| seen.insert(*e))
+        .take(max_entities + considered.len());
+    for entity in bridged {
+        let e = index.entity(entity);
+        if !(accept.entity_ok)(e) {
+            continue;
+        }
+        let other_script = all_names(e)
+            .zip(fuzzy.forms(index, entity))
+            .filter(|(_, form)| form.latin != latin_query)
+            .take(CROSS_SCRIPT_NAMES);
+        for (n, form) in other_script {
+            let Some(x) = form.bridge(n, &scorer, accept.min_similarity) else {
+                continue;
+            };
+            let candidate = Candidate {
+                entity: e,
+                score: 0.0,
+                similarity: x,
+                distance: NO_SAME_SCRIPT_DISTANCE,
+                cross_script: x,
+                name: n,
+                clitic: None,
+                explanation: Explanation {
+                    script_bridge: true,
+                    ..Explanation::default()
+                },
+            };
+            if accept.accepts(&candidate) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 impl Decision {
@@ -545,16 +748,7 @@ pub(crate) fn resolve<'m>(
     kind: Option<EntityKind>,
     threshold: f32,
 ) -> Resolution<'m> {
-    let mut all = candidates(
-        index,
-        fuzzy,
-        name,
-        kind,
-        None,
-        f32::INFINITY,
-        MAX_SCORED,
-        Bridge::All,
-    );
+    let mut all = candidates(index, fuzzy, name, kind, None, f32::INFINITY, MAX_SCORED);
     DECISION.score(&mut all);
     all.truncate(REPORTED);
     let best = all.first().filter(|c| c.score >= threshold).cloned();
@@ -662,7 +856,6 @@ mod tests {
                     forget,
                     f32::INFINITY,
                     MAX_SCORED,
-                    Bridge::All,
                 );
                 let found = cands.iter().any(|c| c.entity.id == e.id);
                 generated += usize::from(found);

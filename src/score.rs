@@ -477,6 +477,58 @@ impl Prepared {
     }
 }
 
+/// Weight of the distance, relative to the names' length, in [`Similarity::score`].
+const DISTANCE_WEIGHT: f32 = 0.85;
+/// Weight of Jaro–Winkler on the consonant skeletons in [`Similarity::score`].
+const SKELETON_WEIGHT: f32 = 0.15;
+
+/// The largest [`Similarity::distance`] at which two names of `len_a` and `len_b` letters
+/// can still score `min_score`: Jaro–Winkler adds at most [`SKELETON_WEIGHT`], so the
+/// distance must leave the rest (acronyms, scored on the distance alone, need less). With
+/// [`min_full_price_edits`], a test that rules a pair out before any alignment.
+pub(crate) fn max_distance_for_score(min_score: f32, len_a: usize, len_b: usize) -> f32 {
+    let length = (0.5 * (len_a + len_b) as f32).max(1.0);
+    // A hair of slack so that rounding in `compare` can never exclude a pair it accepts.
+    length * (1.0 - (min_score - SKELETON_WEIGHT) / DISTANCE_WEIGHT) + 1e-3
+}
+
+/// Could [`compare`] find `query` within `max` of `reference` with every word matched (no
+/// missing or extra word)? Never `false` when it could; a cheap test before the full
+/// comparison, for callers that only want such matches.
+///
+/// Such a match comes either from the whole names with spaces removed, which must then be
+/// within `max`, or from a word alignment in which each query word is matched to a distinct
+/// reference word: the sum, over query words, of the distance to the closest reference
+/// word is at most the alignment's distance. Both alignments give up as soon as they
+/// exceed `max`, where `compare` allows half of each word.
+pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) -> bool {
+    let (q, r) = (&query.words, &reference.words);
+    if q.is_empty() || r.is_empty() {
+        return false;
+    }
+    if query.acronym || reference.acronym {
+        return true;
+    }
+    if word_distance(&query.joined, &reference.joined, max).0 <= max {
+        return true;
+    }
+    if q.len() != r.len() {
+        return false;
+    }
+    let mut total = 0.0;
+    for qw in q {
+        let closest = r
+            .iter()
+            .map(|rw| word_pair(qw, rw, max - total).0)
+            .fold(f32::INFINITY, f32::min);
+        total += closest;
+        if total > max {
+            return false;
+        }
+    }
+    true
+}
+
 /// A Latin acronym: one word of two to six capital letters.
 fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
@@ -591,7 +643,7 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     let score = if distance == 0.0 {
         1.0
     } else {
-        (0.85 * by_distance + 0.15 * jw).min(0.99)
+        (DISTANCE_WEIGHT * by_distance + SKELETON_WEIGHT * jw).min(0.99)
     };
     Similarity {
         distance,
@@ -653,6 +705,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048, .. proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The fuzzy pass's filters never rule out a pair that compares with every word
+        /// matched at a similarity it asks for: the consonant bound within
+        /// `max_distance_for_score`, and `may_be_within` at that distance.
+        #[test]
+        fn filters_keep_every_reachable_pair(
+            a in proptest::collection::vec(proptest::sample::select(WORDS), 1..4),
+            b in proptest::collection::vec(proptest::sample::select(WORDS), 1..4),
+            min_score in 0.5f32..0.95,
+        ) {
+            let (a, b) = (Prepared::new(&a.join(" ")), Prepared::new(&b.join(" ")));
+            for (x, y) in [(&a, &b), (&b, &a)] {
+                let sim = compare(x, y, f32::INFINITY);
+                let e = &sim.explanation;
+                if sim.score >= min_score && e.missing_words.is_empty() && e.extra_words.is_empty() {
+                    let reachable = max_distance_for_score(min_score, x.len(), y.len());
+                    let bound = min_full_price_edits(&Consonants::of(x), &Consonants::of(y));
+                    proptest::prop_assert!(sim.distance <= reachable, "{sim:?} > {reachable}");
+                    proptest::prop_assert!(bound as f32 <= reachable, "{bound} > {reachable}");
+                    proptest::prop_assert!(may_be_within(x, y, reachable), "{sim:?}");
+                    proptest::prop_assert!(may_be_within(x, y, sim.distance), "{sim:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn may_be_within_rules_out_far_pairs() {
+        let p = |s: &str| Prepared::new(s);
+        assert!(may_be_within(&p("بوتين"), &p("بوتن"), VOWEL));
+        assert!(!may_be_within(&p("بوتين"), &p("بوتن"), 0.5 * VOWEL));
+        assert!(may_be_within(&p("شي جين بينغ"), &p("شي جينبينغ"), 0.0));
+        assert!(may_be_within(
+            &p("أوخنا خورلسوخ"),
+            &p("خوريلسوخ أوخنا"),
+            VOWEL
+        ));
+        assert!(!may_be_within(&p("سمرقند"), &p("سامراء"), 1.5));
+        assert!(
+            !may_be_within(&p("فلاديمير بوتين"), &p("بوتين"), 1.0),
+            "help: a word left over is not within"
+        );
     }
 
     /// Words (and descriptors, articles, Latin) that the consonant-bound property mixes.

@@ -1075,37 +1075,102 @@ impl XScriptScorer {
         if letters == self.letters {
             return 0.0;
         }
-        let (latin, rows, latin_rest, latin_floor);
-        let (arabic, arabic_rest, arabic_floor);
-        if self.latin_query {
-            (latin, rows, latin_rest, latin_floor) =
-                (&self.symbols, &self.rows, &self.rest, self.floor);
-            arabic_floor = model.arabic_rest(&s.other, &mut s.rest);
-            (arabic, arabic_rest) = (&s.other, &s.rest);
+        let other = if self.latin_query {
+            let floor = model.arabic_rest(&s.other, &mut s.rest);
+            Side {
+                symbols: &s.other,
+                rows: &[],
+                rest: &s.rest,
+                floor,
+            }
         } else {
             model.latin_rows(&s.other, &mut s.rows);
-            latin_floor = model.latin_rest(&s.rows, &mut s.rest);
-            (latin, rows, latin_rest) = (&s.other, &s.rows, &s.rest);
-            (arabic, arabic_rest, arabic_floor) = (&self.symbols, &self.rest, self.floor);
-        }
-        let limit = if cutoff > 0.0 {
-            // The largest cost whose similarity reaches the cutoff, with a margin for
-            // rounding: a candidate is cut only when it is surely below.
-            0.5 * (latin_floor + arabic_floor) - cutoff.ln() * SCALE * letters as f32 + 1e-3
-        } else {
-            NONE
+            let floor = model.latin_rest(&s.rows, &mut s.rest);
+            Side {
+                symbols: &s.other,
+                rows: &s.rows,
+                rest: &s.rest,
+                floor,
+            }
         };
-        let cost = model.cost(
-            latin,
-            rows,
-            arabic,
-            latin_rest,
-            arabic_rest,
-            limit,
-            &mut s.table,
-        );
-        similarity(cost, latin_floor, arabic_floor, letters)
+        let (latin, arabic) = if self.latin_query {
+            (self.side(), other)
+        } else {
+            (other, self.side())
+        };
+        align(&latin, &arabic, letters, cutoff, &mut s.table)
     }
+
+    /// Like [`score_cutoff`](Self::score_cutoff), for a candidate prepared once with
+    /// [`XScriptScorer::latin`] (for an Arabic query) or [`XScriptScorer::arabic`] (for a
+    /// Latin one), so that a name scored against many queries is encoded once. `None` when
+    /// `candidate` was prepared for the query's own script.
+    pub(crate) fn score_cutoff_prepared(
+        &self,
+        candidate: &XScriptScorer,
+        cutoff: f32,
+    ) -> Option<f32> {
+        if candidate.latin_query == self.latin_query || self.letters == 0 || candidate.letters == 0
+        {
+            return None;
+        }
+        let (latin, arabic) = if self.latin_query {
+            (self.side(), candidate.side())
+        } else {
+            (candidate.side(), self.side())
+        };
+        let letters = self.letters + candidate.letters;
+        let score =
+            SCRATCH.with_borrow_mut(|s| align(&latin, &arabic, letters, cutoff, &mut s.table));
+        (score >= cutoff && score > 0.0).then_some(score)
+    }
+
+    fn side(&self) -> Side<'_> {
+        Side {
+            symbols: &self.symbols,
+            rows: &self.rows,
+            rest: &self.rest,
+            floor: self.floor,
+        }
+    }
+}
+
+/// One name of a pair being aligned, encoded: its symbols, for a Latin name the rows of its
+/// chunks, and its suffix floors.
+struct Side<'a> {
+    symbols: &'a [u8],
+    rows: &'a [[u32; MAX_LATIN]],
+    rest: &'a [f32],
+    floor: f32,
+}
+
+/// The similarity of a Latin and an Arabic name of `letters` letters in all, `0.0` when it
+/// is surely below `cutoff`.
+fn align(
+    latin: &Side<'_>,
+    arabic: &Side<'_>,
+    letters: usize,
+    cutoff: f32,
+    table: &mut Vec<f32>,
+) -> f32 {
+    let model = &*MODEL;
+    let limit = if cutoff > 0.0 {
+        // The largest cost whose similarity reaches the cutoff, with a margin for
+        // rounding: a candidate is cut only when it is surely below.
+        0.5 * (latin.floor + arabic.floor) - cutoff.ln() * SCALE * letters as f32 + 1e-3
+    } else {
+        NONE
+    };
+    let cost = model.cost(
+        latin.symbols,
+        latin.rows,
+        arabic.symbols,
+        latin.rest,
+        arabic.rest,
+        limit,
+        table,
+    );
+    similarity(cost, latin.floor, arabic.floor, letters)
 }
 
 /// Buffers reused across [`XScriptScorer::score`] calls on one thread, so scoring a
