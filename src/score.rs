@@ -98,6 +98,20 @@ impl Consonants {
         classes.sort_unstable();
         Consonants { classes, slack }
     }
+
+    /// The consonants of one folded word (or of a whole name's letters, `article_slack`
+    /// off); with `article_slack`, an article the word begins with counts as slack, as
+    /// [`word_pair`] may drop it for less than a full-price edit.
+    fn of_letters(letters: &[char], article_slack: bool) -> Consonants {
+        let mut classes: Vec<char> = letters
+            .iter()
+            .filter(|&&c| !is_vowelish(c))
+            .map(|&c| class(c))
+            .collect();
+        classes.sort_unstable();
+        let slack = u32::from(article_slack && letters.len() > 3 && letters[..2] == ARTICLE_CHARS);
+        Consonants { classes, slack }
+    }
 }
 
 /// A lower bound on the full-price edits ([`Explanation::other_edits`]) of any comparison
@@ -260,7 +274,7 @@ fn class(c: char) -> char {
 }
 
 /// One letter as the edit prices see it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Letter {
     c: char,
     class: char,
@@ -297,8 +311,6 @@ impl Letter {
 /// clustering, and three allocations a call were a fifth of the time.
 #[derive(Default)]
 struct Scratch {
-    a: Vec<Letter>,
-    b: Vec<Letter>,
     d: Vec<f32>,
     /// Back-pointers: 0 diagonal, 1 up (delete from a), 2 left (insert from b), 3
     /// transposition.
@@ -312,23 +324,14 @@ thread_local! {
 /// Weighted optimal-string-alignment distance between two folded words, with the edits.
 ///
 /// Gives up (returning infinity) as soon as every alignment costs more than `max`.
-fn word_distance(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
-    let (n, m) = (a.len(), b.len());
+fn word_distance(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
+    let (n, m) = (la.len(), lb.len());
     if PER_LETTER.min(VOWEL) * n.abs_diff(m) as f32 > max {
         return (f32::INFINITY, Explanation::default());
     }
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
-        let Scratch {
-            a: la,
-            b: lb,
-            d,
-            from,
-        } = &mut *s;
-        la.clear();
-        la.extend(a.iter().map(|&c| Letter::new(c)));
-        lb.clear();
-        lb.extend(b.iter().map(|&c| Letter::new(c)));
+        let Scratch { d, from } = &mut *s;
         let w = m + 1;
         d.clear();
         d.resize((n + 1) * w, 0.0);
@@ -420,9 +423,10 @@ fn word_distance(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
 const ARTICLE_CHARS: [char; 2] = ['\u{0627}', '\u{0644}'];
 
 /// Distance between two folded words, forgiving an article on one side.
-fn word_pair(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
-    let strip =
-        |w: &[char]| -> Option<usize> { (w.len() > 3 && w[..2] == ARTICLE_CHARS).then_some(2) };
+fn word_pair(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
+    let strip = |w: &[Letter]| -> Option<usize> {
+        (w.len() > 3 && w[0].c == ARTICLE_CHARS[0] && w[1].c == ARTICLE_CHARS[1]).then_some(2)
+    };
     let direct = word_distance(a, b, max);
     let alternative = match (strip(a), strip(b)) {
         (Some(k), None) => Some(word_distance(&a[k..], b, max - ARTICLE)),
@@ -443,6 +447,13 @@ fn word_pair(a: &[char], b: &[char], max: f32) -> (f32, Explanation) {
 pub(crate) struct Prepared {
     words: Vec<Vec<char>>,
     joined: Vec<char>,
+    /// `words` and `joined` as the edit prices see them, classified once.
+    letters: Vec<Vec<Letter>>,
+    joined_letters: Vec<Letter>,
+    /// The consonants of each word and of all the letters, to skip alignments that
+    /// [`min_full_price_edits`] shows cannot matter.
+    word_consonants: Vec<Consonants>,
+    joined_consonants: Consonants,
     skeleton: String,
     /// Written as a Latin acronym (`IAEA`, `ICJ`): every letter stands for a word, so none
     /// is a cheap vowel.
@@ -456,9 +467,23 @@ impl Prepared {
         let joined = words.concat();
         let skeleton = keys.iter().map(|w| skeleton(w)).collect();
         let acronym = is_acronym(name.trim());
+        let letters = words
+            .iter()
+            .map(|w| w.iter().map(|&c| Letter::new(c)).collect())
+            .collect();
+        let joined_letters = joined.iter().map(|&c| Letter::new(c)).collect();
+        let word_consonants = words
+            .iter()
+            .map(|w| Consonants::of_letters(w, true))
+            .collect();
+        let joined_consonants = Consonants::of_letters(&joined, false);
         Prepared {
             words,
             joined,
+            letters,
+            joined_letters,
+            word_consonants,
+            joined_consonants,
             skeleton,
             acronym,
         }
@@ -509,15 +534,16 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
     if query.acronym || reference.acronym {
         return true;
     }
-    if word_distance(&query.joined, &reference.joined, max).0 <= max {
+    if word_distance(&query.joined_letters, &reference.joined_letters, max).0 <= max {
         return true;
     }
     if q.len() != r.len() {
         return false;
     }
     let mut total = 0.0;
-    for qw in q {
-        let closest = r
+    for qw in &query.letters {
+        let closest = reference
+            .letters
             .iter()
             .map(|rw| word_pair(qw, rw, max - total).0)
             .fold(f32::INFINITY, f32::min);
@@ -527,6 +553,11 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
         }
     }
     true
+}
+
+/// A pair of words counts as the same word only when at most half of it was edited.
+fn pair_budget(qw: &[Letter], rw: &[Letter]) -> f32 {
+    0.5 * qw.len().max(rw.len()) as f32
 }
 
 /// A Latin acronym: one word of two to six capital letters.
@@ -570,10 +601,18 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     }
     // Word alignment: greedily pair the closest words (relative to their length).
     let mut pairs: Vec<(f32, usize, usize, Explanation)> = Vec::with_capacity(q.len() * r.len());
-    for (i, qw) in q.iter().enumerate() {
-        for (j, rw) in r.iter().enumerate() {
-            // A pair counts as the same word only when at most half of it was edited.
-            let (d, ex) = word_pair(qw, rw, 0.5 * qw.len().max(rw.len()) as f32);
+    for (i, qw) in query.letters.iter().enumerate() {
+        for (j, rw) in reference.letters.iter().enumerate() {
+            let unalignable =
+                min_full_price_edits(&query.word_consonants[i], &reference.word_consonants[j])
+                    as f32
+                    > pair_budget(qw, rw);
+            // Over the pair's budget, a pair is never matched, whatever its exact distance.
+            let (d, ex) = if unalignable {
+                (f32::INFINITY, Explanation::default())
+            } else {
+                word_pair(qw, rw, pair_budget(qw, rw))
+            };
             pairs.push((d, i, j, ex));
         }
     }
@@ -627,9 +666,14 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     }
     // The same letters with the words split differently.
     let mut best = (distance, aligned);
-    if q.len() != r.len() || best.0 > 0.0 {
-        let budget = best.0.min(max_distance) - if q.len() != r.len() { SPACING } else { 0.0 };
-        let (d, mut ex) = word_distance(&query.joined, &reference.joined, budget);
+    let spacing = if q.len() != r.len() { SPACING } else { 0.0 };
+    // The joined letters cost at least their full-price edits, and count only below the
+    // word alignment.
+    let joined_floor =
+        min_full_price_edits(&query.joined_consonants, &reference.joined_consonants) as f32;
+    if (q.len() != r.len() || best.0 > 0.0) && joined_floor + spacing < best.0 {
+        let budget = best.0.min(max_distance) - spacing;
+        let (d, mut ex) = word_distance(&query.joined_letters, &reference.joined_letters, budget);
         let d = d + if q.len() != r.len() { SPACING } else { 0.0 };
         if d < best.0 {
             ex.spacing = q.len() != r.len();
@@ -677,6 +721,11 @@ pub fn similarity(query: &str, reference: &str) -> Similarity {
 mod tests {
     use super::*;
 
+    /// A word as `Prepared` folds it (its letters joined).
+    fn normalize_word(w: &str) -> String {
+        word_keys(w).concat()
+    }
+
     fn ex(a: &str, b: &str) -> Explanation {
         similarity(a, b).explanation
     }
@@ -711,6 +760,32 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 2048, .. proptest::prelude::ProptestConfig::default()
         })]
+
+        /// The floors `compare` skips alignments by are below the exact distances: of a
+        /// word pair (an article on one side forgiven) and of the joined letters.
+        #[test]
+        fn alignment_floors_are_lower_bounds(
+            a in proptest::sample::select(WORDS),
+            b in proptest::sample::select(WORDS),
+            c in proptest::sample::select(WORDS),
+        ) {
+            let chars = |w: &str| -> Vec<char> { w.chars().collect() };
+            let letters = |w: &[char]| -> Vec<Letter> { w.iter().map(|&c| Letter::new(c)).collect() };
+            let (x, y) = (chars(&normalize_word(a)), chars(&normalize_word(b)));
+            let floor = min_full_price_edits(
+                &Consonants::of_letters(&x, true),
+                &Consonants::of_letters(&y, true),
+            ) as f32;
+            let (d, _) = word_pair(&letters(&x), &letters(&y), f32::INFINITY);
+            proptest::prop_assert!(floor <= d, "{a} / {b}: {floor} > {d}");
+            let joined: Vec<char> = x.iter().chain(&chars(&normalize_word(c))).copied().collect();
+            let floor = min_full_price_edits(
+                &Consonants::of_letters(&joined, false),
+                &Consonants::of_letters(&y, false),
+            ) as f32;
+            let (d, _) = word_distance(&letters(&joined), &letters(&y), f32::INFINITY);
+            proptest::prop_assert!(floor <= d, "{a}{c} / {b}: {floor} > {d}");
+        }
 
         /// The fuzzy pass's filters never rule out a pair that compares with every word
         /// matched at a similarity it asks for: the consonant bound within
