@@ -503,12 +503,15 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
         }
         for cand in clitic::candidates(key) {
             let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
-            if cand.article || builtin::is_frequent_word(stem) {
+            if cand.article {
                 continue;
             }
             let Some((Some(entity), starts)) = names.get(stem) else {
                 continue;
             };
+            if builtin::is_frequent_word(stem) {
+                continue;
+            }
             let here = words.origins[words.words[w].chars.start];
             // The nearest full mention before this word, else the first one after it.
             let antecedent = starts
@@ -754,6 +757,14 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             }
         }
     }
+    // Looked up once per word, not once per window that holds it.
+    let letters: Vec<usize> = (0..n).map(|x| words.key(x).chars().count()).collect();
+    let frequent: Vec<bool> = (0..n)
+        .map(|x| builtin::is_frequent_word(words.key(x)))
+        .collect();
+    let everyday: Vec<bool> = (0..n)
+        .map(|x| builtin::zipf(words.key(x)).is_some())
+        .collect();
     let mut added: Vec<Found<'m>> = Vec::new();
     let mut w = 0;
     while w < n {
@@ -767,16 +778,13 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             {
                 continue;
             }
-            let letters: usize = (w..=last).map(|x| words.key(x).chars().count()).sum();
-            if letters < FUZZY_MIN_LETTERS
-                || builtin::is_frequent_word(words.key(w))
-                || builtin::is_frequent_word(words.key(last))
-            {
+            let letters: usize = letters[w..=last].iter().sum();
+            if letters < FUZZY_MIN_LETTERS || frequent[w] || frequent[last] {
                 continue;
             }
             // Cheap guards first. A window of everyday words only is not a name; a one-word
             // window must be an uncommon word with a cue or named elsewhere.
-            if (w..=last).all(|x| builtin::zipf(words.key(x)).is_some()) {
+            if everyday[w..=last].iter().all(|&e| e) {
                 continue;
             }
             if len == 1 && !cued(words, w) {
@@ -818,10 +826,9 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // Everyday words in the window must be words of the name itself: `لقاء` may be
             // part of a name only if the name has it.
             let name_words = word_keys(best.name);
-            let everyday = (w..=last).any(|x| {
-                builtin::zipf(words.key(x)).is_some() && !word_in_name(words.key(x), &name_words)
-            });
-            if everyday {
+            let unnamed_everyday =
+                (w..=last).any(|x| everyday[x] && !word_in_name(words.key(x), &name_words));
+            if unnamed_everyday {
                 continue;
             }
             let prefix = best.clitic.unwrap_or("");
