@@ -23,9 +23,21 @@ pub struct Token<'t> {
 }
 
 /// Iterator over the words of a text, in order. Created by [`tokens`].
+///
+/// Most of a text is runs of plain Arabic or ASCII letters, digits and harakat between
+/// spaces, and each such run is one word under UAX #29: those runs are taken as they are,
+/// and only the rest (with the spaces before it, which a leading combining mark belongs
+/// to) goes through `unicode-segmentation`. The result is the same as segmenting the whole
+/// text (a property test checks it).
 #[derive(Clone, Debug)]
 pub struct Tokens<'t> {
-    inner: unicode_segmentation::UWordBoundIndices<'t>,
+    text: &'t str,
+    /// Where the scan for the next run resumes.
+    pos: usize,
+    /// Take the plain runs directly (off: segment the whole text).
+    fast: bool,
+    /// Segments of the region being segmented, and the region's offset in `text`.
+    inner: Option<(unicode_segmentation::UWordBoundIndices<'t>, usize)>,
     /// The word segment being split at missing spaces, its offset, and where the next part
     /// starts in it (`None` when the segment is done).
     rest: &'t str,
@@ -33,10 +45,38 @@ pub struct Tokens<'t> {
     rest_at: Option<usize>,
 }
 
-impl<'t> Iterator for Tokens<'t> {
-    type Item = Token<'t>;
+/// Bytes that separate runs: ASCII spaces, tabs and line breaks.
+fn is_gap(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
+}
 
-    fn next(&mut self) -> Option<Token<'t>> {
+/// Is `run` (no gap bytes in it) one UAX #29 word of plain letters, digits and harakat: an
+/// ASCII letter or digit, or an Arabic letter U+0621–U+063A, U+0641–U+064A (`ALetter`,
+/// `Numeric`), first, then any of those or harakat U+064B–U+065F, U+0670 (`Extend`)?
+fn is_plain_run(run: &[u8]) -> bool {
+    let mut i = 0;
+    while i < run.len() {
+        let b = run[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(&next) = run.get(i + 1) else {
+            return false;
+        };
+        let letter = matches!((b, next), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A));
+        let mark = matches!((b, next), (0xD9, 0x8B..=0x9F) | (0xD9, 0xB0));
+        if !(letter || (mark && i > 0)) {
+            return false;
+        }
+        i += 2;
+    }
+    !run.is_empty()
+}
+
+impl<'t> Tokens<'t> {
+    /// The next word of the region being segmented, if any is left.
+    fn next_segmented(&mut self) -> Option<Token<'t>> {
         loop {
             if let Some(start) = self.rest_at {
                 let rest = &self.rest[start..];
@@ -67,13 +107,60 @@ impl<'t> Iterator for Tokens<'t> {
                 }
                 continue;
             }
-            let (start, segment) = self.inner.next()?;
+            let (inner, offset) = self.inner.as_mut()?;
+            let Some((start, segment)) = inner.next() else {
+                self.inner = None;
+                return None;
+            };
             if !is_word(segment) {
                 continue;
             }
             self.rest = segment;
-            self.rest_start = start;
+            self.rest_start = *offset + start;
             self.rest_at = Some(0);
+        }
+    }
+}
+
+impl<'t> Iterator for Tokens<'t> {
+    type Item = Token<'t>;
+
+    fn next(&mut self) -> Option<Token<'t>> {
+        loop {
+            if let Some(token) = self.next_segmented() {
+                return Some(token);
+            }
+            let bytes = self.text.as_bytes();
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            if !self.fast {
+                self.inner = Some((self.text.split_word_bound_indices(), 0));
+                self.pos = bytes.len();
+                continue;
+            }
+            let gap = self.pos;
+            let mut start = gap;
+            while start < bytes.len() && is_gap(bytes[start]) {
+                start += 1;
+            }
+            let mut end = start;
+            while end < bytes.len() && !is_gap(bytes[end]) {
+                end += 1;
+            }
+            self.pos = end;
+            if start == end {
+                return None;
+            }
+            if is_plain_run(&bytes[start..end]) {
+                return Some(Token {
+                    text: &self.text[start..end],
+                    start,
+                    end,
+                });
+            }
+            // Gap bytes are ASCII, so both ends are character boundaries.
+            self.inner = Some((self.text[gap..end].split_word_bound_indices(), gap));
         }
     }
 }
@@ -120,7 +207,10 @@ fn is_arabic_letter(c: char) -> bool {
 /// ```
 pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens {
-        inner: text.split_word_bound_indices(),
+        text,
+        pos: 0,
+        fast: true,
+        inner: None,
         rest: "",
         rest_start: 0,
         rest_at: None,
@@ -172,6 +262,77 @@ pub fn is_joiner(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The words of `text` with every character through `unicode-segmentation`.
+    fn segmented(text: &str) -> Vec<Token<'_>> {
+        let mut t = tokens(text);
+        t.fast = false;
+        t.collect()
+    }
+
+    /// Characters whose word-break properties meet at run edges: Arabic letters, harakat,
+    /// tatweel, joiners, Latin with accents, digits, spaces of several kinds, line breaks,
+    /// the punctuation between words and inside numbers and abbreviations, emoji, CJK.
+    const ALPHABET: &[char] = &[
+        'ب',
+        'و',
+        'ت',
+        'ي',
+        'ن',
+        'ء',
+        'ؤ',
+        'ى',
+        'ة',
+        'پ',
+        'ک',
+        '\u{0620}',
+        '\u{064B}',
+        '\u{0651}',
+        '\u{0670}',
+        '\u{0640}',
+        '\u{200C}',
+        '\u{200D}',
+        '\u{200F}',
+        'a',
+        'Z',
+        'é',
+        '\u{0301}',
+        '1',
+        '٣',
+        ' ',
+        ' ',
+        '\u{00A0}',
+        '\n',
+        '\r',
+        '\t',
+        '.',
+        ':',
+        ',',
+        '،',
+        '؛',
+        '-',
+        '\'',
+        '"',
+        '«',
+        '(',
+        '😀',
+        '\u{1F1EB}',
+        '中',
+        '_',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, .. ProptestConfig::default() })]
+
+        /// Taking plain runs directly gives the words of segmenting the whole text.
+        #[test]
+        fn plain_runs_segment_like_uax29(chars in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..24)) {
+            let text: String = chars.into_iter().collect();
+            let fast: Vec<Token<'_>> = tokens(&text).collect();
+            prop_assert_eq!(fast, segmented(&text), "{:?}", text);
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokens(text).map(|t| t.text).collect()
