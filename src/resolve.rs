@@ -111,7 +111,9 @@ const REPORTED: usize = 5;
 /// `ln` of the size behind a prior of 1.0 (10^8).
 const PRIOR_LN_SCALE: f32 = 8.0 * std::f32::consts::LN_10;
 
-/// Hasher for keys that are already hashes.
+/// Hasher for keys that are already hashes (passed through) and for entity indices (one
+/// multiplication spreads them): a window of text or a query gathers thousands of entities
+/// from its blocks, and SipHash was a tenth of the time.
 #[derive(Default)]
 pub(crate) struct PassThrough(u64);
 
@@ -120,7 +122,7 @@ impl Hasher for PassThrough {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; fold anything else in.
+        // Only `write_u64` and `write_u32` are used; fold anything else in.
         for &b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
@@ -128,32 +130,16 @@ impl Hasher for PassThrough {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
-}
-
-type Blocks = HashMap<u64, Vec<EntityIdx>, BuildHasherDefault<PassThrough>>;
-
-/// Hasher for entity indices: one multiplication. A window of text or a query gathers
-/// thousands of entities from its blocks, and SipHash was a tenth of the time.
-#[derive(Default)]
-pub(crate) struct EntityHasher(u64);
-
-impl Hasher for EntityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
+type Blocks = HashMap<u64, Vec<EntityIdx>, BuildHasherDefault<PassThrough>>;
+
 /// Maps and sets keyed by entity index. Nothing depends on their iteration order.
-type EntityMap<V> = HashMap<EntityIdx, V, BuildHasherDefault<EntityHasher>>;
-type EntitySet = HashSet<EntityIdx, BuildHasherDefault<EntityHasher>>;
+type EntityMap<V> = HashMap<EntityIdx, V, BuildHasherDefault<PassThrough>>;
+type EntitySet = HashSet<EntityIdx, BuildHasherDefault<PassThrough>>;
 
 /// The blocking index: the built-in one is static (written by `build.rs`); user entities
 /// get theirs when the matcher is built. Each block lists entities best prior first.
@@ -335,6 +321,26 @@ pub struct Candidate<'m> {
     pub explanation: Explanation,
 }
 
+impl<'m> Candidate<'m> {
+    /// An entity only the script bridge reaches: its name `name` in the other script is `x`
+    /// similar to the query, and it has no name in the query's script close enough.
+    fn bridged(entity: &'m Entity, name: &'m str, x: f32) -> Candidate<'m> {
+        Candidate {
+            entity,
+            score: 0.0,
+            similarity: x,
+            distance: NO_SAME_SCRIPT_DISTANCE,
+            cross_script: x,
+            name,
+            clitic: None,
+            explanation: Explanation {
+                script_bridge: true,
+                ..Explanation::default()
+            },
+        }
+    }
+}
+
 impl Serialize for Candidate<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_struct("Candidate", 10)?;
@@ -377,6 +383,32 @@ impl<'m> Resolution<'m> {
 pub(crate) struct Forget<'a> {
     pub entity: EntityIdx,
     pub name: &'a str,
+}
+
+/// The names of `entity` in the query's script (Latin or not), with their prepared forms
+/// and whether each is a short form (a surname, an acronym) rather than a full name.
+fn same_script_names<'m, 'f>(
+    index: &'m Index,
+    fuzzy: &'f FuzzyIndex,
+    entity: EntityIdx,
+    latin: bool,
+) -> impl Iterator<Item = (&'m str, &'f NameForm, bool)> {
+    let e = index.entity(entity);
+    let full_names = e.names().count();
+    all_names(e)
+        .zip(fuzzy.forms(index, entity))
+        .enumerate()
+        .filter(move |(_, (_, form))| form.latin == latin)
+        .map(move |(pos, (name, form))| (name, form, pos >= full_names))
+}
+
+/// Extra distance for a short form matched inexactly (see [`SHORT_FORM_DISTANCE`]).
+fn short_form_charge(short: bool, distance: f32) -> f32 {
+    if short && distance > 0.0 {
+        SHORT_FORM_DISTANCE
+    } else {
+        0.0
+    }
 }
 
 /// The readings of a query: as written, then without each proclitic its first word may
@@ -463,12 +495,7 @@ pub(crate) fn candidates<'m>(
             if kind.is_some_and(|k| k != e.kind) {
                 return;
             }
-            let full_names = e.names().count();
-            let forms = fuzzy.forms(index, entity);
-            for (pos, (alias, form)) in all_names(e).zip(forms).enumerate() {
-                if form.latin != latin_query {
-                    continue;
-                }
+            for (alias, form, short) in same_script_names(index, fuzzy, entity, latin_query) {
                 if forget.is_some_and(|f| f.entity == entity && f.name == alias) {
                     continue;
                 }
@@ -479,12 +506,7 @@ pub(crate) fn candidates<'m>(
                 if !sim.distance.is_finite() {
                     continue;
                 }
-                let short = if pos >= full_names && sim.distance > 0.0 {
-                    SHORT_FORM_DISTANCE
-                } else {
-                    0.0
-                };
-                let distance = sim.distance + penalty + short;
+                let distance = sim.distance + penalty + short_form_charge(short, sim.distance);
                 closest = closest.min(distance);
                 if best_by_entity
                     .get(&entity)
@@ -565,21 +587,7 @@ pub(crate) fn candidates<'m>(
         match best_by_entity.get_mut(&entity) {
             Some(c) => c.cross_script = x,
             None if x >= MIN_BRIDGE => {
-                let explanation = Explanation {
-                    script_bridge: true,
-                    ..Explanation::default()
-                };
-                let candidate = Candidate {
-                    entity: e,
-                    score: 0.0,
-                    similarity: x,
-                    distance: NO_SAME_SCRIPT_DISTANCE,
-                    cross_script: x,
-                    name: n,
-                    clitic: None,
-                    explanation,
-                };
-                best_by_entity.insert(entity, candidate);
+                best_by_entity.insert(entity, Candidate::bridged(e, n, x));
             }
             None => {}
         }
@@ -645,12 +653,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool>(
             if !(accept.entity_ok)(e) {
                 continue;
             }
-            let full_names = e.names().count();
-            let forms = fuzzy.forms(index, entity);
-            for (pos, (alias, form)) in all_names(e).zip(forms).enumerate() {
-                if form.latin != latin_query {
-                    continue;
-                }
+            for (alias, form, short) in same_script_names(index, fuzzy, entity, latin_query) {
                 let reachable =
                     max_distance_for_score(accept.min_similarity, query.len(), form.prepared.len());
                 if min_full_price_edits(&consonants, &form.consonants) as f32 > reachable
@@ -663,16 +666,11 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool>(
                 if !sim.distance.is_finite() {
                     continue;
                 }
-                let short = if pos >= full_names && sim.distance > 0.0 {
-                    SHORT_FORM_DISTANCE
-                } else {
-                    0.0
-                };
                 let candidate = Candidate {
                     entity: e,
                     score: 0.0,
                     similarity: sim.score,
-                    distance: sim.distance + penalty + short,
+                    distance: sim.distance + penalty + short_form_charge(short, sim.distance),
                     cross_script: 0.0,
                     name: alias,
                     clitic: *clitic,
@@ -706,20 +704,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool>(
             let Some(x) = form.bridge(n, &scorer, accept.min_similarity) else {
                 continue;
             };
-            let candidate = Candidate {
-                entity: e,
-                score: 0.0,
-                similarity: x,
-                distance: NO_SAME_SCRIPT_DISTANCE,
-                cross_script: x,
-                name: n,
-                clitic: None,
-                explanation: Explanation {
-                    script_bridge: true,
-                    ..Explanation::default()
-                },
-            };
-            if accept.accepts(&candidate) {
+            if accept.accepts(&Candidate::bridged(e, n, x)) {
                 return true;
             }
         }
