@@ -561,9 +561,10 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
     true
 }
 
-/// A pair of words counts as the same word only when at most half of it was edited.
-fn pair_budget(qw: &[Letter], rw: &[Letter]) -> f32 {
-    0.5 * qw.len().max(rw.len()) as f32
+/// A pair of words (of these lengths) counts as the same word only when at most half of it
+/// was edited.
+fn pair_budget(a_len: usize, b_len: usize) -> f32 {
+    0.5 * a_len.max(b_len) as f32
 }
 
 /// A Latin acronym: one word of two to six capital letters.
@@ -609,15 +610,16 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     let mut pairs: Vec<(f32, usize, usize, Explanation)> = Vec::with_capacity(q.len() * r.len());
     for (i, qw) in query.letters.iter().enumerate() {
         for (j, rw) in reference.letters.iter().enumerate() {
+            let budget = pair_budget(qw.len(), rw.len());
             let unalignable =
                 min_full_price_edits(&query.word_consonants[i], &reference.word_consonants[j])
                     as f32
-                    > pair_budget(qw, rw);
+                    > budget;
             // Over the pair's budget, a pair is never matched, whatever its exact distance.
             let (d, ex) = if unalignable {
                 (f32::INFINITY, Explanation::default())
             } else {
-                word_pair(qw, rw, pair_budget(qw, rw))
+                word_pair(qw, rw, budget)
             };
             pairs.push((d, i, j, ex));
         }
@@ -636,9 +638,7 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     let mut distance = 0.0;
     let mut matched: Vec<(usize, usize)> = Vec::new();
     for (d, i, j, ex) in pairs {
-        let longest = q[i].len().max(r[j].len()) as f32;
-        // A pair counts as the same word only when at most half of it was edited.
-        if used_q[i] || used_r[j] || d > 0.5 * longest {
+        if used_q[i] || used_r[j] || d > pair_budget(q[i].len(), r[j].len()) {
             continue;
         }
         used_q[i] = true;
@@ -680,7 +680,7 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     if (q.len() != r.len() || best.0 > 0.0) && joined_floor + spacing < best.0 {
         let budget = best.0.min(max_distance) - spacing;
         let (d, mut ex) = word_distance(&query.joined_letters, &reference.joined_letters, budget);
-        let d = d + if q.len() != r.len() { SPACING } else { 0.0 };
+        let d = d + spacing;
         if d < best.0 {
             ex.spacing = q.len() != r.len();
             best = (d, ex);
