@@ -802,7 +802,11 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // The winner must pass `accept`, and a probe that never misses a candidate that
             // could rules out most windows without aligning most names: the same outcome
             // for a fraction of the cost.
-            let accept = accept();
+            let everyday_words: Vec<&str> = (w..=last)
+                .filter(|&x| everyday[x])
+                .map(|x| words.key(x))
+                .collect();
+            let accept = accept(&everyday_words);
             if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
                 continue;
             }
@@ -823,14 +827,6 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             let Some(entity) = index.by_id(&best.entity.id) else {
                 continue;
             };
-            // Everyday words in the window must be words of the name itself: `لقاء` may be
-            // part of a name only if the name has it.
-            let name_words = word_keys(best.name);
-            let unnamed_everyday =
-                (w..=last).any(|x| everyday[x] && !word_in_name(words.key(x), &name_words));
-            if unnamed_everyday {
-                continue;
-            }
             let prefix = best.clitic.unwrap_or("");
             let cand = Candidate {
                 prefix,
@@ -866,12 +862,22 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     found.sort_by_key(|f| f.first);
 }
 
-/// What a fuzzy mention's entity must be, whatever its score: similar enough but not equal
-/// (the exact pass had its chance), every word matched, not a small place.
-fn accept() -> resolve::Accept<impl Fn(&Entity) -> bool> {
+/// What a fuzzy mention must be, whatever its score: similar enough but not equal (the
+/// exact pass had its chance), every word matched, not a small place, and a name that has
+/// every one of the window's `everyday` words among its own: `لقاء` may be part of a name
+/// only if the name has it.
+fn accept<'a>(
+    everyday: &'a [&'a str],
+) -> resolve::Accept<impl Fn(&Entity) -> bool, impl Fn(&str) -> bool + 'a> {
     resolve::Accept {
         min_similarity: FUZZY_MIN_SIMILARITY,
         entity_ok: |e: &Entity| e.kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR,
+        name_ok: move |name: &str| {
+            everyday.is_empty() || {
+                let name_words = word_keys(name);
+                everyday.iter().all(|w| word_in_name(w, &name_words))
+            }
+        },
     }
 }
 
