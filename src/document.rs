@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::clitic::{self, ARTICLE, Candidate};
 use crate::gazetteer::{Entity, builtin};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::EntityKind;
 use crate::index::{EntityIdx, Index, Target};
@@ -148,7 +148,8 @@ fn share(chosen: f32, all: impl Iterator<Item = f32>) -> f32 {
 /// split the name does not have must not cut off one of the most frequent Arabic words:
 /// `شي إن` is not a spelling of `شيان` (Xi'an).
 fn boundaries_fit(entity: &Entity, key: &str, text_words: &[&str]) -> bool {
-    if text_words.len() < 2 {
+    // Only a cut next to a frequent word can fail to fit.
+    if text_words.len() < 2 || !text_words.iter().any(|w| builtin::is_frequent_word(w)) {
         return true;
     }
     let mut text_cuts = Vec::with_capacity(text_words.len());
@@ -439,6 +440,8 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     // word key → (entity, byte offsets of the full mentions that contain it)
     let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::new();
     let mut latin: Vec<LatinFamily> = Vec::new();
+    // The Latin family names of an entity are the same at each of its full mentions.
+    let mut latin_done: HashSet<EntityIdx> = HashSet::new();
     for f in found.iter() {
         covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
         let e = index.entity(f.entity);
@@ -465,6 +468,9 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
         slot.1.push(start);
         // Its Latin spellings too: Arabic news quotes foreign names in Latin script
         // (`Gabouev` after `ألكسندر جابيف`), compared below with cheap vowels.
+        if !latin_done.insert(f.entity) {
+            continue;
+        }
         for name in e
             .names()
             .filter(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
@@ -720,14 +726,15 @@ fn cued(words: &Words, w: usize) -> bool {
     })
 }
 
-/// Does a word of the text appear among the words of `name` (the article aside)?
-fn word_in_name(word: &str, name_words: &[String]) -> bool {
-    let bare = |w: &str| {
-        w.strip_prefix(clitic::ARTICLE)
-            .filter(|r| r.chars().count() >= 2)
-            .map(str::to_string)
-            .unwrap_or_else(|| w.to_string())
-    };
+/// Does a word of the text appear among the folded words of a name (the article aside)?
+fn word_in_name(word: &[char], name_words: &[Vec<char>]) -> bool {
+    fn bare(w: &[char]) -> &[char] {
+        const ARTICLE: [char; 2] = ['\u{0627}', '\u{0644}'];
+        match w.strip_prefix(&ARTICLE) {
+            Some(rest) if rest.len() >= 2 => rest,
+            _ => w,
+        }
+    }
     let word = bare(word);
     name_words.iter().any(|n| bare(n) == word)
 }
@@ -802,9 +809,9 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // The winner must pass `accept`, and a probe that never misses a candidate that
             // could rules out most windows without aligning most names: the same outcome
             // for a fraction of the cost.
-            let everyday_words: Vec<&str> = (w..=last)
+            let everyday_words: Vec<Vec<char>> = (w..=last)
                 .filter(|&x| everyday[x])
-                .map(|x| words.key(x))
+                .map(|x| words.key(x).chars().collect())
                 .collect();
             let accept = accept(&everyday_words);
             if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
@@ -866,17 +873,14 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
 /// exact pass had its chance), every word matched, not a small place, and a name that has
 /// every one of the window's `everyday` words among its own: `لقاء` may be part of a name
 /// only if the name has it.
-fn accept<'a>(
-    everyday: &'a [&'a str],
-) -> resolve::Accept<impl Fn(&Entity) -> bool, impl Fn(&str) -> bool + 'a> {
+fn accept(
+    everyday: &[Vec<char>],
+) -> resolve::Accept<impl Fn(&Entity) -> bool, impl Fn(&[Vec<char>]) -> bool + '_> {
     resolve::Accept {
         min_similarity: FUZZY_MIN_SIMILARITY,
         entity_ok: |e: &Entity| e.kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR,
-        name_ok: move |name: &str| {
-            everyday.is_empty() || {
-                let name_words = word_keys(name);
-                everyday.iter().all(|w| word_in_name(w, &name_words))
-            }
+        name_ok: move |name_words: &[Vec<char>]| {
+            everyday.iter().all(|w| word_in_name(w, name_words))
         },
     }
 }
@@ -893,6 +897,9 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
         partial_pass(&words, index, &mut found);
     }
     let mut forms: HashMap<EntityIdx, NameForms<'m>> = HashMap::new();
+    // A text names an entity the same way again and again: the foldings of a surface are
+    // worked out once per text.
+    let mut folded: HashMap<(&str, EntityIdx), Vec<Folding>> = HashMap::new();
     found
         .into_iter()
         .map(|f| {
@@ -900,14 +907,19 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             let end = words.words[f.last].end;
             let surface = &text[start..end];
             let entity = index.entity(f.entity);
-            let names = forms
-                .entry(f.entity)
-                .or_insert_with(|| NameForms::new(entity));
             let mut how = How {
                 kind: f.kind,
                 clitic: (f.cand.chars > 0).then_some(f.cand.prefix),
                 article_restored: f.cand.article,
-                folded: foldings(surface, names),
+                folded: folded
+                    .entry((surface, f.entity))
+                    .or_insert_with(|| {
+                        let names = forms
+                            .entry(f.entity)
+                            .or_insert_with(|| NameForms::new(entity));
+                        foldings(surface, names)
+                    })
+                    .clone(),
                 alternatives: f.alternatives,
                 antecedent: f.antecedent,
                 matched_name: f.fuzzy.as_ref().map(|x| x.0),

@@ -601,17 +601,18 @@ pub(crate) fn candidates<'m>(
 
 /// What makes a candidate acceptable to a caller, whatever its score: similar enough but
 /// not equal, every word matched, an entity and a name the caller can take.
-pub(crate) struct Accept<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool> {
+pub(crate) struct Accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool> {
     /// [`Candidate::similarity`] is at least this.
     pub min_similarity: f32,
     /// The entity itself qualifies.
     pub entity_ok: F,
-    /// The matched name qualifies. [`may_accept`] asks it before aligning a name, so a
-    /// caller's test that needs no alignment rules names out at no cost.
+    /// The matched name, as its folded words ([`word_keys`]), qualifies. [`may_accept`]
+    /// asks it before aligning a name, with the words it already has: a caller's test that
+    /// needs no alignment rules names out at no cost.
     pub name_ok: N,
 }
 
-impl<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool> Accept<F, N> {
+impl<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool> Accept<F, N> {
     /// Does the candidate pass?
     pub fn accepts(&self, c: &Candidate<'_>) -> bool {
         let ex = &c.explanation;
@@ -620,7 +621,7 @@ impl<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool> Accept<F, N> {
             && ex.extra_words.is_empty()
             && ex.missing_words.is_empty()
             && (self.entity_ok)(c.entity)
-            && (self.name_ok)(c.name)
+            && (self.name_ok)(&Prepared::new(c.name).words)
     }
 }
 
@@ -631,7 +632,7 @@ impl<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool> Accept<F, N> {
 /// Most windows of running text that reach the fuzzy pass have no such candidate, and this
 /// says so without aligning most names: a name whose consonants differ from the query's by
 /// more full-price edits than its length allows at that similarity is passed over.
-pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool>(
+pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
     index: &Index,
     fuzzy: &FuzzyIndex,
     name: &str,
@@ -661,7 +662,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool>(
                 let reachable =
                     max_distance_for_score(accept.min_similarity, query.len(), form.prepared.len());
                 if min_full_price_edits(&consonants, &form.consonants) as f32 > reachable
-                    || !(accept.name_ok)(alias)
+                    || !(accept.name_ok)(&form.prepared.words)
                     || !may_be_within(&query, &form.prepared, reachable)
                 {
                     continue;
@@ -706,7 +707,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&str) -> bool>(
             .filter(|(_, form)| form.latin != latin_query)
             .take(CROSS_SCRIPT_NAMES);
         for (n, form) in other_script {
-            if !(accept.name_ok)(n) {
+            if !(accept.name_ok)(&form.prepared.words) {
                 continue;
             }
             let Some(x) = form.bridge(n, &scorer, accept.min_similarity) else {

@@ -451,7 +451,8 @@ fn word_pair(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
 /// A name prepared for comparison: its folded words as characters.
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
-    words: Vec<Vec<char>>,
+    /// The folded words ([`word_keys`]).
+    pub words: Vec<Vec<char>>,
     joined: Vec<char>,
     /// `words` and `joined` as the edit prices see them, classified once.
     letters: Vec<Vec<Letter>>,
