@@ -39,6 +39,12 @@ struct Words {
     keys: String,
     /// For each key character, the byte offset in the text of the character behind it.
     origins: Vec<usize>,
+    /// For each word, its type: words with the same key have the same type. A text repeats
+    /// its words (a few hundred keys make up half of any news text), so what the passes
+    /// ask of a key alone is worked out once per type.
+    types: Vec<u32>,
+    /// For each type, its first word.
+    type_words: Vec<usize>,
 }
 
 impl Words {
@@ -47,6 +53,8 @@ impl Words {
             words: Vec::new(),
             keys: String::new(),
             origins: Vec::new(),
+            types: Vec::new(),
+            type_words: Vec::new(),
         };
         let (mut folded, mut map) = (String::new(), Vec::new());
         let mut prev_end: Option<usize> = None;
@@ -80,7 +88,28 @@ impl Words {
             });
             prev_end = Some(token.end);
         }
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut types = Vec::with_capacity(out.words.len());
+        let mut type_words = Vec::new();
+        for (w, word) in out.words.iter().enumerate() {
+            let id = *ids.entry(&out.keys[word.key.clone()]).or_insert_with(|| {
+                type_words.push(w);
+                (type_words.len() - 1) as u32
+            });
+            types.push(id);
+        }
+        drop(ids);
+        (out.types, out.type_words) = (types, type_words);
         out
+    }
+
+    /// `f` of each word's key, computed once per type.
+    fn per_type<T: Clone>(&self, mut f: impl FnMut(&str) -> T) -> Vec<T> {
+        let by_type: Vec<T> = self.type_words.iter().map(|&w| f(self.key(w))).collect();
+        self.types
+            .iter()
+            .map(|&t| by_type[t as usize].clone())
+            .collect()
     }
 
     fn key(&self, w: usize) -> &str {
@@ -141,22 +170,37 @@ fn share(chosen: f32, all: impl Iterator<Item = f32>) -> f32 {
     if total > 0.0 { 1.0 / total } else { 1.0 }
 }
 
+/// The places, in characters of `key`, where the text cuts a key next to one of the most
+/// frequent Arabic words: the cuts a name must have for the text to spell it
+/// ([`boundaries_fit`]).
+fn frequent_cuts(text_words: &[&str]) -> Vec<usize> {
+    if text_words.len() < 2 {
+        return Vec::new();
+    }
+    let frequent: Vec<bool> = text_words
+        .iter()
+        .map(|w| builtin::is_frequent_word(w))
+        .collect();
+    let mut cuts = Vec::new();
+    let mut at = 0;
+    for i in 1..text_words.len() {
+        at += text_words[i - 1].chars().count();
+        if frequent[i - 1] || frequent[i] {
+            cuts.push(at);
+        }
+    }
+    cuts
+}
+
 /// Do the text's word boundaries fit a name of `entity` with orthographic key `key`?
 ///
-/// `lens` are the character lengths of the text words that make up `key`. Text may split a
-/// name's word (`جين بينغ` for `جينبينغ`) or join two (`جينبينغ` for `جين بينغ`), but a
-/// split the name does not have must not cut off one of the most frequent Arabic words:
-/// `شي إن` is not a spelling of `شيان` (Xi'an).
-fn boundaries_fit(entity: &Entity, key: &str, text_words: &[&str]) -> bool {
-    // Only a cut next to a frequent word can fail to fit.
-    if text_words.len() < 2 || !text_words.iter().any(|w| builtin::is_frequent_word(w)) {
+/// Text may split a name's word (`جين بينغ` for `جينبينغ`) or join two (`جينبينغ` for
+/// `جين بينغ`), but a split the name does not have must not cut off one of the most
+/// frequent Arabic words (`cuts`, from [`frequent_cuts`]): `شي إن` is not a spelling of
+/// `شيان` (Xi'an).
+fn boundaries_fit(entity: &Entity, key: &str, cuts: &[usize]) -> bool {
+    if cuts.is_empty() {
         return true;
-    }
-    let mut text_cuts = Vec::with_capacity(text_words.len());
-    let mut at = 0;
-    for w in &text_words[..text_words.len() - 1] {
-        at += w.chars().count();
-        text_cuts.push(at);
     }
     let names = entity
         .names()
@@ -174,12 +218,7 @@ fn boundaries_fit(entity: &Entity, key: &str, text_words: &[&str]) -> bool {
             at += w.chars().count();
             name_cuts.push(at);
         }
-        let fits = text_cuts.iter().enumerate().all(|(i, cut)| {
-            name_cuts.contains(cut)
-                || !(builtin::is_frequent_word(text_words[i])
-                    || builtin::is_frequent_word(text_words[i + 1]))
-        });
-        if fits {
+        if cuts.iter().all(|cut| name_cuts.contains(cut)) {
             return true;
         }
     }
@@ -194,8 +233,15 @@ fn choose(index: &Index, key: &str, text_words: &[&str], short_forms: bool) -> O
     let mut full: Vec<(Target, f32)> = Vec::new();
     let mut short: Vec<Target> = Vec::new();
     let mut demonym: Vec<Target> = Vec::new();
+    let cuts = OnceCell::new();
     index.lookup(key, |t| {
-        if t.common || !boundaries_fit(index.entity(t.entity), key, text_words) {
+        if t.common
+            || !boundaries_fit(
+                index.entity(t.entity),
+                key,
+                cuts.get_or_init(|| frequent_cuts(text_words)),
+            )
+        {
             return;
         }
         if t.demonym {
@@ -240,6 +286,35 @@ fn choose(index: &Index, key: &str, text_words: &[&str], short_forms: bool) -> O
     }
 }
 
+/// Writes into `stem` the key `first` reads as with proclitic reading `cand` (the article
+/// restored after `لل`); false when the word is too short for it.
+fn reading(first: &str, cand: Candidate, stem: &mut String) -> bool {
+    let Some((stem_at, _)) = first.char_indices().nth(cand.chars) else {
+        return false;
+    };
+    stem.clear();
+    if cand.article {
+        stem.push_str(ARTICLE);
+    }
+    stem.push_str(&first[stem_at..]);
+    true
+}
+
+/// Can a name start at a word with key `first`: is a reading of it a name or the start
+/// of one? When not, [`best_at`] finds nothing there, whatever words follow.
+fn may_start(index: &Index, first: &str, clitics: bool) -> bool {
+    let mut stem = String::new();
+    clitic::candidates(first)
+        .filter(|c| clitics || c.chars == 0)
+        .any(|cand| {
+            reading(first, cand, &mut stem) && {
+                let mut named = false;
+                index.lookup(&stem, |t| named |= !t.common);
+                named || index.is_prefix(&stem)
+            }
+        })
+}
+
 /// The best match starting at word `i`: (candidate reading, last word, choice).
 fn best_at(
     words: &Words,
@@ -253,14 +328,10 @@ fn best_at(
     let mut best: Option<(Candidate, usize, Choice)> = None;
     let candidates = clitic::candidates(first).filter(|c| config.clitics || c.chars == 0);
     for cand in candidates {
-        let Some((stem_at, _)) = first.char_indices().nth(cand.chars) else {
-            continue;
-        };
         let mut stem = String::new();
-        if cand.article {
-            stem.push_str(ARTICLE);
+        if !reading(first, cand, &mut stem) {
+            continue;
         }
-        stem.push_str(&first[stem_at..]);
         let mut parts: Vec<&str> = vec![&stem];
         key.clear();
         key.push_str(&stem);
@@ -396,8 +467,14 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
     let mut key = String::new();
+    let clitics = matcher.inner.config.clitics;
+    let live = words.per_type(|first| may_start(index, first, clitics));
     let mut i = 0;
     while i < words.words.len() {
+        if !live[i] {
+            i += 1;
+            continue;
+        }
         let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key) else {
             i += 1;
             continue;
@@ -765,13 +842,9 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
         }
     }
     // Looked up once per word, not once per window that holds it.
-    let letters: Vec<usize> = (0..n).map(|x| words.key(x).chars().count()).collect();
-    let frequent: Vec<bool> = (0..n)
-        .map(|x| builtin::is_frequent_word(words.key(x)))
-        .collect();
-    let everyday: Vec<bool> = (0..n)
-        .map(|x| builtin::zipf(words.key(x)).is_some())
-        .collect();
+    let letters: Vec<usize> = words.per_type(|k| k.chars().count());
+    let frequent: Vec<bool> = words.per_type(builtin::is_frequent_word);
+    let everyday: Vec<bool> = words.per_type(|k| builtin::zipf(k).is_some());
     let mut added: Vec<Found<'m>> = Vec::new();
     let mut w = 0;
     while w < n {
