@@ -665,6 +665,25 @@ fn try_main() -> Result<(), Error> {
         fs::write(out_dir.join(name), bytes).map_err(|e| e.to_string())?;
     }
 
+    // The words of names that running text also uses as everyday words (without the
+    // article): a fuzzy window holding any other everyday word cannot match a name.
+    let mut everyday_name_words: BTreeSet<String> = BTreeSet::new();
+    for rec in &recs {
+        let names = [&rec.name_ar, &rec.name_en]
+            .into_iter()
+            .chain(&rec.full)
+            .chain(&rec.short);
+        for word in names.flat_map(|n| keys::word_keys(n)) {
+            let bare = keys::without_article(&word);
+            if frequencies.contains_key(bare) || frequencies.contains_key(&format!("ال{bare}")) {
+                everyday_name_words.insert(bare.to_string());
+            }
+        }
+    }
+    let mut everyday_names = phf_codegen::Set::new();
+    for w in &everyday_name_words {
+        everyday_names.entry(w.as_str());
+    }
     let mut frequent = phf_codegen::Set::new();
     for key in frequencies
         .iter()
@@ -746,6 +765,13 @@ fn try_main() -> Result<(), Error> {
         format!(
             "pub(crate) static ZIPF_X100: phf::Map<&'static str, u16> = {};\n",
             zipf.build()
+        ),
+    )?;
+    write(
+        &mut code,
+        format!(
+            "pub(crate) static EVERYDAY_NAME_WORDS: phf::Set<&'static str> = {};\n",
+            everyday_names.build()
         ),
     )?;
     println!("cargo:rerun-if-changed=build.rs");

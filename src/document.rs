@@ -805,6 +805,7 @@ fn cued(words: &Words, w: usize) -> bool {
 
 /// Does a word of the text appear among the folded words of a name (the article aside)?
 fn word_in_name(word: &[char], name_words: &[Vec<char>]) -> bool {
+    // `keys::without_article` on letters: `Index::may_be_name_word` must agree with it.
     fn bare(w: &[char]) -> &[char] {
         const ARTICLE: [char; 2] = ['\u{0627}', '\u{0644}'];
         match w.strip_prefix(&ARTICLE) {
@@ -845,6 +846,9 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     let letters: Vec<usize> = words.per_type(|k| k.chars().count());
     let frequent: Vec<bool> = words.per_type(builtin::is_frequent_word);
     let everyday: Vec<bool> = words.per_type(|k| builtin::zipf(k).is_some());
+    // An everyday word no name has rules out every window that holds it (see `accept`).
+    let unnamed: Vec<bool> =
+        words.per_type(|k| builtin::zipf(k).is_some() && !index.may_be_name_word(k));
     let mut added: Vec<Found<'m>> = Vec::new();
     let mut w = 0;
     while w < n {
@@ -864,7 +868,7 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             }
             // Cheap guards first. A window of everyday words only is not a name; a one-word
             // window must be an uncommon word with a cue or named elsewhere.
-            if everyday[w..=last].iter().all(|&e| e) {
+            if everyday[w..=last].iter().all(|&e| e) || unnamed[w..=last].iter().any(|&u| u) {
                 continue;
             }
             if len == 1 && !cued(words, w) {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Entity, Gazetteer, builtin};
-use crate::keys::word_keys;
+use crate::keys::{without_article, word_keys};
 
 /// An entity as an index into the matcher's entity space: built-in entities first, then
 /// user entities.
@@ -32,6 +32,9 @@ pub(crate) struct Index {
     user: Vec<Entity>,
     aliases: HashMap<String, Vec<Target>>,
     prefixes: HashSet<String>,
+    /// The user names' words (without the article) that are also everyday words, as
+    /// [`builtin::is_everyday_name_word`] has them for built-in names.
+    everyday_name_words: HashSet<String>,
     max_words: usize,
     ids: HashMap<String, EntityIdx>,
 }
@@ -60,6 +63,7 @@ impl Index {
             user: Vec::new(),
             aliases: HashMap::new(),
             prefixes: HashSet::new(),
+            everyday_name_words: HashSet::new(),
             max_words: if builtin { builtin::MAX_WORDS } else { 1 },
             ids: HashMap::new(),
         };
@@ -119,6 +123,12 @@ impl Index {
             return;
         }
         self.max_words = self.max_words.max(words.len());
+        for w in &words {
+            let bare = without_article(w);
+            if builtin::zipf(bare).is_some() || builtin::zipf(&format!("ال{bare}")).is_some() {
+                self.everyday_name_words.insert(bare.to_string());
+            }
+        }
         let mut prefix = String::new();
         for w in &words[..words.len() - 1] {
             prefix.push_str(w);
@@ -158,6 +168,14 @@ impl Index {
     /// Can a longer name continue after `key`?
     pub fn is_prefix(&self, key: &str) -> bool {
         (self.builtin && builtin::is_prefix(key)) || self.prefixes.contains(key)
+    }
+
+    /// Can a word of running text with key `word` that is an everyday word be a word of a
+    /// name, the article aside? False rules out a fuzzy window that holds it.
+    pub fn may_be_name_word(&self, word: &str) -> bool {
+        let bare = without_article(word);
+        (self.builtin && builtin::is_everyday_name_word(bare))
+            || self.everyday_name_words.contains(bare)
     }
 
     /// The longest name, in words.
@@ -230,5 +248,45 @@ impl Index {
             &[]
         };
         builtin.iter().chain(&self.user)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fuzzy pass drops every window holding an everyday word that `may_be_name_word`
+    /// says no name has, so it must know every such word of every name.
+    #[test]
+    fn everyday_words_of_builtin_names_are_known() {
+        let index = Index::new(true, &[]);
+        let mut checked = 0;
+        for e in builtin::entities().iter().step_by(7) {
+            for name in e.names().chain(e.short.iter().map(|s| s.as_ref())) {
+                for w in word_keys(name) {
+                    let bare = without_article(&w);
+                    for x in [bare.to_string(), format!("ال{bare}")] {
+                        if builtin::zipf(&x).is_some() && without_article(&x) == bare {
+                            assert!(index.may_be_name_word(&x), "{x} of {name}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} everyday words in names");
+    }
+
+    #[test]
+    fn everyday_words_of_user_names_are_known() {
+        let tsv = "id\tkind\tname\tname_en\nx\tplace\tمحطة اللقاء الكبرى\t\n";
+        let index = Index::new(false, &[Gazetteer::from_tsv_str(tsv).unwrap()]);
+        let key = |w: &str| word_keys(w).remove(0);
+        for word in ["لقاء", "اللقاء", "محطة"] {
+            assert!(builtin::zipf(&key(word)).is_some(), "{word} is everyday");
+            assert!(index.may_be_name_word(&key(word)), "{word}");
+        }
+        assert!(builtin::zipf(&key("قال")).is_some());
+        assert!(!index.may_be_name_word(&key("قال")));
     }
 }

@@ -49,6 +49,12 @@ pub(crate) fn zipf(key: &str) -> Option<f32> {
     generated::ZIPF_X100.get(key).map(|&z| f32::from(z) / 100.0)
 }
 
+/// Is `bare` (a word key without its article, [`crate::keys::without_article`]) a word of
+/// a built-in name that is also an everyday word (with or without the article)?
+pub(crate) fn is_everyday_name_word(bare: &str) -> bool {
+    generated::EVERYDAY_NAME_WORDS.contains(bare)
+}
+
 fn read_u32(bytes: &[u8], i: usize) -> u32 {
     let mut b = [0u8; 4];
     b.copy_from_slice(&bytes[i * 4..i * 4 + 4]);

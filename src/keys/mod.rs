@@ -47,6 +47,14 @@ pub fn word_keys(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word key without its definite article (`الجزيره` → `جزيره`), when at least two
+/// letters are left: two words that differ only by the article are the same word of a name.
+pub fn without_article(word: &str) -> &str {
+    word.strip_prefix("\u{0627}\u{0644}")
+        .filter(|rest| rest.chars().nth(1).is_some())
+        .unwrap_or(word)
+}
+
 /// The skeleton class of an Arabic consonant: the letter that stands for every letter
 /// Arabic writers use for the same foreign sound. Letters not listed are their own class.
 ///
