@@ -23,22 +23,22 @@ pub struct Candidate {
 }
 
 /// The candidate readings, in order of preference: as written, then one proclitic, then
-/// combinations. `(prefix, article restored)`.
-const PROCLITICS: &[(&str, bool)] = &[
-    ("و", false),
-    ("ف", false),
-    ("ب", false),
-    ("ل", false),
-    ("ك", false),
-    ("لل", true),
-    ("وب", false),
-    ("ول", false),
-    ("وك", false),
-    ("فب", false),
-    ("فل", false),
-    ("فك", false),
-    ("ولل", true),
-    ("فلل", true),
+/// combinations. `(prefix, its length in characters, article restored)`.
+const PROCLITICS: &[(&str, usize, bool)] = &[
+    ("و", 1, false),
+    ("ف", 1, false),
+    ("ب", 1, false),
+    ("ل", 1, false),
+    ("ك", 1, false),
+    ("لل", 2, true),
+    ("وب", 2, false),
+    ("ول", 2, false),
+    ("وك", 2, false),
+    ("فب", 2, false),
+    ("فل", 2, false),
+    ("فك", 2, false),
+    ("ولل", 3, true),
+    ("فلل", 3, true),
 ];
 
 /// The definite article, in folded form.
@@ -64,15 +64,19 @@ pub fn candidates(folded: &str) -> impl Iterator<Item = Candidate> + '_ {
         chars: 0,
         article: false,
     };
-    let total = folded.chars().count();
-    std::iter::once(as_written).chain(PROCLITICS.iter().filter_map(move |&(prefix, article)| {
-        let chars = prefix.chars().count();
-        (folded.starts_with(prefix) && total >= chars + MIN_STEM_CHARS).then_some(Candidate {
-            prefix,
-            chars,
-            article,
-        })
-    }))
+    // Every proclitic starts with one of these: most words need no further test.
+    let attaches = folded.starts_with(['و', 'ف', 'ب', 'ل', 'ك']);
+    let proclitics = if attaches { PROCLITICS } else { &[] };
+    std::iter::once(as_written).chain(proclitics.iter().filter_map(
+        move |&(prefix, chars, article)| {
+            (folded.starts_with(prefix) && folded.chars().nth(chars + MIN_STEM_CHARS - 1).is_some())
+                .then_some(Candidate {
+                    prefix,
+                    chars,
+                    article,
+                })
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -100,6 +104,14 @@ mod tests {
         assert_eq!(prefixes("وشي"), ["", "و"]);
         assert_eq!(prefixes("شي"), [""]);
         assert_eq!(prefixes(""), [""]);
+    }
+
+    #[test]
+    fn proclitic_lengths_are_their_characters() {
+        for &(prefix, chars, article) in PROCLITICS {
+            assert_eq!(prefix.chars().count(), chars, "{prefix}");
+            assert_eq!(article, prefix.ends_with("لل"), "{prefix}");
+        }
     }
 
     #[test]
