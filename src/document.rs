@@ -10,7 +10,9 @@ use std::ops::Range;
 
 use crate::clitic::{self, ARTICLE, Candidate};
 use crate::gazetteer::{Entity, builtin};
-use std::collections::{HashMap, HashSet};
+// Per-text maps hash short keys the text supplies: Fx is several times cheaper than
+// SipHash on them, and a text cannot flood maps it only reads through.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer::EntityKind;
 use crate::index::{EntityIdx, Index, Target};
@@ -88,7 +90,7 @@ impl Words {
             });
             prev_end = Some(token.end);
         }
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut types = Vec::with_capacity(out.words.len());
         let mut type_words = Vec::new();
         for (w, word) in out.words.iter().enumerate() {
@@ -515,10 +517,10 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
 fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut covered = vec![false; words.words.len()];
     // word key → (entity, byte offsets of the full mentions that contain it)
-    let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::new();
+    let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::default();
     let mut latin: Vec<LatinFamily> = Vec::new();
     // The Latin family names of an entity are the same at each of its full mentions.
-    let mut latin_done: HashSet<EntityIdx> = HashSet::new();
+    let mut latin_done: HashSet<EntityIdx> = HashSet::default();
     for f in found.iter() {
         covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
         let e = index.entity(f.entity);
@@ -576,6 +578,17 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     if names.is_empty() {
         return;
     }
+    // The reading of a word that is a family name, and its key: once per type.
+    let readings = words.per_type(|key| {
+        if key.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        clitic::candidates(key).find_map(|cand| {
+            let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
+            let named = !cand.article && matches!(names.get(stem), Some((Some(_), _)));
+            (named && !builtin::is_frequent_word(stem)).then(|| (cand, stem.to_string()))
+        })
+    });
     for (w, _) in words.words.iter().enumerate().filter(|(w, _)| !covered[*w]) {
         let key = words.key(w);
         if key.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -584,17 +597,11 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
             }
             continue;
         }
-        for cand in clitic::candidates(key) {
-            let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
-            if cand.article {
-                continue;
-            }
+        if let Some((cand, stem)) = &readings[w] {
             let Some((Some(entity), starts)) = names.get(stem) else {
                 continue;
             };
-            if builtin::is_frequent_word(stem) {
-                continue;
-            }
+            let cand = *cand;
             let here = words.origins[words.words[w].chars.start];
             // The nearest full mention before this word, else the first one after it.
             let antecedent = starts
@@ -614,7 +621,6 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
                 antecedent,
                 fuzzy: None,
             });
-            break;
         }
     }
     found.sort_by_key(|f| f.first);
@@ -973,10 +979,10 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     if matcher.inner.config.partial {
         partial_pass(&words, index, &mut found);
     }
-    let mut forms: HashMap<EntityIdx, NameForms<'m>> = HashMap::new();
+    let mut forms: HashMap<EntityIdx, NameForms<'m>> = HashMap::default();
     // A text names an entity the same way again and again: the foldings of a surface are
     // worked out once per text.
-    let mut folded: HashMap<(&str, EntityIdx), Vec<Folding>> = HashMap::new();
+    let mut folded: HashMap<(&str, EntityIdx), Vec<Folding>> = HashMap::default();
     found
         .into_iter()
         .map(|f| {

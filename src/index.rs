@@ -2,7 +2,9 @@
 //! entities, for the built-in gazetteer (static perfect-hash maps) and user gazetteers
 //! (hash maps built by [`MatcherBuilder::build`](crate::MatcherBuilder::build)).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Entity, Gazetteer, builtin};
@@ -30,11 +32,13 @@ pub(crate) struct Target {
 pub(crate) struct Index {
     builtin: bool,
     user: Vec<Entity>,
-    aliases: HashMap<String, Vec<Target>>,
-    prefixes: HashSet<String>,
+    // Fx hashing: every word of a text is looked up here, and the keys are the user's own
+    // names (nothing to flood them with).
+    aliases: FxHashMap<String, Vec<Target>>,
+    prefixes: FxHashSet<String>,
     /// The user names' words (without the article) that are also everyday words, as
     /// [`builtin::is_everyday_name_word`] has them for built-in names.
-    everyday_name_words: HashSet<String>,
+    everyday_name_words: FxHashSet<String>,
     max_words: usize,
     ids: HashMap<String, EntityIdx>,
 }
@@ -61,9 +65,9 @@ impl Index {
         let mut index = Index {
             builtin,
             user: Vec::new(),
-            aliases: HashMap::new(),
-            prefixes: HashSet::new(),
-            everyday_name_words: HashSet::new(),
+            aliases: FxHashMap::default(),
+            prefixes: FxHashSet::default(),
+            everyday_name_words: FxHashSet::default(),
             max_words: if builtin { builtin::MAX_WORDS } else { 1 },
             ids: HashMap::new(),
         };
