@@ -194,32 +194,50 @@ fn frequent_cuts(text_words: &[&str]) -> Vec<usize> {
     cuts
 }
 
-/// Do the text's word boundaries fit a name of `entity` with orthographic key `key`?
+/// The names of an entity as [`boundaries_fit`] sees them, worked out once per entity and
+/// text: each name's key, and the places (in characters of the key) where its words meet.
+type NameCuts = HashMap<EntityIdx, Vec<(String, Vec<usize>)>>;
+
+fn name_cuts(entity: &Entity) -> Vec<(String, Vec<usize>)> {
+    entity
+        .names()
+        .chain(entity.short.iter().map(|s| s.as_ref()))
+        .map(|name| {
+            let words = word_keys(name);
+            let mut cuts = Vec::with_capacity(words.len());
+            let mut at = 0;
+            for w in &words[..words.len().saturating_sub(1)] {
+                at += w.chars().count();
+                cuts.push(at);
+            }
+            (words.concat(), cuts)
+        })
+        .collect()
+}
+
+/// Do the text's word boundaries fit a name of entity `e` with orthographic key `key`?
 ///
 /// Text may split a name's word (`جين بينغ` for `جينبينغ`) or join two (`جينبينغ` for
 /// `جين بينغ`), but a split the name does not have must not cut off one of the most
 /// frequent Arabic words (`cuts`, from [`frequent_cuts`]): `شي إن` is not a spelling of
 /// `شيان` (Xi'an).
-fn boundaries_fit(entity: &Entity, key: &str, cuts: &[usize]) -> bool {
+fn boundaries_fit(
+    index: &Index,
+    e: EntityIdx,
+    key: &str,
+    cuts: &[usize],
+    memo: &mut NameCuts,
+) -> bool {
     if cuts.is_empty() {
         return true;
     }
-    let names = entity
-        .names()
-        .chain(entity.short.iter().map(|s| s.as_ref()));
+    let names = memo.entry(e).or_insert_with(|| name_cuts(index.entity(e)));
     let mut any = false;
-    for name in names {
-        let words = word_keys(name);
-        if words.concat() != key {
+    for (name_key, name_cuts) in names.iter() {
+        if name_key != key {
             continue;
         }
         any = true;
-        let mut name_cuts = Vec::with_capacity(words.len());
-        let mut at = 0;
-        for w in &words[..words.len().saturating_sub(1)] {
-            at += w.chars().count();
-            name_cuts.push(at);
-        }
         if cuts.iter().all(|cut| name_cuts.contains(cut)) {
             return true;
         }
@@ -231,7 +249,13 @@ fn boundaries_fit(entity: &Entity, key: &str, cuts: &[usize]) -> bool {
 /// best prior wins; a short form counts only when it names exactly one entity. Names that
 /// are everyday words for this entity, and names whose word boundaries do not fit the text
 /// ([`boundaries_fit`]), are not candidates.
-fn choose(index: &Index, key: &str, text_words: &[&str], short_forms: bool) -> Option<Choice> {
+fn choose(
+    index: &Index,
+    key: &str,
+    text_words: &[&str],
+    short_forms: bool,
+    memo: &mut NameCuts,
+) -> Option<Choice> {
     let mut full: Vec<(Target, f32)> = Vec::new();
     let mut short: Vec<Target> = Vec::new();
     let mut demonym: Vec<Target> = Vec::new();
@@ -239,9 +263,11 @@ fn choose(index: &Index, key: &str, text_words: &[&str], short_forms: bool) -> O
     index.lookup(key, |t| {
         if t.common
             || !boundaries_fit(
-                index.entity(t.entity),
+                index,
+                t.entity,
                 key,
                 cuts.get_or_init(|| frequent_cuts(text_words)),
+                memo,
             )
         {
             return;
@@ -324,6 +350,7 @@ fn best_at(
     matcher: &Matcher,
     i: usize,
     key: &mut String,
+    memo: &mut NameCuts,
 ) -> Option<(Candidate, usize, Choice)> {
     let config = matcher.inner.config;
     let first = words.key(i);
@@ -342,7 +369,7 @@ fn best_at(
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
         let everyday_word = cand.chars > 0 && builtin::zipf(first).is_some();
         loop {
-            if let Some(choice) = choose(index, key, &parts, config.short_forms) {
+            if let Some(choice) = choose(index, key, &parts, config.short_forms, memo) {
                 let e = index.entity(choice.target.entity);
                 let minor_place = e.kind == EntityKind::Place
                     && e.id.starts_with("geonames:")
@@ -469,6 +496,7 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
     let mut key = String::new();
+    let mut memo = NameCuts::default();
     let clitics = matcher.inner.config.clitics;
     let live = words.per_type(|first| may_start(index, first, clitics));
     let mut i = 0;
@@ -477,7 +505,7 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
             i += 1;
             continue;
         }
-        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key) else {
+        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key, &mut memo) else {
             i += 1;
             continue;
         };
