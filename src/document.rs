@@ -7,6 +7,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::clitic::{self, ARTICLE, Candidate};
 use crate::gazetteer::{Entity, builtin};
@@ -194,25 +195,75 @@ fn frequent_cuts(text_words: &[&str]) -> Vec<usize> {
     cuts
 }
 
-/// The names of an entity as [`boundaries_fit`] sees them, worked out once per entity and
-/// text: each name's key, and the places (in characters of the key) where its words meet.
-type NameCuts = HashMap<EntityIdx, Vec<(String, Vec<usize>)>>;
+/// One name (or short form) of an entity as the exact pass and the folding labels compare
+/// it with text.
+#[derive(Debug)]
+struct NameKey {
+    /// The orthographic key: the folded words, joined.
+    key: String,
+    /// The folded words ([`word_keys`]).
+    words: Vec<String>,
+    /// Where the words meet, in characters of `key`.
+    cuts: Vec<usize>,
+    /// The letters and digits of the name at [`Level::Bare`].
+    bare: String,
+}
 
-fn name_cuts(entity: &Entity) -> Vec<(String, Vec<usize>)> {
-    entity
-        .names()
-        .chain(entity.short.iter().map(|s| s.as_ref()))
-        .map(|name| {
-            let words = word_keys(name);
-            let mut cuts = Vec::with_capacity(words.len());
-            let mut at = 0;
-            for w in &words[..words.len().saturating_sub(1)] {
-                at += w.chars().count();
-                cuts.push(at);
-            }
-            (words.concat(), cuts)
+impl NameKey {
+    fn new(name: &str) -> NameKey {
+        let words = word_keys(name);
+        let mut cuts = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for w in &words[..words.len().saturating_sub(1)] {
+            at += w.chars().count();
+            cuts.push(at);
+        }
+        NameKey {
+            key: words.concat(),
+            words,
+            cuts,
+            bare: alnum(&normalize(name, Level::Bare)),
+        }
+    }
+}
+
+/// Every entity's names as [`NameKey`]s, each entity's worked out the first time a text
+/// names it and kept for the matcher's life: texts name the same entities again and
+/// again, and an entity can have dozens of names.
+#[derive(Debug)]
+pub(crate) struct NameKeys {
+    entities: Vec<OnceLock<Box<[NameKey]>>>,
+    /// The entity index of `entities[0]`.
+    first: EntityIdx,
+}
+
+impl NameKeys {
+    /// Room for every entity of `index`, none worked out yet.
+    pub fn new(index: &Index) -> NameKeys {
+        let first = if index.has_builtin() {
+            0
+        } else {
+            builtin::len() as EntityIdx
+        };
+        NameKeys {
+            entities: (0..index.entities().count())
+                .map(|_| OnceLock::new())
+                .collect(),
+            first,
+        }
+    }
+
+    /// The names then short forms of entity `e`.
+    fn of(&self, index: &Index, e: EntityIdx) -> &[NameKey] {
+        self.entities[(e - self.first) as usize].get_or_init(|| {
+            let entity = index.entity(e);
+            entity
+                .names()
+                .chain(entity.short.iter().map(|s| s.as_ref()))
+                .map(NameKey::new)
+                .collect()
         })
-        .collect()
+    }
 }
 
 /// Do the text's word boundaries fit a name of entity `e` with orthographic key `key`?
@@ -221,24 +272,14 @@ fn name_cuts(entity: &Entity) -> Vec<(String, Vec<usize>)> {
 /// `جين بينغ`), but a split the name does not have must not cut off one of the most
 /// frequent Arabic words (`cuts`, from [`frequent_cuts`]): `شي إن` is not a spelling of
 /// `شيان` (Xi'an).
-fn boundaries_fit(
-    index: &Index,
-    e: EntityIdx,
-    key: &str,
-    cuts: &[usize],
-    memo: &mut NameCuts,
-) -> bool {
+fn boundaries_fit(names: &[NameKey], key: &str, cuts: &[usize]) -> bool {
     if cuts.is_empty() {
         return true;
     }
-    let names = memo.entry(e).or_insert_with(|| name_cuts(index.entity(e)));
     let mut any = false;
-    for (name_key, name_cuts) in names.iter() {
-        if name_key != key {
-            continue;
-        }
+    for name in names.iter().filter(|n| n.key == key) {
         any = true;
-        if cuts.iter().all(|cut| name_cuts.contains(cut)) {
+        if cuts.iter().all(|cut| name.cuts.contains(cut)) {
             return true;
         }
     }
@@ -254,7 +295,7 @@ fn choose(
     key: &str,
     text_words: &[&str],
     short_forms: bool,
-    memo: &mut NameCuts,
+    names: &NameKeys,
 ) -> Option<Choice> {
     let mut full: Vec<(Target, f32)> = Vec::new();
     let mut short: Vec<Target> = Vec::new();
@@ -263,11 +304,9 @@ fn choose(
     index.lookup(key, |t| {
         if t.common
             || !boundaries_fit(
-                index,
-                t.entity,
+                names.of(index, t.entity),
                 key,
                 cuts.get_or_init(|| frequent_cuts(text_words)),
-                memo,
             )
         {
             return;
@@ -350,9 +389,9 @@ fn best_at(
     matcher: &Matcher,
     i: usize,
     key: &mut String,
-    memo: &mut NameCuts,
 ) -> Option<(Candidate, usize, Choice)> {
     let config = matcher.inner.config;
+    let names = matcher.inner.name_keys();
     let first = words.key(i);
     let mut best: Option<(Candidate, usize, Choice)> = None;
     let candidates = clitic::candidates(first).filter(|c| config.clitics || c.chars == 0);
@@ -369,7 +408,7 @@ fn best_at(
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
         let everyday_word = cand.chars > 0 && builtin::zipf(first).is_some();
         loop {
-            if let Some(choice) = choose(index, key, &parts, config.short_forms, memo) {
+            if let Some(choice) = choose(index, key, &parts, config.short_forms, names) {
                 let e = index.entity(choice.target.entity);
                 let minor_place = e.kind == EntityKind::Place
                     && e.id.starts_with("geonames:")
@@ -402,42 +441,8 @@ fn alnum(s: &str) -> String {
         .collect()
 }
 
-/// The names and short forms of an entity as [`foldings`] compares them (bare letters,
-/// word keys), each computed when first needed and kept for the entity's next mention in
-/// the same text.
-struct NameForms<'m> {
-    names: Vec<&'m str>,
-    bare: Vec<OnceCell<String>>,
-    words: Vec<OnceCell<Vec<String>>>,
-}
-
-impl<'m> NameForms<'m> {
-    fn new(entity: &'m Entity) -> NameForms<'m> {
-        let names: Vec<&str> = entity
-            .names()
-            .chain(entity.short.iter().map(|s| s.as_ref()))
-            .collect();
-        NameForms {
-            bare: names.iter().map(|_| OnceCell::new()).collect(),
-            words: names.iter().map(|_| OnceCell::new()).collect(),
-            names,
-        }
-    }
-
-    fn any_bare(&self, key: &str) -> bool {
-        (0..self.names.len()).any(|i| {
-            self.bare[i].get_or_init(|| alnum(&normalize(self.names[i], Level::Bare))) == key
-        })
-    }
-
-    fn any_words(&self, words: &[String]) -> bool {
-        (0..self.names.len())
-            .any(|i| self.words[i].get_or_init(|| word_keys(self.names[i])) == words)
-    }
-}
-
 /// What normalisation the match of `surface` to an entity with these names needed.
-fn foldings(surface: &str, names: &NameForms<'_>) -> Vec<Folding> {
+fn foldings(surface: &str, names: &[NameKey]) -> Vec<Folding> {
     let mut folded = Vec::new();
     let clean = normalize(surface, Level::Clean);
     let bare = normalize(&clean, Level::Bare);
@@ -447,10 +452,12 @@ fn foldings(surface: &str, names: &NameForms<'_>) -> Vec<Folding> {
     if bare != clean {
         folded.push(Folding::Diacritics);
     }
-    if !names.any_bare(&alnum(&bare)) {
+    let bare = alnum(&bare);
+    if !names.iter().any(|n| n.bare == bare) {
         folded.push(Folding::Letters);
     }
-    if !names.any_words(&word_keys(surface)) {
+    let words = word_keys(surface);
+    if !names.iter().any(|n| n.words == words) {
         folded.push(Folding::Spacing);
     }
     folded
@@ -496,7 +503,6 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
     let mut key = String::new();
-    let mut memo = NameCuts::default();
     let clitics = matcher.inner.config.clitics;
     let live = words.per_type(|first| may_start(index, first, clitics));
     let mut i = 0;
@@ -505,7 +511,7 @@ fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
             i += 1;
             continue;
         }
-        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key, &mut memo) else {
+        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key) else {
             i += 1;
             continue;
         };
@@ -1007,7 +1013,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     if matcher.inner.config.partial {
         partial_pass(&words, index, &mut found);
     }
-    let mut forms: HashMap<EntityIdx, NameForms<'m>> = HashMap::default();
+    let names = matcher.inner.name_keys();
     // A text names an entity the same way again and again: the foldings of a surface are
     // worked out once per text.
     let mut folded: HashMap<(&str, EntityIdx), Vec<Folding>> = HashMap::default();
@@ -1024,12 +1030,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                 article_restored: f.cand.article,
                 folded: folded
                     .entry((surface, f.entity))
-                    .or_insert_with(|| {
-                        let names = forms
-                            .entry(f.entity)
-                            .or_insert_with(|| NameForms::new(entity));
-                        foldings(surface, names)
-                    })
+                    .or_insert_with(|| foldings(surface, names.of(index, f.entity)))
                     .clone(),
                 alternatives: f.alternatives,
                 antecedent: f.antecedent,

@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
-use crate::document;
+use crate::document::{self, NameKeys};
 use crate::error::BuildError;
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use crate::index::Index;
@@ -119,6 +119,7 @@ impl MatcherBuilder {
                 index,
                 config: self.config,
                 fuzzy: OnceLock::new(),
+                name_keys: OnceLock::new(),
             }),
         })
     }
@@ -130,11 +131,17 @@ pub(crate) struct Inner {
     pub config: Config,
     /// The blocking index for fuzzy resolution, built on first use.
     pub fuzzy: OnceLock<FuzzyIndex>,
+    /// The entities' names as mention finding compares them, built on first use.
+    pub name_keys: OnceLock<NameKeys>,
 }
 
 impl Inner {
     pub fn fuzzy(&self) -> &FuzzyIndex {
         self.fuzzy.get_or_init(|| FuzzyIndex::new(&self.index))
+    }
+
+    pub fn name_keys(&self) -> &NameKeys {
+        self.name_keys.get_or_init(|| NameKeys::new(&self.index))
     }
 }
 
