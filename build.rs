@@ -47,6 +47,9 @@ const COMMON_FLAG: u32 = 1 << 30;
 /// Words at least this frequent (Zipf) are function words and the most common content
 /// words; a name split or joined differently than in the gazetteer may not cut through one.
 const FREQUENT_ZIPF: f32 = 5.0;
+/// Set in a word's `ZIPF_X100` entry when its Zipf frequency is at least [`FREQUENT_ZIPF`]
+/// (Zipf × 100 stays below 1,000).
+const FREQUENT_BIT: u16 = 1 << 15;
 /// A place named by a word reviewed as `both` place and everyday word keeps the word as a
 /// standalone name only when it is a city of at least this many people.
 const BOTH_MIN_POPULATION: u64 = 1_000_000;
@@ -684,17 +687,15 @@ fn try_main() -> Result<(), Error> {
     for w in &everyday_name_words {
         everyday_names.entry(w.as_str());
     }
-    let mut frequent = phf_codegen::Set::new();
-    for key in frequencies
-        .iter()
-        .filter(|(_, z)| **z >= FREQUENT_ZIPF)
-        .map(|(k, _)| k)
-    {
-        frequent.entry(key.as_str());
-    }
+    // One map for a word's Zipf frequency and whether it is one of the most frequent words:
+    // running text asks both of most words, and a perfect-hash probe is the cost.
     let mut zipf = phf_codegen::Map::new();
     for (key, z) in &frequencies {
-        zipf.entry(key.as_str(), format!("{}", (z * 100.0).round() as u16));
+        let flag = if *z >= FREQUENT_ZIPF { FREQUENT_BIT } else { 0 };
+        zipf.entry(
+            key.as_str(),
+            format!("{}", (z * 100.0).round() as u16 | flag),
+        );
     }
     let mut code = fs::File::create(out_dir.join("builtin.rs")).map_err(|e| e.to_string())?;
     let write =
@@ -755,10 +756,7 @@ fn try_main() -> Result<(), Error> {
     )?;
     write(
         &mut code,
-        format!(
-            "pub(crate) static FREQUENT: phf::Set<&'static str> = {};\n",
-            frequent.build()
-        ),
+        format!("pub(crate) const FREQUENT_BIT: u16 = {FREQUENT_BIT};\n"),
     )?;
     write(
         &mut code,

@@ -884,11 +884,15 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     }
     // Looked up once per word, not once per window that holds it.
     let letters: Vec<usize> = words.per_type(|k| k.chars().count());
-    let frequent: Vec<bool> = words.per_type(builtin::is_frequent_word);
-    let everyday: Vec<bool> = words.per_type(|k| builtin::zipf(k).is_some());
-    // An everyday word no name has rules out every window that holds it (see `accept`).
-    let unnamed: Vec<bool> =
-        words.per_type(|k| builtin::zipf(k).is_some() && !index.may_be_name_word(k));
+    // (frequent, everyday, an everyday word no name has), which rules out every window
+    // that holds it (see `accept`).
+    let kinds: Vec<(bool, bool, bool)> = words.per_type(|k| match builtin::word_frequency(k) {
+        Some((_, frequent)) => (frequent, true, !index.may_be_name_word(k)),
+        None => (false, false, false),
+    });
+    let frequent: Vec<bool> = kinds.iter().map(|k| k.0).collect();
+    let everyday: Vec<bool> = kinds.iter().map(|k| k.1).collect();
+    let unnamed: Vec<bool> = kinds.iter().map(|k| k.2).collect();
     let mut added: Vec<Found<'m>> = Vec::new();
     let mut w = 0;
     while w < n {

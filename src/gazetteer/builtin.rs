@@ -39,14 +39,22 @@ pub(crate) fn is_prefix(key: &str) -> bool {
 /// Is `key` one of the most frequent Arabic words (Zipf ≥ 5: function words and the
 /// commonest content words)? Derived from wordfreq (see `data/README.md`).
 pub(crate) fn is_frequent_word(key: &str) -> bool {
-    generated::FREQUENT.contains(key)
+    word_frequency(key).is_some_and(|(_, frequent)| frequent)
 }
 
 /// The Zipf frequency of a word key (log10 of occurrences per billion words), if it is
 /// among the frequent Arabic word forms shipped in `data/wordfreq_ar.tsv`.
 #[allow(dead_code)] // the priors of the resolution tier use it
 pub(crate) fn zipf(key: &str) -> Option<f32> {
-    generated::ZIPF_X100.get(key).map(|&z| f32::from(z) / 100.0)
+    word_frequency(key).map(|(z, _)| z)
+}
+
+/// [`zipf`] and [`is_frequent_word`] in one lookup.
+pub(crate) fn word_frequency(key: &str) -> Option<(f32, bool)> {
+    generated::ZIPF_X100.get(key).map(|&z| {
+        let frequent = z & generated::FREQUENT_BIT != 0;
+        (f32::from(z & !generated::FREQUENT_BIT) / 100.0, frequent)
+    })
 }
 
 /// Is `bare` (a word key without its article, [`crate::keys::without_article`]) a word of
@@ -165,6 +173,20 @@ mod tests {
         for key in generated::PREFIXES.iter() {
             assert_eq!(ortho_key(key), *key);
         }
+    }
+
+    #[test]
+    fn frequent_words_are_the_zipf_5_ones() {
+        let mut frequent = 0;
+        for key in generated::ZIPF_X100.keys() {
+            let (z, f) = word_frequency(key).unwrap();
+            assert!((0.0..10.0).contains(&z), "{key}: {z}");
+            assert_eq!(is_frequent_word(key), f);
+            // Zipf is stored to two decimals: the flag was set on the unrounded value.
+            assert!(if f { z >= 4.995 } else { z <= 5.005 }, "{key}: {z} {f}");
+            frequent += usize::from(f);
+        }
+        assert!(frequent > 100 && is_frequent_word("في"));
     }
 
     #[test]
