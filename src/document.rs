@@ -857,6 +857,17 @@ fn word_in_name(word: &[char], name_words: &[Vec<char>]) -> bool {
     name_words.iter().any(|n| bare(n) == word)
 }
 
+/// What the fuzzy pass's guards ask of a word.
+#[derive(Clone, Copy, Default)]
+struct WordKind {
+    /// One of the most frequent Arabic words.
+    frequent: bool,
+    /// A word wordfreq lists.
+    everyday: bool,
+    /// An everyday word no name has: it rules out every window that holds it (`accept`).
+    unnamed: bool,
+}
+
 /// Fuzzy pass: windows of up to [`FUZZY_MAX_WORDS`] words that no exact name covers are
 /// resolved like standalone names; a window is a mention when one entity clearly wins
 /// ([`FUZZY_MIN_SCORE`]) with a close name ([`FUZZY_MIN_SIMILARITY`]), no word left over.
@@ -884,15 +895,14 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     }
     // Looked up once per word, not once per window that holds it.
     let letters: Vec<usize> = words.per_type(|k| k.chars().count());
-    // (frequent, everyday, an everyday word no name has), which rules out every window
-    // that holds it (see `accept`).
-    let kinds: Vec<(bool, bool, bool)> = words.per_type(|k| match builtin::word_frequency(k) {
-        Some((_, frequent)) => (frequent, true, !index.may_be_name_word(k)),
-        None => (false, false, false),
+    let kinds: Vec<WordKind> = words.per_type(|k| match builtin::word_frequency(k) {
+        Some((_, frequent)) => WordKind {
+            frequent,
+            everyday: true,
+            unnamed: !index.may_be_name_word(k),
+        },
+        None => WordKind::default(),
     });
-    let frequent: Vec<bool> = kinds.iter().map(|k| k.0).collect();
-    let everyday: Vec<bool> = kinds.iter().map(|k| k.1).collect();
-    let unnamed: Vec<bool> = kinds.iter().map(|k| k.2).collect();
     let mut added: Vec<Found<'m>> = Vec::new();
     let mut w = 0;
     while w < n {
@@ -907,12 +917,13 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
                 continue;
             }
             let letters: usize = letters[w..=last].iter().sum();
-            if letters < FUZZY_MIN_LETTERS || frequent[w] || frequent[last] {
+            if letters < FUZZY_MIN_LETTERS || kinds[w].frequent || kinds[last].frequent {
                 continue;
             }
             // Cheap guards first. A window of everyday words only is not a name; a one-word
             // window must be an uncommon word with a cue or named elsewhere.
-            if everyday[w..=last].iter().all(|&e| e) || unnamed[w..=last].iter().any(|&u| u) {
+            let window = &kinds[w..=last];
+            if window.iter().all(|k| k.everyday) || window.iter().any(|k| k.unnamed) {
                 continue;
             }
             if len == 1 && !cued(words, w) {
@@ -931,7 +942,7 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
             // could rules out most windows without aligning most names: the same outcome
             // for a fraction of the cost.
             let everyday_words: Vec<Vec<char>> = (w..=last)
-                .filter(|&x| everyday[x])
+                .filter(|&x| kinds[x].everyday)
                 .map(|x| words.key(x).chars().collect())
                 .collect();
             let accept = accept(&everyday_words);
