@@ -182,7 +182,7 @@ fn frequent_cuts(text_words: &[&str]) -> Vec<usize> {
     }
     let frequent: Vec<bool> = text_words
         .iter()
-        .map(|w| builtin::is_frequent_word(w))
+        .map(|w| crate::language::is_frequent_word(w))
         .collect();
     let mut cuts = Vec::new();
     let mut at = 0;
@@ -406,7 +406,7 @@ fn best_at(
         let mut j = i;
         // A written word that is itself an everyday word (`وكيل`, `وزيرا`) is read with a
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
-        let everyday_word = cand.chars > 0 && builtin::zipf(first).is_some();
+        let everyday_word = cand.chars > 0 && crate::language::zipf(first).is_some();
         loop {
             if let Some(choice) = choose(index, key, &parts, config.short_forms, names) {
                 let e = index.entity(choice.target.entity);
@@ -620,7 +620,7 @@ fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
         clitic::candidates(key).find_map(|cand| {
             let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
             let named = !cand.article && matches!(names.get(stem), Some((Some(_), _)));
-            (named && !builtin::is_frequent_word(stem)).then(|| (cand, stem.to_string()))
+            (named && !crate::language::is_frequent_word(stem)).then(|| (cand, stem.to_string()))
         })
     });
     for (w, _) in words.words.iter().enumerate().filter(|(w, _)| !covered[*w]) {
@@ -895,7 +895,7 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
     }
     // Looked up once per word, not once per window that holds it.
     let letters: Vec<usize> = words.per_type(|k| k.chars().count());
-    let kinds: Vec<WordKind> = words.per_type(|k| match builtin::word_frequency(k) {
+    let kinds: Vec<WordKind> = words.per_type(|k| match crate::language::word_frequency(k) {
         Some((_, frequent)) => WordKind {
             frequent,
             everyday: true,
@@ -930,7 +930,7 @@ fn fuzzy_pass<'m>(text: &str, words: &Words, matcher: &'m Matcher, found: &mut V
                 continue;
             }
             let keys: Vec<String> = (w..=last).map(|x| words.key(x).to_string()).collect();
-            if !fuzzy.may_match(&keys) {
+            if !fuzzy.may_match(index, &keys) {
                 continue;
             }
             let start = words.origins[words.words[w].chars.start];

@@ -75,4 +75,8 @@ pub enum BuildError {
     /// The built-in gazetteer is switched off and no user gazetteer was given.
     #[error("no gazetteer: the built-in one is off and no user gazetteer was added")]
     NoGazetteer,
+    /// The built-in gazetteer was asked for, but the crate was built without the `builtin`
+    /// feature that compiles it in.
+    #[error("the built-in gazetteer is not compiled in (enable the `builtin` feature)")]
+    BuiltinNotCompiled,
 }

@@ -1,14 +1,14 @@
-//! Lookup structures, built once and shared: the exact map from orthographic keys to
-//! entities, for the built-in gazetteer (static perfect-hash maps) and user gazetteers
-//! (hash maps built by [`MatcherBuilder::build`](crate::MatcherBuilder::build)).
+//! Lookup structures, built once and shared: for the built-in gazetteer, the tables of its
+//! compiled-in image; for user gazetteers, the same tables made by the same builder
+//! ([`crate::text::table`]) when the matcher is built, in an image of their own.
 
 use std::collections::HashMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Entity, Gazetteer, builtin};
-use crate::keys::{without_article, word_keys};
+use crate::keys::{with_deletions, without_article};
+use crate::text::image::{Bytes, Image, Writer};
+use crate::text::table::{COMMON, DEMONYM, ENTITY_MASK, Lexicon, Names, SHORT, Tables, TablesRef};
 
 /// An entity as an index into the matcher's entity space: built-in entities first, then
 /// user entities.
@@ -27,18 +27,25 @@ pub(crate) struct Target {
     pub demonym: bool,
 }
 
+impl Target {
+    fn unpack(packed: u32) -> Target {
+        Target {
+            entity: packed & ENTITY_MASK,
+            short: packed & SHORT != 0,
+            common: packed & COMMON != 0,
+            demonym: packed & DEMONYM != 0,
+        }
+    }
+}
+
 /// The immutable lookup structure behind a [`Matcher`](crate::Matcher).
 #[derive(Debug)]
 pub(crate) struct Index {
     builtin: bool,
     user: Vec<Entity>,
-    // Fx hashing: every word of a text is looked up here, and the keys are the user's own
-    // names (nothing to flood them with).
-    aliases: FxHashMap<String, Vec<Target>>,
-    prefixes: FxHashSet<String>,
-    /// The user names' words (without the article) that are also everyday words, as
-    /// [`builtin::is_everyday_name_word`] has them for built-in names.
-    everyday_name_words: FxHashSet<String>,
+    /// The tables of the user gazetteers: their entities, and the built-in entities that a
+    /// user row gives more names.
+    user_tables: Option<TablesRef>,
     max_words: usize,
     ids: HashMap<String, EntityIdx>,
 }
@@ -60,21 +67,22 @@ fn builtin_ids() -> &'static HashMap<&'static str, EntityIdx> {
 
 impl Index {
     /// Builds the index. User entities whose id is a built-in id add their names to the
-    /// built-in entity instead of creating a second one.
+    /// built-in entity instead of creating a second one. `builtin` is ignored when the
+    /// built-in gazetteer is not compiled in.
     pub fn new(builtin: bool, gazetteers: &[Gazetteer]) -> Index {
+        let builtin = builtin && builtin::is_available();
         let mut index = Index {
             builtin,
             user: Vec::new(),
-            aliases: FxHashMap::default(),
-            prefixes: FxHashSet::default(),
-            everyday_name_words: FxHashSet::default(),
-            max_words: if builtin { builtin::MAX_WORDS } else { 1 },
+            user_tables: None,
+            max_words: 1,
             ids: HashMap::new(),
         };
         let base = builtin::len() as EntityIdx;
+        // Each user row with the entity it names, merged by id.
+        let mut rows: Vec<(EntityIdx, &Entity)> = Vec::new();
         for entity in gazetteers.iter().flat_map(Gazetteer::entities) {
-            let known = index.by_id(&entity.id);
-            let idx = match known {
+            let idx = match index.by_id(&entity.id) {
                 Some(i) if i >= base => {
                     // The same id in two user gazetteers: one entity with the names of both.
                     let e = &mut index.user[(i - base) as usize];
@@ -91,95 +99,120 @@ impl Index {
                     i
                 }
             };
-            let names = entity.names().map(|n| (n, false));
-            let short = entity.short.iter().map(|n| (n.as_ref(), true));
-            for (name, short) in names.chain(short) {
-                index.insert(
-                    name,
-                    Target {
-                        entity: idx,
-                        short,
-                        common: false,
-                        demonym: false,
-                    },
-                );
-            }
-            let demonyms = entity
-                .demonyms
-                .iter()
-                .flat_map(|base| crate::demonym::inflections(base));
-            for form in demonyms {
-                let target = Target {
-                    entity: idx,
-                    short: false,
-                    common: false,
-                    demonym: true,
-                };
-                index.insert(&form, target);
-            }
+            rows.push((idx, entity));
         }
+        if !rows.is_empty() {
+            let is_word = |key: &str| crate::language::zipf(key).is_some();
+            let verdicts = HashMap::new();
+            let lexicon = Lexicon {
+                is_word: &is_word,
+                verdicts: &verdicts,
+            };
+            let mut tables = Tables::new();
+            for (idx, entity) in rows {
+                let names = Names {
+                    entity: idx,
+                    full: entity.names().collect(),
+                    short: entity.short.iter().map(|s| s.as_ref()).collect(),
+                    demonym_bases: entity.demonyms.iter().map(|s| s.as_ref()).collect(),
+                    demonym_forms: Vec::new(),
+                    cross_script: entity
+                        .names()
+                        .chain(entity.short.iter().map(|s| s.as_ref()))
+                        .collect(),
+                    place_words: None,
+                    prior: index.entity(idx).prior(),
+                };
+                tables.add(&names, &lexicon);
+            }
+            let mut image = Writer::new();
+            tables.write(&mut image);
+            let image = Image::new(Bytes::from_vec(image.finish()));
+            index.user_tables = image.as_ref().and_then(TablesRef::new);
+            debug_assert!(
+                index.user_tables.is_some(),
+                "the builder writes valid tables"
+            );
+        }
+        index.max_words = index.layers().map(|t| t.max_words).max().unwrap_or(1);
         index
     }
 
-    fn insert(&mut self, name: &str, target: Target) {
-        let words = word_keys(name);
-        if words.is_empty() {
-            return;
-        }
-        self.max_words = self.max_words.max(words.len());
-        for w in &words {
-            let bare = without_article(w);
-            if builtin::zipf(bare).is_some() || builtin::zipf(&format!("ال{bare}")).is_some() {
-                self.everyday_name_words.insert(bare.to_string());
-            }
-        }
-        let mut prefix = String::new();
-        for w in &words[..words.len() - 1] {
-            prefix.push_str(w);
-            self.prefixes.insert(prefix.clone());
-        }
-        let targets = self.aliases.entry(words.concat()).or_default();
-        match targets.iter_mut().find(|t| t.entity == target.entity) {
-            // A name beats a short form, and either beats a demonym, of the same entity.
-            Some(t) if !target.demonym => {
-                t.short &= target.short;
-                t.demonym = false;
-            }
-            Some(_) => {}
-            None => targets.push(target),
-        }
+    /// The tables searched: the built-in ones (when on), then the user ones.
+    fn layers(&self) -> impl Iterator<Item = &TablesRef> {
+        let builtin = if self.builtin {
+            builtin::tables()
+        } else {
+            None
+        };
+        builtin.into_iter().chain(self.user_tables.as_ref())
     }
 
     /// Calls `f` with every entity the orthographic `key` names.
     pub fn lookup(&self, key: &str, mut f: impl FnMut(Target)) {
-        if self.builtin {
-            for &t in builtin::targets(key) {
-                f(Target {
-                    entity: t & !(builtin::SHORT_FLAG
-                        | builtin::COMMON_FLAG
-                        | builtin::DEMONYM_FLAG),
-                    short: t & builtin::SHORT_FLAG != 0,
-                    common: t & builtin::COMMON_FLAG != 0,
-                    demonym: t & builtin::DEMONYM_FLAG != 0,
-                });
-            }
-        }
-        if let Some(targets) = self.aliases.get(key) {
-            targets.iter().copied().for_each(f);
+        for tables in self.layers() {
+            tables.targets(key).map(Target::unpack).for_each(&mut f);
         }
     }
 
     /// Can a longer name continue after `key`?
     pub fn is_prefix(&self, key: &str) -> bool {
-        (self.builtin && builtin::is_prefix(key)) || self.prefixes.contains(key)
+        self.layers().any(|t| t.is_prefix(key))
     }
 
     /// Can a word of running text with key `word` that is an everyday word be a word of a
     /// name, the article aside? False rules out a fuzzy window that holds it.
     pub fn may_be_name_word(&self, word: &str) -> bool {
         let bare = without_article(word);
-        (self.builtin && builtin::is_everyday_name_word(bare))
-            || self.everyday_name_words.contains(bare)
+        self.layers().any(|t| t.is_everyday_name_word(bare))
+    }
+
+    /// The blocks of fuzzy resolution for `query`, a blocking key of `kind`: for `query`
+    /// and each key one character shorter not already in `seen` (which collects them), the
+    /// entities with a key of that kind within one edit, best prior first, at most `limit`
+    /// from each gazetteer. Calls `f` with the built-in entities of a block, then its user
+    /// entities, block after block.
+    pub fn blocks(
+        &self,
+        kind: u8,
+        query: &str,
+        seen: &mut Vec<String>,
+        limit: usize,
+        mut f: impl FnMut(&[EntityIdx]),
+    ) {
+        let mut neighbours = Vec::new();
+        with_deletions(query, |d| {
+            if !seen.iter().any(|s| s == d) {
+                seen.push(d.to_string());
+                neighbours.push(d.to_string());
+            }
+        });
+        if neighbours.is_empty() {
+            return;
+        }
+        let mut layers = self.layers();
+        let (Some(first), second) = (layers.next(), layers.next()) else {
+            return;
+        };
+        let Some(second) = second else {
+            first.blocks.blocks(kind, query, &neighbours, limit, f);
+            return;
+        };
+        let mut first_blocks: Vec<Vec<EntityIdx>> = Vec::with_capacity(neighbours.len());
+        first.blocks.blocks(kind, query, &neighbours, limit, |b| {
+            first_blocks.push(b.to_vec())
+        });
+        let mut i = 0;
+        second.blocks.blocks(kind, query, &neighbours, limit, |b| {
+            f(&first_blocks[i]);
+            f(b);
+            i += 1;
+        });
+    }
+
+    /// Is any block of `query` ([`Index::blocks`]) non-empty?
+    pub fn any_block(&self, kind: u8, query: &str) -> bool {
+        self.layers().any(|t| t.blocks.any(kind, query))
     }
 
     /// The longest name, in words.
@@ -214,17 +247,8 @@ impl Index {
         self.builtin
     }
 
-    /// The user entities with their indices.
-    pub fn user_entities_with_idx(&self) -> impl Iterator<Item = (EntityIdx, &Entity)> {
-        let base = builtin::len() as EntityIdx;
-        self.user
-            .iter()
-            .enumerate()
-            .map(move |(i, e)| (base + i as EntityIdx, e))
-    }
-
     /// Every entity with its index, built-in ones first.
-    #[cfg(test)]
+    #[cfg(all(test, feature = "builtin"))]
     pub fn entities_with_idx(&self) -> impl Iterator<Item = (EntityIdx, &Entity)> {
         let base = builtin::len() as EntityIdx;
         let builtin: &[Entity] = if self.builtin {
@@ -258,9 +282,12 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::word_keys;
+    use crate::language::zipf;
 
     /// The fuzzy pass drops every window holding an everyday word that `may_be_name_word`
     /// says no name has, so it must know every such word of every name.
+    #[cfg(feature = "builtin")]
     #[test]
     fn everyday_words_of_builtin_names_are_known() {
         let index = Index::new(true, &[]);
@@ -270,7 +297,7 @@ mod tests {
                 for w in word_keys(name) {
                     let bare = without_article(&w);
                     for x in [bare.to_string(), format!("ال{bare}")] {
-                        if builtin::zipf(&x).is_some() && without_article(&x) == bare {
+                        if zipf(&x).is_some() && without_article(&x) == bare {
                             assert!(index.may_be_name_word(&x), "{x} of {name}");
                             checked += 1;
                         }
@@ -287,10 +314,61 @@ mod tests {
         let index = Index::new(false, &[Gazetteer::from_tsv_str(tsv).unwrap()]);
         let key = |w: &str| word_keys(w).remove(0);
         for word in ["لقاء", "اللقاء", "محطة"] {
-            assert!(builtin::zipf(&key(word)).is_some(), "{word} is everyday");
+            assert!(zipf(&key(word)).is_some(), "{word} is everyday");
             assert!(index.may_be_name_word(&key(word)), "{word}");
         }
-        assert!(builtin::zipf(&key("قال")).is_some());
+        assert!(zipf(&key("قال")).is_some());
         assert!(!index.may_be_name_word(&key("قال")));
+    }
+
+    /// A user gazetteer goes through the builder of the built-in one: the built-in
+    /// entities given as user rows get the built-in targets, prefixes and blocks.
+    #[cfg(feature = "builtin")]
+    #[test]
+    fn user_tables_are_keyed_like_builtin_ones() {
+        use crate::keys::{BLOCK_WHOLE, name_skeleton, ortho_key};
+        let picked: Vec<&Entity> = builtin::entities()
+            .iter()
+            .filter(|e| !e.id.starts_with("geonames:") && e.demonyms.is_empty())
+            .step_by(11)
+            .collect();
+        let mut g = Gazetteer::new();
+        for e in &picked {
+            let mut e = (*e).clone();
+            e.id = format!("copy-{}", e.id).into();
+            g.push(e);
+        }
+        let user = Index::new(false, &[g]);
+        let builtin = Index::new(true, &[]);
+        let base = builtin::len() as EntityIdx;
+        for (i, e) in picked.iter().enumerate() {
+            let copy = base + i as EntityIdx;
+            let original = builtin.by_id(&e.id).unwrap();
+            for name in e.names().chain(e.short.iter().map(|s| s.as_ref())) {
+                let key = ortho_key(name);
+                let find = |index: &Index, idx| {
+                    let mut found = None;
+                    index.lookup(&key, |t| {
+                        if t.entity == idx {
+                            found = Some((t.short, t.demonym));
+                        }
+                    });
+                    found
+                };
+                assert_eq!(find(&user, copy), find(&builtin, original), "{name}");
+                let words = word_keys(name);
+                for k in 1..words.len() {
+                    assert!(user.is_prefix(&words[..k].concat()), "{name}");
+                }
+                let skeleton = name_skeleton(name);
+                if !skeleton.is_empty() {
+                    let mut blocked = false;
+                    user.blocks(BLOCK_WHOLE, &skeleton, &mut Vec::new(), usize::MAX, |b| {
+                        blocked |= b.contains(&copy)
+                    });
+                    assert!(blocked, "{name} is not in its own block");
+                }
+            }
+        }
     }
 }

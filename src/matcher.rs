@@ -47,10 +47,11 @@ impl Default for MatcherBuilder {
 }
 
 impl MatcherBuilder {
-    /// A builder with the built-in gazetteer and every match kind switched on.
+    /// A builder with the built-in gazetteer (when the `builtin` feature compiles it in)
+    /// and every match kind switched on.
     pub fn new() -> MatcherBuilder {
         MatcherBuilder {
-            builtin: true,
+            builtin: cfg!(feature = "builtin"),
             gazetteers: Vec::new(),
             config: Config {
                 clitics: true,
@@ -61,7 +62,8 @@ impl MatcherBuilder {
         }
     }
 
-    /// Use the built-in gazetteer (default `true`). Off, only user gazetteers are used.
+    /// Use the built-in gazetteer (default `true` with the `builtin` feature, which
+    /// compiles it in). Off, only user gazetteers are used.
     pub fn builtin(&mut self, yes: bool) -> &mut MatcherBuilder {
         self.builtin = yes;
         self
@@ -108,8 +110,12 @@ impl MatcherBuilder {
     /// # Errors
     ///
     /// [`BuildError::NoGazetteer`] when the built-in gazetteer is off and no user gazetteer
-    /// was added.
+    /// was added; [`BuildError::BuiltinNotCompiled`] when the built-in gazetteer is asked for
+    /// but the crate was built without the `builtin` feature.
     pub fn build(&self) -> Result<Matcher, BuildError> {
+        if self.builtin && !crate::gazetteer::builtin::is_available() {
+            return Err(BuildError::BuiltinNotCompiled);
+        }
         if !self.builtin && self.gazetteers.is_empty() {
             return Err(BuildError::NoGazetteer);
         }
@@ -151,6 +157,7 @@ impl Inner {
 /// # Examples
 ///
 /// ```
+/// # #[cfg(feature = "builtin")] {
 /// let matcher = tawfiq::Matcher::builtin();
 /// let text = "التقى شي جين بينغ ولبوتين في بكين";
 /// let found: Vec<(&str, &str)> = matcher
@@ -158,6 +165,7 @@ impl Inner {
 ///     .map(|m| (m.surface, m.entity.name_en.as_ref()))
 ///     .collect();
 /// assert_eq!(found, [("شي جين بينغ", "Xi Jinping"), ("بوتين", "Vladimir Putin"), ("بكين", "Beijing")]);
+/// # }
 /// ```
 #[derive(Clone, Debug)]
 pub struct Matcher {
@@ -166,7 +174,8 @@ pub struct Matcher {
 
 impl Matcher {
     /// A matcher over the built-in gazetteer with default settings, built once per process
-    /// and shared (cloning a `Matcher` is cheap).
+    /// and shared (cloning a `Matcher` is cheap). Needs the `builtin` feature (default).
+    #[cfg(feature = "builtin")]
     pub fn builtin() -> Matcher {
         static BUILTIN: OnceLock<Matcher> = OnceLock::new();
         BUILTIN
@@ -208,6 +217,7 @@ impl Matcher {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "builtin")] {
     /// let m = tawfiq::Matcher::builtin();
     /// let docs = ["زار بوتين الصين.", "لا أسماء هنا.", "وصل شي جين بينغ إلى موسكو."];
     /// let found = m.find_batch(&docs);
@@ -215,6 +225,7 @@ impl Matcher {
     /// assert_eq!(found[0].len(), 2);
     /// assert!(found[1].is_empty());
     /// assert_eq!(found[2][0].entity.id, "xi-jinping");
+    /// # }
     /// ```
     pub fn find_batch<'m, 't, T>(&'m self, texts: &'t [T]) -> Vec<Vec<Mention<'m, 't>>>
     where
@@ -236,11 +247,13 @@ impl Matcher {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "builtin")] {
     /// let m = tawfiq::Matcher::builtin();
     /// let r = m.resolve("ماسود بيزشكيان");
     /// assert_eq!(r.entity().unwrap().name_en, "Masoud Pezeshkian");
     /// assert!(r.best.unwrap().explanation.vowels > 0);
     /// assert!(m.resolve("قرية لا توجد").best.is_none());
+    /// # }
     /// ```
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
         resolve::resolve(
@@ -258,11 +271,13 @@ impl Matcher {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "builtin")] {
     /// use tawfiq::{EntityKind, Matcher};
     ///
     /// let m = Matcher::builtin();
     /// let r = m.resolve_kind("دلهي", EntityKind::Place);
     /// assert_eq!(r.entity().unwrap().name_en, "Delhi");
+    /// # }
     /// ```
     pub fn resolve_kind(&self, name: &str, kind: EntityKind) -> Resolution<'_> {
         resolve::resolve(

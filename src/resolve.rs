@@ -30,10 +30,7 @@ use crate::gazetteer::builtin;
 use crate::gazetteer::{Entity, EntityKind};
 use crate::index::{EntityIdx, Index};
 use crate::keys::xkey::xkey;
-use crate::keys::{
-    BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, block_hash, block_keys, ortho_key, skeleton,
-    with_deletions, word_keys, xkey_block_keys,
-};
+use crate::keys::{BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, ortho_key, skeleton, word_keys};
 use crate::score::{
     Consonants, Explanation, Prepared, compare, max_distance_for_score, may_be_within,
     min_full_price_edits,
@@ -111,9 +108,8 @@ const REPORTED: usize = 5;
 /// `ln` of the size behind a prior of 1.0 (10^8).
 const PRIOR_LN_SCALE: f32 = 8.0 * std::f32::consts::LN_10;
 
-/// Hasher for keys that are already hashes (passed through) and for entity indices (one
-/// multiplication spreads them): a window of text or a query gathers thousands of entities
-/// from its blocks, and SipHash was a tenth of the time.
+/// Hasher for entity indices (one multiplication spreads them): a window of text or a query
+/// gathers thousands of entities from its blocks, and SipHash was a tenth of the time.
 #[derive(Default)]
 pub(crate) struct PassThrough(u64);
 
@@ -135,18 +131,13 @@ impl Hasher for PassThrough {
     }
 }
 
-type Blocks = HashMap<u64, Vec<EntityIdx>, BuildHasherDefault<PassThrough>>;
-
 /// Maps and sets keyed by entity index. Nothing depends on their iteration order.
 type EntityMap<V> = HashMap<EntityIdx, V, BuildHasherDefault<PassThrough>>;
 type EntitySet = HashSet<EntityIdx, BuildHasherDefault<PassThrough>>;
 
-/// The blocking index: the built-in one is static (written by `build.rs`); user entities
-/// get theirs when the matcher is built. Each block lists entities best prior first.
+/// Per-entity caches of fuzzy resolution; the blocks themselves are the [`Index`]'s.
 #[derive(Debug, Default)]
 pub(crate) struct FuzzyIndex {
-    builtin: bool,
-    user: Blocks,
     /// Each entity's names prepared for comparison, filled the first time the entity is a
     /// candidate and kept: a name is folded and split once per matcher, not once per query.
     forms: Vec<OnceLock<Box<[NameForm]>>>,
@@ -209,31 +200,10 @@ impl FuzzyIndex {
             builtin::len() as EntityIdx
         };
         let count = index.entities().count();
-        let mut fuzzy = FuzzyIndex {
-            builtin: index.has_builtin(),
-            user: Blocks::default(),
+        FuzzyIndex {
             forms: (0..count).map(|_| OnceLock::new()).collect(),
             first,
-        };
-        for (idx, e) in index.user_entities_with_idx() {
-            let mut keys: Vec<u64> = all_names(e).flat_map(block_keys).collect();
-            keys.extend(all_names(e).flat_map(xkey_block_keys));
-            keys.sort_unstable();
-            keys.dedup();
-            for key in keys {
-                fuzzy.user.entry(key).or_default().push(idx);
-            }
         }
-        for block in fuzzy.user.values_mut() {
-            block.sort_by(|&a, &b| {
-                index
-                    .entity(b)
-                    .prior()
-                    .total_cmp(&index.entity(a).prior())
-                    .then(a.cmp(&b))
-            });
-        }
-        fuzzy
     }
 
     /// The names of an entity ready for comparison, in [`all_names`] order.
@@ -242,53 +212,34 @@ impl FuzzyIndex {
             .get_or_init(|| all_names(index.entity(entity)).map(NameForm::new).collect())
     }
 
-    /// The entities under one key: built-in first, at most [`MAX_FROM_BLOCK`] of each.
-    pub(crate) fn block(&self, hash: u64, mut f: impl FnMut(EntityIdx)) {
-        if self.builtin {
-            builtin::block(hash).take(MAX_FROM_BLOCK).for_each(&mut f);
-        }
-        if let Some(b) = self.user.get(&hash) {
-            b.iter().take(MAX_FROM_BLOCK).copied().for_each(f);
-        }
-    }
-
     /// Could any name be within reach of these words? A cheap necessary condition for a
     /// fuzzy match: the whole skeleton, or one of its deletions, is a block.
-    pub fn may_match(&self, query_words: &[String]) -> bool {
+    pub fn may_match(&self, index: &Index, query_words: &[String]) -> bool {
         let whole: String = query_words.iter().map(|w| skeleton(w)).collect();
-        let mut hit = false;
-        with_deletions(&whole, |d| {
-            if !hit {
-                self.block(block_hash(BLOCK_WHOLE, d), |_| hit = true);
-            }
-        });
-        hit
+        index.any_block(BLOCK_WHOLE, &whole)
     }
 
     /// Entities sharing a whole-name or word skeleton (within one deletion) with the query,
     /// most shared keys first, then best prior.
-    fn candidates(&self, query_words: &[String]) -> Vec<EntityIdx> {
+    fn candidates(&self, index: &Index, query_words: &[String]) -> Vec<EntityIdx> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
         let mut hits: EntityMap<(u32, usize)> = EntityMap::default();
         let mut order = 0usize;
-        let mut seen: Vec<u64> = Vec::new();
-        let mut add = |kind: u8, key: &str, weight: u32, seen: &mut Vec<u64>| {
-            let h = block_hash(kind, key);
-            if seen.contains(&h) {
-                return;
-            }
-            seen.push(h);
-            self.block(h, |e| {
+        let mut add = |entities: &[EntityIdx], weight: u32| {
+            for &e in entities {
                 let slot = hits.entry(e).or_insert((0, order));
                 slot.0 += weight;
                 order += 1;
-            });
+            }
         };
-        with_deletions(&whole, |d| add(BLOCK_WHOLE, d, 4, &mut seen));
+        index.blocks(BLOCK_WHOLE, &whole, &mut Vec::new(), MAX_FROM_BLOCK, |b| {
+            add(b, 4)
+        });
         if skeletons.len() > 1 {
+            let mut seen = Vec::new();
             for s in skeletons.iter().filter(|s| s.chars().count() >= 3) {
-                with_deletions(s, |d| add(BLOCK_WORD, d, 1, &mut seen));
+                index.blocks(BLOCK_WORD, s, &mut seen, MAX_FROM_BLOCK, |b| add(b, 1));
             }
         }
         let mut out: Vec<(EntityIdx, (u32, usize))> = hits.into_iter().collect();
@@ -443,7 +394,7 @@ fn reading_entities(
 ) {
     out.clear();
     index.lookup(&ortho_key(joined), |t| out.push(t.entity));
-    out.extend(fuzzy.candidates(reading));
+    out.extend(fuzzy.candidates(index, reading));
     let mut seen = EntitySet::default();
     out.retain(|&e| seen.insert(e));
     out.truncate(max_entities);
@@ -451,17 +402,12 @@ fn reading_entities(
 
 /// The entities the cross-script key of `name` reaches (within one deletion), in block
 /// order, possibly repeated.
-fn bridged_entities(fuzzy: &FuzzyIndex, name: &str) -> Vec<EntityIdx> {
+fn bridged_entities(index: &Index, name: &str) -> Vec<EntityIdx> {
     let mut bridged: Vec<EntityIdx> = Vec::new();
     let key = xkey(name);
     if key.chars().count() >= 2 {
-        let mut seen_keys: Vec<u64> = Vec::new();
-        with_deletions(&key, |d| {
-            let h = block_hash(BLOCK_XKEY, d);
-            if !seen_keys.contains(&h) {
-                seen_keys.push(h);
-                fuzzy.block(h, |e| bridged.push(e));
-            }
+        index.blocks(BLOCK_XKEY, &key, &mut Vec::new(), MAX_FROM_BLOCK, |b| {
+            bridged.extend_from_slice(b)
         });
     }
     bridged
@@ -538,7 +484,7 @@ pub(crate) fn candidates<'m>(
     // The script bridge: the query against each candidate's names in the other script, and
     // the entities only the cross-script key reaches.
     let scorer = XScriptScorer::new(name);
-    let bridged = bridged_entities(fuzzy, name);
+    let bridged = bridged_entities(index, name);
     let mut seen = EntitySet::default();
     let entities: Vec<EntityIdx> = best_by_entity
         .keys()
@@ -693,7 +639,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
     // first `max_entities` + (entities compared) here.
     let scorer = XScriptScorer::new(name);
     let mut seen = EntitySet::default();
-    let bridged = bridged_entities(fuzzy, name)
+    let bridged = bridged_entities(index, name)
         .into_iter()
         .filter(|e| seen.insert(*e))
         .take(max_entities + considered.len());
@@ -776,7 +722,7 @@ pub(crate) fn resolve<'m>(
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin"))]
 mod tests {
     use super::*;
     use crate::Matcher;

@@ -1,11 +1,14 @@
 //! Public-API runs: from text to mentions, with the built-in and user gazetteers.
 
-use tawfiq::{Gazetteer, MatchKind, Matcher, MatcherBuilder};
+#[cfg(feature = "builtin")]
+use tawfiq::MatchKind;
+use tawfiq::{Gazetteer, Matcher, MatcherBuilder};
 
 fn ids(m: &Matcher, text: &str) -> Vec<String> {
     m.find_iter(text).map(|m| m.entity.id.to_string()).collect()
 }
 
+#[cfg(feature = "builtin")]
 fn surfaces<'t>(m: &Matcher, text: &'t str) -> Vec<&'t str> {
     m.find_iter(text).map(|m| m.surface).collect()
 }
@@ -17,6 +20,7 @@ fn matcher_is_send_sync_clone() {
     assert_traits::<Gazetteer>();
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn spellings_of_xi_are_one_entity() {
     let m = Matcher::builtin();
@@ -34,6 +38,7 @@ fn spellings_of_xi_are_one_entity() {
     }
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn clitics_stay_outside_the_span() {
     let m = Matcher::builtin();
@@ -53,6 +58,7 @@ fn clitics_stay_outside_the_span() {
     assert_eq!(ids(&m, "بكين وليبيا"), ["geonames:1816670", "cldr:LY"]);
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn diacritics_and_tanween_stay_inside_the_span() {
     let m = Matcher::builtin();
@@ -63,6 +69,7 @@ fn diacritics_and_tanween_stay_inside_the_span() {
     assert_eq!(found[0].how.kind, MatchKind::ShortForm);
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn everyday_words_are_not_places() {
     let m = Matcher::builtin();
@@ -75,6 +82,7 @@ fn everyday_words_are_not_places() {
     );
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn a_split_may_not_cut_off_a_function_word() {
     let m = Matcher::builtin();
@@ -82,6 +90,7 @@ fn a_split_may_not_cut_off_a_function_word() {
     assert_eq!(ids(&m, "وقال شي إن العلاقات قوية"), ["xi-jinping"]);
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn spans_slice_messy_text() {
     let m = Matcher::builtin();
@@ -104,6 +113,7 @@ fn spans_slice_messy_text() {
     }
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn user_gazetteer_merges_with_the_builtin_one() {
     let tsv = "id\tkind\tname\tname_en\n\
@@ -133,6 +143,17 @@ fn user_gazetteer_can_replace_the_builtin_one() {
         err.to_string(),
         "no gazetteer: the built-in one is off and no user gazetteer was added"
     );
+    let builtin = MatcherBuilder::new().builtin(true).build();
+    if cfg!(feature = "builtin") {
+        assert!(builtin.is_ok());
+    } else {
+        assert!(
+            builtin
+                .unwrap_err()
+                .to_string()
+                .contains("`builtin` feature")
+        );
+    }
 }
 
 #[test]
@@ -164,6 +185,7 @@ fn gazetteer_file_errors_name_the_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn builtin_gazetteer_counts() {
     let s = Matcher::builtin().stats();
@@ -173,6 +195,7 @@ fn builtin_gazetteer_counts() {
     assert!(s.people + s.organisations >= 1_500, "{s:?}");
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn curated_and_country_names_find_their_entity() {
     use std::collections::HashSet;

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use tawfiq::cluster::{Cluster, Clusterer, cluster};
-use tawfiq::{EntityKind, Gazetteer, Matcher};
+use tawfiq::{EntityKind, Gazetteer};
 
 /// The clusters as sorted lists of sorted member names.
 fn groups(clusters: &[Cluster]) -> Vec<Vec<String>> {
@@ -85,9 +85,10 @@ fn a_surname_shared_by_two_names_stays_alone() {
     assert_eq!(c.len(), 3, "{c:?}");
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn linked_names_take_the_gazetteer_label() {
-    let m = Matcher::builtin();
+    let m = tawfiq::Matcher::builtin();
     let c = cluster(
         ["شى جين بينج", "Xi Jinping", "شي جينبينغ", "بوتين"],
         Some(&m),
@@ -140,9 +141,10 @@ fn incremental_equals_batch_and_exports_rows() {
 
 /// Many new names at once are paired on all cores; a few at a time, on one. The clusters
 /// are the same.
+#[cfg(feature = "builtin")]
 #[test]
 fn threads_do_not_change_the_clusters() {
-    let matcher = Matcher::builtin();
+    let matcher = tawfiq::Matcher::builtin();
     // Arabic names of built-in places and people, each also with its first ا dropped and
     // its ي written ى: thousands of names, many pairs within the limits.
     let mut names: Vec<String> = Vec::new();

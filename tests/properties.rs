@@ -3,6 +3,7 @@
 //! panics.
 
 use proptest::prelude::*;
+#[cfg(feature = "builtin")]
 use tawfiq::Matcher;
 use tawfiq::normalize::{Level, normalize, normalize_mapped};
 use tawfiq::token::tokens;
@@ -56,6 +57,7 @@ proptest! {
         }
     }
 
+    #[cfg(feature = "builtin")]
     #[test]
     fn mentions_slice_the_text_and_do_not_overlap(s in arabicish()) {
         let m = Matcher::builtin();
@@ -70,6 +72,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "builtin")]
 #[test]
 fn hostile_inputs_do_not_panic() {
     let m = Matcher::builtin();

@@ -1,5 +1,7 @@
 //! Resolution of standalone names, and the explanation every match tier carries.
 
+#![cfg(feature = "builtin")]
+
 use tawfiq::{EntityKind, MatchKind, Matcher};
 
 fn resolved(m: &Matcher, name: &str) -> Option<String> {

@@ -3,6 +3,8 @@
 //! it with `cargo test --release --test seeds -- --ignored`, and it fails when the folder is
 //! missing. `TAWFIQ_SEEDS` overrides the folder.
 
+#![cfg(feature = "builtin")]
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 

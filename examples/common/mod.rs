@@ -19,7 +19,7 @@ pub struct Common {
 pub fn parse_common(args: impl Iterator<Item = String>, usage: &str) -> Common {
     let mut common = Common {
         gazetteers: Vec::new(),
-        builtin: true,
+        builtin: cfg!(feature = "builtin"),
         rest: Vec::new(),
     };
     let mut args = args.peekable();

@@ -16,7 +16,6 @@
 
 pub(crate) mod builtin;
 mod load;
-mod prior;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -155,15 +154,17 @@ impl Entity {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "builtin")] {
     /// use tawfiq::Matcher;
     ///
     /// let m = Matcher::builtin();
     /// let china = m.entity_by_id("cldr:CN").unwrap();
     /// let village = m.entity_by_id("geonames:2522013").unwrap(); // Algeciras, ES
     /// assert!(china.prior() > village.prior());
+    /// # }
     /// ```
     pub fn prior(&self) -> f32 {
-        prior::prior(self.prominence, self.population)
+        crate::text::prior::prior(self.prominence, self.population)
     }
 }
 

@@ -47,7 +47,7 @@ pub const ARTICLE: &str = "ال";
 /// A stem must keep at least this many letters: `ول` is not و + ل.
 const MIN_STEM_CHARS: usize = 2;
 
-/// The candidate readings of a word in [`Level::Folded`](crate::normalize::Level::Folded)
+/// The candidate readings of a word in [`Level::Folded`](crate::text::normalize::Level::Folded)
 /// form, the word as written first.
 ///
 /// # Examples

@@ -9,13 +9,13 @@
 //! consonants that stand for one foreign sound (see [`skeleton_class`]): `ماسود بيزشكيان` and
 //! `مسعود بزشكيان` share `مسد بزشكن`, `جابيف` and `غابويف` share `كبف`.
 //!
-//! This module depends only on [`crate::normalize`] and [`crate::token`]: `build.rs`
+//! This module depends only on [`crate::text::normalize`] and [`crate::text::token`]: `build.rs`
 //! includes all three by path, so the built-in keys are computed by this very code.
 
 pub mod xkey;
 
-use crate::normalize::{Level, normalize};
-use crate::token::tokens;
+use crate::text::normalize::{Level, normalize};
+use crate::text::token::tokens;
 
 /// The orthographic key of a name: folded, letters and digits only.
 ///
@@ -40,7 +40,7 @@ pub fn word_keys(name: &str) -> Vec<String> {
     tokens(name)
         .map(|t| {
             let mut key = normalize(t.text, Level::Folded).into_owned();
-            key.retain(crate::normalize::is_alphanumeric);
+            key.retain(crate::text::normalize::is_alphanumeric);
             key
         })
         .filter(|k| !k.is_empty())
@@ -164,40 +164,6 @@ pub(crate) fn with_deletions(key: &str, mut f: impl FnMut(&str)) {
         buf.push_str(&key[at + c.len_utf8()..]);
         f(&buf);
     }
-}
-
-/// The blocking keys of a name, sorted and distinct: the whole-name skeleton and its
-/// deletions, and, for a name of several words, each word skeleton of three letters or more
-/// and its deletions. A query meets a name when they share a key.
-pub(crate) fn block_keys(name: &str) -> Vec<u64> {
-    let skeletons: Vec<String> = word_keys(name).iter().map(|w| skeleton(w)).collect();
-    let whole: String = skeletons.concat();
-    let mut keys = Vec::new();
-    if whole.is_empty() {
-        return keys;
-    }
-    with_deletions(&whole, |d| keys.push(block_hash(BLOCK_WHOLE, d)));
-    if skeletons.len() > 1 {
-        for s in skeletons.iter().filter(|s| s.chars().count() >= 3) {
-            with_deletions(s, |d| keys.push(block_hash(BLOCK_WORD, d)));
-        }
-    }
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
-/// The cross-script blocking keys of a name, sorted and distinct: its [`xkey::xkey`] and the
-/// deletions of it. A Latin query meets an Arabic name (and the other way round) here.
-pub(crate) fn xkey_block_keys(name: &str) -> Vec<u64> {
-    let key = xkey::xkey(name);
-    let mut keys = Vec::new();
-    if key.chars().count() >= 2 {
-        with_deletions(&key, |d| keys.push(block_hash(BLOCK_XKEY, d)));
-    }
-    keys.sort_unstable();
-    keys.dedup();
-    keys
 }
 
 /// The skeleton of a whole name: the skeletons of its words, concatenated.

@@ -258,7 +258,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
 pub fn is_word(segment: &str) -> bool {
     segment
         .chars()
-        .any(|c| crate::normalize::is_alphanumeric(c) && !is_combining_mark(c))
+        .any(|c| crate::text::normalize::is_alphanumeric(c) && !is_combining_mark(c))
 }
 
 /// Can the text between two words sit inside one multi-word name?

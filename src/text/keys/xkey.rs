@@ -45,15 +45,15 @@
 //! 96.7 % / 98.5 % have keys within one edit; most of the rest are misaligned tokens in the
 //! data (`attias` / `ساركوزي`), not spellings.
 //!
-//! This module depends only on [`crate::normalize`] and [`crate::token`] (`build.rs`
+//! This module depends only on [`crate::text::normalize`] and [`crate::text::token`] (`build.rs`
 //! includes it by path with the rest of `keys`).
 
 // Not wired into the crate's index yet: the cross-script example and `translit` use it.
 
 use std::borrow::Cow;
 
-use crate::normalize::{Level, normalize};
-use crate::token::tokens;
+use crate::text::normalize::{Level, normalize};
+use crate::text::token::tokens;
 
 /// The cross-script key of a name: the keys of its words (see [`xkey_words`]) concatenated,
 /// a class doubled across a word boundary written once, so that the spacing of a name does

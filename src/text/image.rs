@@ -1,0 +1,1085 @@
+//! The binary image: tables written once (by `build.rs` for the built-in gazetteer, at run
+//! time for a user gazetteer) and read in place, with no decoding at start-up.
+//!
+//! An image is a directory of tagged sections. Every integer is little-endian and read with
+//! `from_le_bytes`, so a section needs no alignment and `include_bytes!` can hold it.
+//!
+//! - [`StrTable`]: a set of strings, or a map from strings to a `u32` or to a list of `u32`,
+//!   behind a minimal perfect hash (phf's PtrHash: one SipHash-1-3 of the key, one pilot
+//!   byte per three keys), each key stored once to confirm a hit;
+//! - [`BlockIndex`]: the blocking keys of fuzzy resolution, one [`fst`] map per kind from the
+//!   exact key to its entities, searched with an automaton that forgives one deletion on
+//!   each side ([`BlockIndexRef::blocks`]);
+//! - [`EntityTable`]: the entity records, their strings in one UTF-8 pool.
+
+use std::ops::Range;
+
+use fst::{Automaton, IntoStreamer, Streamer};
+use phf_shared::ptrhash::{fast_reduct32, hash as ptr_hash, hash_pilot};
+
+use crate::text::keys::{BLOCK_WHOLE, BLOCK_WORD, MAX_DELETION_CHARS, with_deletions};
+
+/// The first eight bytes of every image, with the format version.
+const MAGIC: &[u8; 8] = b"TAWFIQ\x00\x01";
+
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[i * 4..i * 4 + 4]);
+    u32::from_le_bytes(b)
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+fn push_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+/// A `u32` count or offset of a table being written. Tables over four billion entries are
+/// out of reach of every input the crate accepts (names are bounded in length and count).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).expect("image tables hold fewer than 2^32 entries")
+}
+
+/// Bytes of an image: `'static` (compiled in) or shared (built at run time), with the range
+/// a view reads. Views hold it instead of a borrow, so a matcher can own the image of its
+/// user gazetteer and the views into it.
+#[derive(Clone, Debug)]
+pub struct Bytes {
+    data: Data,
+    range: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+enum Data {
+    Static(&'static [u8]),
+    Shared(std::sync::Arc<[u8]>),
+}
+
+impl Bytes {
+    /// Bytes compiled into the binary.
+    pub fn from_static(bytes: &'static [u8]) -> Bytes {
+        Bytes {
+            range: 0..bytes.len(),
+            data: Data::Static(bytes),
+        }
+    }
+
+    /// Bytes made at run time.
+    pub fn from_vec(bytes: Vec<u8>) -> Bytes {
+        Bytes {
+            range: 0..bytes.len(),
+            data: Data::Shared(bytes.into()),
+        }
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        let all: &[u8] = match &self.data {
+            Data::Static(b) => b,
+            Data::Shared(b) => b,
+        };
+        &all[self.range.clone()]
+    }
+
+    /// The bytes, when they are compiled in.
+    pub fn as_static(&self) -> Option<&'static [u8]> {
+        match self.data {
+            Data::Static(b) => Some(&b[self.range.clone()]),
+            Data::Shared(_) => None,
+        }
+    }
+
+    /// A part of these bytes; `None` when `range` is not inside them.
+    fn slice(&self, range: Range<usize>) -> Option<Bytes> {
+        if range.start > range.end || range.end > self.range.len() {
+            return None;
+        }
+        Some(Bytes {
+            data: self.data.clone(),
+            range: self.range.start + range.start..self.range.start + range.end,
+        })
+    }
+}
+
+/// Cuts consecutive parts off the front of a byte slice, by length, as ranges.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(bytes: &'a [u8]) -> Cursor<'a> {
+        Cursor { bytes, at: 0 }
+    }
+
+    fn take(&mut self, n: usize) -> Option<Range<usize>> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len())?;
+        let range = self.at..end;
+        self.at = end;
+        Some(range)
+    }
+
+    fn header<const N: usize>(&mut self) -> Option<[usize; N]> {
+        let head = &self.bytes[self.take(4 * N)?];
+        Some(std::array::from_fn(|i| u32_at(head, i) as usize))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let range = self.take(8)?;
+        Some(u64_at(self.bytes, range.start))
+    }
+
+    fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}
+
+/// Writes an image: sections in the order given, behind a directory.
+#[derive(Debug, Default)]
+pub struct Writer {
+    sections: Vec<(u32, Vec<u8>)>,
+}
+
+impl Writer {
+    /// An empty image.
+    pub fn new() -> Writer {
+        Writer::default()
+    }
+
+    /// Adds a section.
+    pub fn section(&mut self, tag: u32, bytes: Vec<u8>) {
+        self.sections.push((tag, bytes));
+    }
+
+    /// The image's bytes.
+    pub fn finish(self) -> Vec<u8> {
+        let dir_len = 8 + 4 + 12 * self.sections.len();
+        let total = dir_len + self.sections.iter().map(|s| s.1.len()).sum::<usize>();
+        let mut out = Vec::with_capacity(total);
+        out.extend_from_slice(MAGIC);
+        push_u32(&mut out, to_u32(self.sections.len()));
+        let mut at = dir_len;
+        for (tag, bytes) in &self.sections {
+            push_u32(&mut out, *tag);
+            push_u32(&mut out, to_u32(at));
+            push_u32(&mut out, to_u32(bytes.len()));
+            at += bytes.len();
+        }
+        for (_, bytes) in self.sections {
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+}
+
+/// An image being read.
+#[derive(Clone, Debug)]
+pub struct Image {
+    bytes: Bytes,
+    count: usize,
+}
+
+impl Image {
+    /// Reads the directory of an image. `None` when the bytes are not an image of this
+    /// version.
+    pub fn new(bytes: Bytes) -> Option<Image> {
+        let mut cursor = Cursor::new(bytes.as_slice());
+        if bytes.as_slice().get(cursor.take(8)?)? != MAGIC {
+            return None;
+        }
+        let [count] = cursor.header::<1>()?;
+        let image = Image { bytes, count };
+        // Every section must lie inside the image.
+        for i in 0..count {
+            image.entry(i)?;
+        }
+        Some(image)
+    }
+
+    fn entry(&self, i: usize) -> Option<(u32, Bytes)> {
+        let dir = self.bytes.as_slice().get(12 + 12 * i..24 + 12 * i)?;
+        let (tag, at, len) = (
+            u32_at(dir, 0),
+            u32_at(dir, 1) as usize,
+            u32_at(dir, 2) as usize,
+        );
+        Some((tag, self.bytes.slice(at..at.checked_add(len)?)?))
+    }
+
+    /// The bytes of the section tagged `tag`.
+    pub fn section(&self, tag: u32) -> Option<Bytes> {
+        (0..self.count)
+            .filter_map(|i| self.entry(i))
+            .find(|(t, _)| *t == tag)
+            .map(|(_, bytes)| bytes)
+    }
+}
+
+/// What a [`StrTable`] holds besides its keys.
+const VALUES_NONE: usize = 0;
+const VALUES_U32: usize = 1;
+const VALUES_LISTS: usize = 2;
+
+/// Writes a string table: a set, a map to `u32`, or a map to lists of `u32`.
+///
+/// Layout: `seed: u64`, then `len, pilots, remap, values kind, list items, key bytes` as
+/// `u32`s; the pilot bytes; the remap table; the end offset of each slot's key; the values
+/// (one per slot, or list starts, one per slot and one more); the list items; the keys.
+pub struct StrTable;
+
+impl StrTable {
+    /// A set of distinct strings.
+    pub fn set(keys: &[&str]) -> Vec<u8> {
+        Self::write(keys, VALUES_NONE, |_, _| {})
+    }
+
+    /// A map from distinct strings to `u32`s.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes the word table with it
+    pub fn with_values(entries: &[(&str, u32)]) -> Vec<u8> {
+        let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+        Self::write(&keys, VALUES_U32, |i, out| push_u32(out, entries[i].1))
+    }
+
+    /// A map from distinct strings to lists of `u32`s.
+    pub fn with_lists(entries: &[(&str, &[u32])]) -> Vec<u8> {
+        let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+        Self::write(&keys, VALUES_LISTS, |i, out| {
+            out.extend(entries[i].1.iter().flat_map(|v| v.to_le_bytes()))
+        })
+    }
+
+    /// `value(i, out)` appends entry `i`'s value (or list items) to `out`.
+    fn write(keys: &[&str], kind: usize, mut value: impl FnMut(usize, &mut Vec<u8>)) -> Vec<u8> {
+        let state = phf_generator::ptrhash::generate_hash(keys);
+        let mut values = Vec::new();
+        let mut starts = Vec::new();
+        let mut key_bytes = Vec::new();
+        let mut ends = Vec::new();
+        for &entry in &state.map {
+            key_bytes.extend_from_slice(keys[entry].as_bytes());
+            push_u32(&mut ends, to_u32(key_bytes.len()));
+            push_u32(&mut starts, to_u32(values.len() / 4));
+            value(entry, &mut values);
+        }
+        push_u32(&mut starts, to_u32(values.len() / 4));
+        let mut out = Vec::new();
+        out.extend_from_slice(&state.seed.to_le_bytes());
+        for n in [
+            keys.len(),
+            state.pilots.len(),
+            state.remap.len(),
+            kind,
+            values.len() / 4,
+            key_bytes.len(),
+        ] {
+            push_u32(&mut out, to_u32(n));
+        }
+        out.extend_from_slice(&state.pilots);
+        state.remap.iter().for_each(|&r| push_u32(&mut out, r));
+        out.extend_from_slice(&ends);
+        if kind == VALUES_LISTS {
+            out.extend_from_slice(&starts);
+        }
+        out.extend_from_slice(&values);
+        out.extend_from_slice(&key_bytes);
+        out
+    }
+}
+
+/// A string table read in place.
+#[derive(Clone, Debug)]
+pub struct StrTableRef {
+    bytes: Bytes,
+    seed: u64,
+    len: usize,
+    pilots: Range<usize>,
+    remap: Range<usize>,
+    ends: Range<usize>,
+    starts: Range<usize>,
+    values: Range<usize>,
+    keys: Range<usize>,
+}
+
+impl StrTableRef {
+    /// Reads a table written by [`StrTable`]. `None` when the bytes do not hold one.
+    pub fn new(bytes: Bytes) -> Option<StrTableRef> {
+        let mut c = Cursor::new(bytes.as_slice());
+        let seed = c.u64()?;
+        let [len, pilots, remap, kind, items, key_bytes] = c.header::<6>()?;
+        let table = StrTableRef {
+            seed,
+            len,
+            pilots: c.take(pilots)?,
+            remap: c.take(4 * remap)?,
+            ends: c.take(4 * len)?,
+            starts: c.take(if kind == VALUES_LISTS {
+                4 * (len + 1)
+            } else {
+                0
+            })?,
+            values: c.take(4 * items)?,
+            keys: c.take(key_bytes)?,
+            bytes: bytes.clone(),
+        };
+        // Only the layout is checked here, in constant time: images are written by this
+        // module (at build time or in this process), and every read is bounds-checked.
+        let values_fit = match kind {
+            VALUES_NONE => items == 0,
+            VALUES_U32 => items == len,
+            VALUES_LISTS => true,
+            _ => false,
+        };
+        (c.done() && values_fit && (len == 0 || pilots > 0)).then_some(table)
+    }
+
+    /// Do every key and list lie inside the table, and every remapped slot too?
+    #[cfg(test)]
+    pub fn is_consistent(&self) -> bool {
+        let keys = self.keys.len();
+        let items = self.values.len() / 4;
+        let starts = self.part(&self.starts);
+        let remap = self.part(&self.remap);
+        (0..self.len).all(|i| self.key_range(i).is_some_and(|r| r.end <= keys))
+            && (0..starts.len() / 4).all(|i| u32_at(starts, i) as usize <= items)
+            && (0..remap.len() / 4).all(|i| (u32_at(remap, i) as usize) < self.len.max(1))
+    }
+
+    /// Number of keys.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    fn part(&self, range: &Range<usize>) -> &[u8] {
+        &self.bytes.as_slice()[range.clone()]
+    }
+
+    fn key_range(&self, slot: usize) -> Option<Range<usize>> {
+        let ends = self.part(&self.ends);
+        let start = if slot == 0 {
+            0
+        } else {
+            u32_at(ends, slot - 1) as usize
+        };
+        let end = u32_at(ends, slot) as usize;
+        (start <= end).then_some(start..end)
+    }
+
+    /// The key in `slot`.
+    #[cfg(test)]
+    pub fn key(&self, slot: usize) -> &str {
+        let range = self.key_range(slot).unwrap_or(0..0);
+        std::str::from_utf8(&self.part(&self.keys)[range]).unwrap_or_default()
+    }
+
+    /// The slot of `key`, if the table holds it.
+    pub fn get(&self, key: &str) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        // phf_shared's `ptrhash::get_index`, with the pilots and the remap table read in
+        // place (tested against it below).
+        let hash = ptr_hash(key, &self.seed);
+        let (pilots, remap) = (self.part(&self.pilots), self.part(&self.remap));
+        let bucket = fast_reduct32(hash as u32, pilots.len() as u32) as usize;
+        let pilot = hash_pilot(self.seed, pilots[bucket]);
+        let index = fast_reduct32(
+            (hash >> 32) as u32 ^ (pilot >> 32) as u32 ^ pilot as u32,
+            (self.len + remap.len() / 4) as u32,
+        ) as usize;
+        let slot = if index < self.len {
+            index
+        } else {
+            u32_at(remap, index - self.len) as usize
+        };
+        let range = self.key_range(slot)?;
+        (self.part(&self.keys).get(range)? == key.as_bytes()).then_some(slot)
+    }
+
+    /// The `u32` value in `slot` of a map to `u32`s.
+    pub fn value(&self, slot: usize) -> u32 {
+        u32_at(self.part(&self.values), slot)
+    }
+
+    /// The list in `slot` of a map to lists.
+    pub fn list(&self, slot: usize) -> impl Iterator<Item = u32> + '_ {
+        let starts = self.part(&self.starts);
+        let values = self.part(&self.values);
+        let range = u32_at(starts, slot) as usize..u32_at(starts, slot + 1) as usize;
+        range.map(move |i| u32_at(values, i))
+    }
+}
+
+/// Writes the blocking index: for each of three kinds, an [`fst::Map`] from exact keys to
+/// their postings; the postings (entity ranks, ascending); the entity of each rank.
+///
+/// Layout: `ranks, rank width (2 or 4 bytes), fst lengths ×3, postings` as `u32`s; the rank
+/// table (`u32` entity per rank); the three maps; the postings. A map's value is the first
+/// posting of the key shifted left by 24 bits, plus its count.
+pub struct BlockIndex;
+
+/// Bits of an fst value that hold a key's posting count.
+const COUNT_BITS: u32 = 24;
+
+impl BlockIndex {
+    /// `order`: the entity of each rank; `blocks`: per kind, key → ranks, ascending.
+    pub fn write(
+        order: &[u32],
+        blocks: &[std::collections::BTreeMap<&str, Vec<u32>>; 3],
+    ) -> Vec<u8> {
+        let width = if order.len() <= 1 << 16 { 2 } else { 4 };
+        let mut postings = Vec::new();
+        let mut maps = Vec::new();
+        let mut count = 0u64;
+        for kind in blocks {
+            let mut map = fst::MapBuilder::memory();
+            for (key, ranks) in kind {
+                // A key's best-ranked entities are all a query can use (blocks are cut to a
+                // few hundred): more than 2^24 − 1 are not stored.
+                let kept = &ranks[..ranks.len().min((1 << COUNT_BITS) - 1)];
+                map.insert(key, (count << COUNT_BITS) | kept.len() as u64)
+                    .expect("BTreeMap keys are sorted and distinct");
+                for &r in kept {
+                    postings.extend_from_slice(&r.to_le_bytes()[..width]);
+                }
+                count += kept.len() as u64;
+            }
+            maps.push(map.into_inner().expect("writing to memory cannot fail"));
+        }
+        let mut out = Vec::new();
+        for n in [
+            order.len(),
+            width,
+            maps[0].len(),
+            maps[1].len(),
+            maps[2].len(),
+        ] {
+            push_u32(&mut out, to_u32(n));
+        }
+        push_u32(&mut out, to_u32(count as usize));
+        order.iter().for_each(|&e| push_u32(&mut out, e));
+        maps.iter().for_each(|m| out.extend_from_slice(m));
+        out.extend_from_slice(&postings);
+        out
+    }
+}
+
+/// The blocking index read in place.
+#[derive(Clone, Debug)]
+pub struct BlockIndexRef {
+    bytes: Bytes,
+    order: Range<usize>,
+    width: usize,
+    maps: [Range<usize>; 3],
+    postings: Range<usize>,
+}
+
+impl BlockIndexRef {
+    /// Reads an index written by [`BlockIndex::write`]. `None` when the bytes do not hold
+    /// one.
+    pub fn new(bytes: Bytes) -> Option<BlockIndexRef> {
+        let mut c = Cursor::new(bytes.as_slice());
+        let [ranks, width, m0, m1, m2, count] = c.header::<6>()?;
+        if width != 2 && width != 4 {
+            return None;
+        }
+        let index = BlockIndexRef {
+            order: c.take(4 * ranks)?,
+            width,
+            maps: [c.take(m0)?, c.take(m1)?, c.take(m2)?],
+            postings: c.take(width * count)?,
+            bytes: bytes.clone(),
+        };
+        let b = bytes.as_slice();
+        let maps_ok = index
+            .maps
+            .iter()
+            .all(|m| fst::Map::new(&b[m.clone()]).is_ok());
+        (c.done() && maps_ok).then_some(index)
+    }
+
+    fn map(&self, kind: u8) -> fst::Map<&[u8]> {
+        let slot = match kind {
+            BLOCK_WHOLE => 0,
+            BLOCK_WORD => 1,
+            _ => 2,
+        };
+        let bytes = &self.bytes.as_slice()[self.maps[slot].clone()];
+        fst::Map::new(bytes).expect("checked when the index was read")
+    }
+
+    /// The ranks of a key's postings.
+    fn ranks(&self, value: u64) -> impl Iterator<Item = u32> + '_ {
+        let (start, count) = (
+            (value >> COUNT_BITS) as usize,
+            (value & ((1 << COUNT_BITS) - 1)) as usize,
+        );
+        let postings = &self.bytes.as_slice()[self.postings.clone()];
+        let width = self.width;
+        (start..start + count).map(move |i| {
+            let mut b = [0u8; 4];
+            b[..width].copy_from_slice(&postings[i * width..(i + 1) * width]);
+            u32::from_le_bytes(b)
+        })
+    }
+
+    /// The exact keys of `kind` within one deletion on each side of `query`, with their
+    /// postings' fst values.
+    fn hits(&self, kind: u8, query: &str) -> Vec<(Vec<u8>, u64)> {
+        let automaton = WithinOne::new(query);
+        let map = self.map(kind);
+        let mut stream = map.search(&automaton).into_stream();
+        let mut hits = Vec::new();
+        while let Some((key, value)) = stream.next() {
+            hits.push((key.to_vec(), value));
+        }
+        hits
+    }
+
+    /// The blocks of `query`: for each key of `neighbours` (keys in the deletion
+    /// neighbourhood of `query`: itself or one character shorter), the entities with a key
+    /// of `kind` that is that key or one character longer than it, best prior first, at most
+    /// `limit`. Calls `f` once per neighbour, in order, empty blocks included.
+    ///
+    /// Two keys within one substitution, insertion, deletion or transposition of each other
+    /// meet in some block: this is the deletion-neighbourhood blocking of SymSpell, with only
+    /// the exact keys stored and the neighbourhood searched by an automaton.
+    pub fn blocks(
+        &self,
+        kind: u8,
+        query: &str,
+        neighbours: &[String],
+        limit: usize,
+        mut f: impl FnMut(&[u32]),
+    ) {
+        let hits = self.hits(kind, query);
+        let order = &self.bytes.as_slice()[self.order.clone()];
+        let mut ranks: Vec<u32> = Vec::new();
+        let mut entities: Vec<u32> = Vec::new();
+        for d in neighbours {
+            ranks.clear();
+            for (key, value) in &hits {
+                if in_neighbourhood(d.as_bytes(), key) {
+                    ranks.extend(self.ranks(*value));
+                }
+            }
+            ranks.sort_unstable();
+            ranks.dedup();
+            entities.clear();
+            entities.extend(ranks.iter().take(limit).map(|&r| u32_at(order, r as usize)));
+            f(&entities);
+        }
+    }
+
+    /// Is any block of `query` ([`BlockIndexRef::blocks`]) non-empty?
+    pub fn any(&self, kind: u8, query: &str) -> bool {
+        let automaton = WithinOne::new(query);
+        let map = self.map(kind);
+        let mut stream = map.search(&automaton).into_stream();
+        let mut found = false;
+        while let Some((key, _)) = stream.next() {
+            let mut covers = false;
+            with_deletions(query, |d| covers |= in_neighbourhood(d.as_bytes(), key));
+            if covers {
+                found = true;
+                break;
+            }
+        }
+        found
+    }
+
+    /// The entity of each rank, and per kind each key's ranks (for tests).
+    #[cfg(all(test, feature = "builtin"))]
+    pub fn to_blocks(&self) -> (Vec<u32>, [std::collections::BTreeMap<String, Vec<u32>>; 3]) {
+        let order = &self.bytes.as_slice()[self.order.clone()];
+        let order = (0..order.len() / 4).map(|r| u32_at(order, r)).collect();
+        let kinds = [BLOCK_WHOLE, BLOCK_WORD, crate::text::keys::BLOCK_XKEY];
+        let blocks = kinds.map(|kind| {
+            let mut out = std::collections::BTreeMap::new();
+            let map = self.map(kind);
+            let mut stream = map.stream();
+            while let Some((key, value)) = stream.next() {
+                let key = String::from_utf8_lossy(key).into_owned();
+                out.insert(key, self.ranks(value).collect());
+            }
+            out
+        });
+        (order, blocks)
+    }
+}
+
+/// Is `d` in the deletion neighbourhood of the stored key `key`: the key itself, or, for a
+/// key of two to [`MAX_DELETION_CHARS`] characters, the key without one character?
+fn in_neighbourhood(d: &[u8], key: &[u8]) -> bool {
+    if d == key {
+        return true;
+    }
+    if key.len() <= d.len() {
+        return false;
+    }
+    // The first difference lies in the deleted character (or in the last of a run of
+    // equal characters it belongs to, whose deletion gives the same key).
+    let first = key.iter().zip(d).take_while(|(a, b)| a == b).count();
+    let start = (0..=first)
+        .rev()
+        .find(|&i| is_boundary(key, i))
+        .unwrap_or(0);
+    let len = char_len(key[start]);
+    let chars = key.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    (2..=MAX_DELETION_CHARS).contains(&chars)
+        && key.len() == d.len() + len
+        && key[start + len..] == d[start..]
+}
+
+/// Is `at` the start of a character of the UTF-8 `bytes` (or their end)?
+fn is_boundary(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_none_or(|&b| b & 0xC0 != 0x80)
+}
+
+/// The length of the UTF-8 character whose first byte is `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// An automaton over UTF-8 keys accepting those that some key within one deletion of the
+/// query can reach by inserting at most one character: a superset of the keys whose
+/// deletion neighbourhood meets the query's, filtered exactly by [`in_neighbourhood`].
+///
+/// Its state is a small set of threads, each a position in the query, whether a query
+/// character was skipped (deleted), whether a key character was inserted, and how many
+/// continuation bytes of that inserted character are still to come.
+struct WithinOne<'q> {
+    query: &'q [u8],
+    /// May a query character be skipped (two to [`MAX_DELETION_CHARS`] characters)?
+    deletions: bool,
+}
+
+/// Threads of [`WithinOne`]: one position per kind of thread and per length of the skipped
+/// and inserted characters and of the part of it read, at most 1 + 4 + 10 + 40 with
+/// characters of every UTF-8 length mixed (a handful for real keys).
+#[derive(Clone, Debug)]
+struct Threads {
+    len: u8,
+    threads: [u32; 64],
+}
+
+const SKIPPED: u32 = 1 << 16;
+const INSERTED: u32 = 1 << 17;
+const PENDING_SHIFT: u32 = 18;
+
+impl Threads {
+    fn push(&mut self, t: u32) {
+        let live = &self.threads[..self.len as usize];
+        debug_assert!(live.len() < self.threads.len(), "more threads than bounded");
+        if !live.contains(&t) && (self.len as usize) < self.threads.len() {
+            self.threads[self.len as usize] = t;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'q> WithinOne<'q> {
+    fn new(query: &'q str) -> WithinOne<'q> {
+        let chars = query.chars().count();
+        WithinOne {
+            query: query.as_bytes(),
+            deletions: (2..=MAX_DELETION_CHARS).contains(&chars),
+        }
+    }
+
+    /// Adds `t` and the thread that skips the query character at its position.
+    fn push(&self, threads: &mut Threads, t: u32) {
+        threads.push(t);
+        let at = (t & 0xFFFF) as usize;
+        let pending = t >> PENDING_SHIFT;
+        if self.deletions
+            && t & SKIPPED == 0
+            && pending == 0
+            && at < self.query.len()
+            && is_boundary(self.query, at)
+        {
+            let next = at + char_len(self.query[at]);
+            threads.push((next as u32) | SKIPPED | (t & INSERTED));
+        }
+    }
+}
+
+impl Automaton for WithinOne<'_> {
+    type State = Threads;
+
+    fn start(&self) -> Threads {
+        let mut threads = Threads {
+            len: 0,
+            threads: [0; 64],
+        };
+        // Queries longer than 65,535 bytes reach nothing: keys are names.
+        if self.query.len() < 1 << 16 {
+            self.push(&mut threads, 0);
+        }
+        threads
+    }
+
+    fn is_match(&self, state: &Threads) -> bool {
+        state.threads[..state.len as usize]
+            .iter()
+            .any(|&t| (t & 0xFFFF) as usize == self.query.len() && t >> PENDING_SHIFT == 0)
+    }
+
+    fn can_match(&self, state: &Threads) -> bool {
+        state.len > 0
+    }
+
+    fn accept(&self, state: &Threads, byte: u8) -> Threads {
+        let mut next = Threads {
+            len: 0,
+            threads: [0; 64],
+        };
+        let continuation = byte & 0xC0 == 0x80;
+        for &t in &state.threads[..state.len as usize] {
+            let at = (t & 0xFFFF) as usize;
+            let flags = t & (SKIPPED | INSERTED);
+            let pending = t >> PENDING_SHIFT;
+            if pending > 0 {
+                if continuation {
+                    self.push(
+                        &mut next,
+                        at as u32 | flags | ((pending - 1) << PENDING_SHIFT),
+                    );
+                }
+                continue;
+            }
+            if self.query.get(at) == Some(&byte) {
+                self.push(&mut next, (at + 1) as u32 | flags);
+            }
+            if t & INSERTED == 0 && !continuation && is_boundary(self.query, at) {
+                let rest = char_len(byte) as u32 - 1;
+                self.push(
+                    &mut next,
+                    at as u32 | flags | INSERTED | (rest << PENDING_SHIFT),
+                );
+            }
+        }
+        next
+    }
+}
+
+/// Writes the entity table of the built-in gazetteer.
+///
+/// Layout: `entities, strings, pool bytes` as `u32`s; a 16-byte record per entity (kind,
+/// prominence, numbers of aliases, short forms and demonyms, population); the end offset
+/// of each string in the pool; the pool. An entity's strings follow those of the entity
+/// before it: id, Arabic name, English name, Wikidata QID, country, aliases, short forms,
+/// demonyms (empty strings for absent values).
+#[cfg_attr(not(test), allow(dead_code))] // written by build.rs
+pub struct EntityTable;
+
+/// Image section tag of the entity table.
+pub const ENTITIES: u32 = 0x30;
+
+/// One entity of an [`EntityTable`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EntityRecord<'a> {
+    /// Stable id.
+    pub id: &'a str,
+    /// 0 person, 1 place, 2 organisation.
+    pub kind: u8,
+    /// Canonical Arabic name.
+    pub name_ar: &'a str,
+    /// Canonical English name.
+    pub name_en: &'a str,
+    /// Wikidata QID, or empty.
+    pub wikidata: &'a str,
+    /// ISO country code, or empty.
+    pub country: &'a str,
+    /// Population, 0 when unknown.
+    pub population: u64,
+    /// Prominence 1–5, 0 when unknown.
+    pub prominence: u8,
+    /// Other full names.
+    pub aliases: Vec<&'a str>,
+    /// Short forms.
+    pub short: Vec<&'a str>,
+    /// Demonym bases and forms.
+    pub demonyms: Vec<&'a str>,
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+impl EntityTable {
+    /// The table of `records`.
+    pub fn write(records: &[EntityRecord<'_>]) -> Vec<u8> {
+        let mut head = Vec::new();
+        let mut ends = Vec::new();
+        let mut pool = String::new();
+        let mut strings = 0usize;
+        for r in records {
+            head.push(r.kind);
+            head.push(r.prominence);
+            for n in [r.aliases.len(), r.short.len(), r.demonyms.len()] {
+                head.extend_from_slice(&u16::try_from(n).unwrap_or(u16::MAX).to_le_bytes());
+            }
+            head.extend_from_slice(&r.population.to_le_bytes());
+            let fixed = [r.id, r.name_ar, r.name_en, r.wikidata, r.country];
+            let lists = r.aliases.iter().chain(&r.short).chain(&r.demonyms);
+            let counts = [r.aliases.len(), r.short.len(), r.demonyms.len()];
+            let kept = lists.take(counts.iter().map(|&n| n.min(u16::MAX as usize)).sum());
+            for s in fixed.into_iter().chain(kept.copied()) {
+                pool.push_str(s);
+                push_u32(&mut ends, to_u32(pool.len()));
+                strings += 1;
+            }
+        }
+        let mut out = Vec::new();
+        for n in [records.len(), strings, pool.len()] {
+            push_u32(&mut out, to_u32(n));
+        }
+        out.extend_from_slice(&head);
+        out.extend_from_slice(&ends);
+        out.extend_from_slice(pool.as_bytes());
+        out
+    }
+}
+
+/// An entity table read in place.
+#[derive(Clone, Copy, Debug)]
+pub struct EntityTableRef<'a> {
+    count: usize,
+    head: &'a [u8],
+    ends: &'a [u8],
+    pool: &'a [u8],
+}
+
+impl<'a> EntityTableRef<'a> {
+    /// Reads a table written by [`EntityTable::write`]. `None` when the bytes do not hold
+    /// one.
+    pub fn new(bytes: &'a [u8]) -> Option<EntityTableRef<'a>> {
+        let mut c = Cursor::new(bytes);
+        let [count, strings, pool] = c.header::<3>()?;
+        let table = EntityTableRef {
+            count,
+            head: &bytes[c.take(16 * count)?],
+            ends: &bytes[c.take(4 * strings)?],
+            pool: &bytes[c.take(pool)?],
+        };
+        c.done().then_some(table)
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// The records, in order. A string that does not fit the pool or is not UTF-8 (a table
+    /// not written by [`EntityTable::write`]) reads as empty.
+    pub fn records(&self) -> impl Iterator<Item = EntityRecord<'a>> + 'a {
+        let table = *self;
+        let mut next = 0usize;
+        (0..self.count).map(move |i| {
+            let h = &table.head[16 * i..16 * i + 16];
+            let n = |at: usize| u16::from_le_bytes([h[at], h[at + 1]]) as usize;
+            let (aliases, short, demonyms) = (n(2), n(4), n(6));
+            let mut string = || {
+                let start = if next == 0 {
+                    0
+                } else {
+                    u32_at(table.ends, next - 1) as usize
+                };
+                let end = if next < table.ends.len() / 4 {
+                    u32_at(table.ends, next) as usize
+                } else {
+                    start
+                };
+                next += 1;
+                let bytes = table.pool.get(start..end).unwrap_or_default();
+                std::str::from_utf8(bytes).unwrap_or_default()
+            };
+            let mut record = EntityRecord {
+                id: string(),
+                kind: h[0],
+                name_ar: string(),
+                name_en: string(),
+                wikidata: string(),
+                country: string(),
+                population: u64_at(h, 8),
+                prominence: h[1],
+                ..EntityRecord::default()
+            };
+            record.aliases = (0..aliases).map(|_| string()).collect();
+            record.short = (0..short).map(|_| string()).collect();
+            record.demonyms = (0..demonyms).map(|_| string()).collect();
+            record
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn string_tables_find_every_key_and_nothing_else() {
+        for n in [0usize, 1, 2, 3, 10, 1000] {
+            let owned: Vec<String> = (0..n).map(|i| format!("مفتاح{i}")).collect();
+            let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+            let entries: Vec<(&str, u32)> = keys.iter().map(|&k| (k, k.len() as u32)).collect();
+            let bytes = StrTable::with_values(&entries);
+            let table = StrTableRef::new(Bytes::from_vec(bytes.clone())).expect("a table");
+            assert_eq!(table.len(), n);
+            for (k, v) in &entries {
+                let slot = table.get(k).expect("help: a stored key is missing");
+                assert_eq!(table.key(slot), *k);
+                assert_eq!(table.value(slot), *v);
+            }
+            for absent in ["", "مفتاح", "x", "مفتاح1000000"] {
+                assert_eq!(table.get(absent), None, "{absent}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_agree_with_phf_shared() {
+        let owned: Vec<String> = (0..5000).map(|i| format!("k{i}")).collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let state = phf_generator::ptrhash::generate_hash(&keys);
+        let bytes = StrTable::set(&keys);
+        let table = StrTableRef::new(Bytes::from_vec(bytes.clone())).unwrap();
+        for k in &keys {
+            let hash = phf_shared::ptrhash::hash(*k, &state.seed);
+            let index = phf_shared::ptrhash::get_index(
+                state.seed,
+                hash,
+                &state.pilots,
+                &state.remap,
+                keys.len(),
+            );
+            assert_eq!(table.get(k), Some(index as usize));
+        }
+    }
+
+    #[test]
+    fn lists_round_trip() {
+        let entries: Vec<(&str, &[u32])> = vec![("a", &[1, 2, 3]), ("b", &[]), ("ج", &[7])];
+        let bytes = StrTable::with_lists(&entries);
+        let table = StrTableRef::new(Bytes::from_vec(bytes.clone())).unwrap();
+        for (k, list) in &entries {
+            let got: Vec<u32> = table.list(table.get(k).unwrap()).collect();
+            assert_eq!(got, *list);
+        }
+    }
+
+    #[test]
+    fn malformed_bytes_are_refused() {
+        let bytes = StrTable::set(&["a", "b"]);
+        for cut in 0..bytes.len() {
+            let table = StrTableRef::new(Bytes::from_vec(bytes[..cut].to_vec()));
+            assert!(table.is_none(), "cut at {cut}");
+        }
+        assert!(
+            StrTableRef::new(Bytes::from_vec(bytes))
+                .unwrap()
+                .is_consistent()
+        );
+        assert!(Image::new(Bytes::from_static(b"not an image")).is_none());
+        assert!(EntityTableRef::new(&[1, 0, 0]).is_none());
+    }
+
+    /// The neighbourhood of a key: itself and, for 2..=64 characters, each deletion.
+    fn neighbourhood(key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        with_deletions(key, |d| out.push(d.to_string()));
+        out
+    }
+
+    /// Blocks found by the automaton equal those of a brute-force deletion index.
+    #[test]
+    fn blocks_match_a_deletion_index() {
+        let keys = [
+            "كبف",
+            "كبوف",
+            "بف",
+            "مسدبزشكن",
+            "مسدبزشك",
+            "ab",
+            "abc",
+            "bca",
+            "aé",
+            "é",
+            "ééé",
+            "شيجينبينغ",
+            "x",
+            "aaaa",
+            "aaa",
+            "中文",
+            "中文字",
+        ];
+        let mut blocks: [BTreeMap<&str, Vec<u32>>; 3] = Default::default();
+        for (i, k) in keys.iter().enumerate() {
+            blocks[0].insert(k, vec![i as u32]);
+        }
+        let order: Vec<u32> = (0..keys.len() as u32).map(|r| 100 + r).collect();
+        let bytes = BlockIndex::write(&order, &blocks);
+        let index = BlockIndexRef::new(Bytes::from_vec(bytes)).unwrap();
+        let queries = keys
+            .iter()
+            .copied()
+            .chain(["كف", "بوف", "abd", "cab", "aéé", "", "z"]);
+        for q in queries {
+            let mut expected: Vec<Vec<u32>> = Vec::new();
+            let mut seen = Vec::new();
+            with_deletions(q, |d| {
+                if seen.contains(&d.to_string()) {
+                    return;
+                }
+                seen.push(d.to_string());
+                let block: Vec<u32> = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| neighbourhood(k).iter().any(|n| n == d))
+                    .map(|(i, _)| 100 + i as u32)
+                    .collect();
+                expected.push(block);
+            });
+            let mut got: Vec<Vec<u32>> = Vec::new();
+            index.blocks(BLOCK_WHOLE, q, &seen, 100, |b| got.push(b.to_vec()));
+            assert_eq!(got, expected, "query {q:?}");
+            let any = expected.iter().any(|b| !b.is_empty());
+            assert_eq!(index.any(BLOCK_WHOLE, q), any, "query {q:?}");
+        }
+    }
+
+    #[test]
+    fn entity_records_round_trip() {
+        let records = vec![
+            EntityRecord {
+                id: "a",
+                kind: 2,
+                name_ar: "أ",
+                name_en: "A",
+                population: 12,
+                prominence: 3,
+                aliases: vec!["x", "y"],
+                demonyms: vec!["ي"],
+                ..EntityRecord::default()
+            },
+            EntityRecord {
+                id: "b",
+                wikidata: "Q1",
+                country: "CN",
+                short: vec!["بي"],
+                ..EntityRecord::default()
+            },
+        ];
+        let bytes = EntityTable::write(&records);
+        let table = EntityTableRef::new(&bytes).unwrap();
+        assert_eq!(table.records().collect::<Vec<_>>(), records);
+    }
+}

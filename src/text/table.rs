@@ -1,0 +1,499 @@
+//! The one alias-table builder: from the names of entities to the tables that look them up.
+//!
+//! `build.rs` runs it over `data/` for the built-in gazetteer and writes its [`Tables`] into
+//! the binary image; [`MatcherBuilder::build`](crate::MatcherBuilder::build) runs it over
+//! user gazetteers and writes the same image in memory. Both are read by the same code
+//! ([`TablesRef`]), so the built-in gazetteer and a user gazetteer cannot be keyed
+//! differently.
+//!
+//! What it makes, per entity index:
+//!
+//! - **aliases**: the orthographic key of every full name, short form and demonym form →
+//!   packed targets (the entity index with [`SHORT`], [`COMMON`], [`DEMONYM`] flags);
+//! - **prefixes**: the keys of the first `k` words of every multi-word name, after which a
+//!   longer name can continue;
+//! - **everyday name words**: the words of names (article aside) that running text also uses
+//!   as everyday words;
+//! - **blocking keys**: the consonant skeleton of every name, of each of its words, and its
+//!   cross-script key, each → the entities that have it, best prior first. Lookups forgive
+//!   one edit on each side ([`TablesRef::blocks`]), so only the exact keys are stored.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::text::demonym::inflections;
+use crate::text::image::{BlockIndex, BlockIndexRef, Image, StrTable, StrTableRef, Writer};
+use crate::text::keys::xkey::xkey;
+use crate::text::keys::{
+    BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, skeleton, without_article, word_keys,
+};
+
+/// Packed target flag: the key comes only from a short form of the entity (surname,
+/// acronym).
+pub const SHORT: u32 = 1 << 31;
+/// Packed target flag: the key is one everyday Arabic word that usually means something else
+/// than this place; running text does not link it without support.
+pub const COMMON: u32 = 1 << 30;
+/// Packed target flag: the key is a demonym of the entity (`الصيني` for China).
+pub const DEMONYM: u32 = 1 << 29;
+/// The entity index bits of a packed target.
+pub const ENTITY_MASK: u32 = DEMONYM - 1;
+
+/// A place named by a word reviewed as `both` place and everyday word keeps the word as a
+/// standalone name only when it is a city of at least this many people.
+const BOTH_MIN_POPULATION: u64 = 1_000_000;
+/// Below this population, a place whose one-word name is an everyday word (wordfreq, Zipf ≥
+/// 3.5: three or more per million words) is treated as that word, unless the review says the
+/// word means the place: a town that small is rarely in the news, so a frequent word is far
+/// likelier to be the word.
+const SMALL_PLACE_POPULATION: u64 = 100_000;
+
+/// How the review in `data/place_word_ambiguity.tsv` judged a one-word place name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)] // read from data/ by build.rs
+pub enum Verdict {
+    /// The word names the place.
+    Place,
+    /// The word is an everyday word, not the place.
+    Word,
+    /// Both: the place keeps it only if it is a big city.
+    Both,
+}
+
+/// The names of one entity, as the builder takes them.
+#[derive(Clone, Debug, Default)]
+pub struct Names<'a> {
+    /// The entity index the targets point to.
+    pub entity: u32,
+    /// Full names, any script.
+    pub full: Vec<&'a str>,
+    /// Short forms that alone can denote the entity (surname, acronym).
+    pub short: Vec<&'a str>,
+    /// Demonym bases (masculine singular nisba), inflected by [`inflections`].
+    pub demonym_bases: Vec<&'a str>,
+    /// Exact demonym forms (broken plurals: `الروس`).
+    pub demonym_forms: Vec<&'a str>,
+    /// The names whose cross-script key is a blocking key.
+    pub cross_script: Vec<&'a str>,
+    /// For a place whose one-word names may be everyday words (GeoNames places), its
+    /// population: such a name is flagged [`COMMON`] by the rule of the review.
+    pub place_words: Option<u64>,
+    /// The disambiguation prior ([`crate::text::prior::prior`]): blocks list their entities
+    /// best prior first.
+    pub prior: f32,
+}
+
+/// The language knowledge the builder needs: which word keys are everyday words, and the
+/// review of one-word place names.
+pub struct Lexicon<'a> {
+    /// Is this word key an everyday Arabic word (any of the wordfreq forms)?
+    pub is_word: &'a dyn Fn(&str) -> bool,
+    /// The review of one-word place names, by key.
+    pub verdicts: &'a HashMap<String, Verdict>,
+}
+
+/// What the builder makes; see the module documentation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tables {
+    /// Orthographic key → packed targets, in the order the entities were added.
+    pub aliases: BTreeMap<String, Vec<u32>>,
+    /// Keys of the first words of multi-word names.
+    pub prefixes: BTreeSet<String>,
+    /// Words of names (without the article) that are also everyday words.
+    pub everyday_name_words: BTreeSet<String>,
+    /// Exact blocking keys by kind ([`BLOCK_WHOLE`], [`BLOCK_WORD`], [`BLOCK_XKEY`]) → the
+    /// entities that have them, best prior first (see [`Tables::ranked`]).
+    pub blocks: [BTreeMap<String, Vec<u32>>; 3],
+    /// The longest name, in words.
+    pub max_words: usize,
+    /// Each entity's prior, for ranking blocks.
+    priors: BTreeMap<u32, f32>,
+}
+
+/// The index of a blocking kind in [`Tables::blocks`].
+fn kind_slot(kind: u8) -> usize {
+    match kind {
+        BLOCK_WHOLE => 0,
+        BLOCK_WORD => 1,
+        _ => 2,
+    }
+}
+
+impl Tables {
+    /// Empty tables.
+    pub fn new() -> Tables {
+        Tables {
+            max_words: 1,
+            ..Tables::default()
+        }
+    }
+
+    /// Adds the names of one entity. An entity may be added several times (the same id in
+    /// several gazetteers): its names accumulate.
+    pub fn add(&mut self, names: &Names<'_>, lexicon: &Lexicon<'_>) {
+        let index = names.entity;
+        assert!(
+            index <= ENTITY_MASK,
+            "entity index {index} over the packed range"
+        );
+        let readings = names
+            .full
+            .iter()
+            .map(|a| (a, 0))
+            .chain(names.short.iter().map(|a| (a, SHORT)));
+        for (alias, flag) in readings {
+            let words = word_keys(alias);
+            if words.is_empty() {
+                continue;
+            }
+            let key = words.concat();
+            let common = names
+                .place_words
+                .is_some_and(|population| words.len() == 1 && is_common(&key, population, lexicon));
+            self.insert(&words, key, index | flag | if common { COMMON } else { 0 });
+            for word in &words {
+                let bare = without_article(word);
+                if (lexicon.is_word)(bare) || (lexicon.is_word)(&format!("ال{bare}")) {
+                    self.everyday_name_words.insert(bare.to_string());
+                }
+            }
+        }
+        let forms = names
+            .demonym_bases
+            .iter()
+            .flat_map(|b| inflections(b))
+            .chain(names.demonym_forms.iter().map(|f| f.to_string()));
+        for form in forms {
+            let words = word_keys(&form);
+            if !words.is_empty() {
+                let key = words.concat();
+                self.insert(&words, key, index | DEMONYM);
+            }
+        }
+        self.add_blocks(names);
+        let prior = self.priors.entry(index).or_insert(names.prior);
+        *prior = prior.max(names.prior);
+    }
+
+    /// One key of a name whose words are `words`, pointing to `target`. One target per
+    /// entity and key: a name beats a short form or an everyday-word reading (the flags of
+    /// two name readings are and-ed), and any name beats a demonym.
+    fn insert(&mut self, words: &[String], key: String, target: u32) {
+        self.max_words = self.max_words.max(words.len());
+        let mut prefix = String::new();
+        for w in &words[..words.len() - 1] {
+            prefix.push_str(w);
+            self.prefixes.insert(prefix.clone());
+        }
+        let targets = self.aliases.entry(key).or_default();
+        let entity = target & ENTITY_MASK;
+        match targets.iter_mut().find(|t| **t & ENTITY_MASK == entity) {
+            None => targets.push(target),
+            Some(_) if target & DEMONYM != 0 => {}
+            Some(t) if *t & DEMONYM != 0 => *t = target,
+            Some(t) => *t &= target | !(SHORT | COMMON),
+        }
+    }
+
+    fn add_blocks(&mut self, names: &Names<'_>) {
+        let mut add = |kind: u8, key: String| {
+            // Duplicates go at ranking time: a block of a big user gazetteer can hold
+            // thousands of entities, too many to search on every insertion.
+            self.blocks[kind_slot(kind)]
+                .entry(key)
+                .or_default()
+                .push(names.entity);
+        };
+        for name in names.full.iter().chain(&names.short) {
+            let skeletons: Vec<String> = word_keys(name).iter().map(|w| skeleton(w)).collect();
+            let whole = skeletons.concat();
+            if whole.is_empty() {
+                continue;
+            }
+            add(BLOCK_WHOLE, whole);
+            if skeletons.len() > 1 {
+                for s in skeletons.into_iter().filter(|s| s.chars().count() >= 3) {
+                    add(BLOCK_WORD, s);
+                }
+            }
+        }
+        for name in &names.cross_script {
+            let key = xkey(name);
+            if key.chars().count() >= 2 {
+                add(BLOCK_XKEY, key);
+            }
+        }
+    }
+
+    /// The entities of the blocks in rank order (best prior first, then entity index), and
+    /// each block's entities as ranks, ascending.
+    pub fn ranked(&self) -> (Vec<u32>, [BTreeMap<&str, Vec<u32>>; 3]) {
+        let mut order: Vec<(u32, f32)> = self.priors.iter().map(|(&e, &p)| (e, p)).collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rank: HashMap<u32, u32> = order
+            .iter()
+            .enumerate()
+            .map(|(r, &(e, _))| (e, r as u32))
+            .collect();
+        let blocks = self.blocks.each_ref().map(|kind| {
+            kind.iter()
+                .map(|(key, entities)| {
+                    let mut ranks: Vec<u32> = entities.iter().map(|e| rank[e]).collect();
+                    ranks.sort_unstable();
+                    ranks.dedup();
+                    (key.as_str(), ranks)
+                })
+                .collect()
+        });
+        (order.into_iter().map(|(e, _)| e).collect(), blocks)
+    }
+
+    /// Writes the tables into an image.
+    pub fn write(&self, image: &mut Writer) {
+        let aliases: Vec<(&str, &[u32])> = self
+            .aliases
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.as_slice()))
+            .collect();
+        image.section(ALIASES, StrTable::with_lists(&aliases));
+        let prefixes: Vec<&str> = self.prefixes.iter().map(String::as_str).collect();
+        image.section(PREFIXES, StrTable::set(&prefixes));
+        let everyday: Vec<&str> = self
+            .everyday_name_words
+            .iter()
+            .map(String::as_str)
+            .collect();
+        image.section(EVERYDAY, StrTable::set(&everyday));
+        let (order, blocks) = self.ranked();
+        image.section(BLOCKS, BlockIndex::write(&order, &blocks));
+        image.section(MAX_WORDS, (self.max_words as u32).to_le_bytes().to_vec());
+    }
+}
+
+/// Is a one-word name of a place of `population` an everyday word rather than the place?
+fn is_common(key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
+    match lexicon.verdicts.get(key) {
+        Some(Verdict::Word) => true,
+        Some(Verdict::Both) => population < BOTH_MIN_POPULATION,
+        Some(Verdict::Place) => false,
+        None => population < SMALL_PLACE_POPULATION && (lexicon.is_word)(key),
+    }
+}
+
+/// Image section tags of the tables.
+const ALIASES: u32 = 0x10;
+const PREFIXES: u32 = 0x11;
+const EVERYDAY: u32 = 0x12;
+const BLOCKS: u32 = 0x13;
+const MAX_WORDS: u32 = 0x14;
+
+/// The tables as read from an image, in place.
+#[derive(Clone, Debug)]
+pub struct TablesRef {
+    aliases: StrTableRef,
+    prefixes: StrTableRef,
+    everyday: StrTableRef,
+    /// The blocking index.
+    pub blocks: BlockIndexRef,
+    /// The longest name, in words.
+    pub max_words: usize,
+}
+
+impl TablesRef {
+    /// Reads the tables of an image written by [`Tables::write`]. `None` when a section is
+    /// missing or malformed.
+    pub fn new(image: &Image) -> Option<TablesRef> {
+        let max_words = image.section(MAX_WORDS)?;
+        Some(TablesRef {
+            aliases: StrTableRef::new(image.section(ALIASES)?)?,
+            prefixes: StrTableRef::new(image.section(PREFIXES)?)?,
+            everyday: StrTableRef::new(image.section(EVERYDAY)?)?,
+            blocks: BlockIndexRef::new(image.section(BLOCKS)?)?,
+            max_words: u32::from_le_bytes(max_words.as_slice().try_into().ok()?) as usize,
+        })
+    }
+
+    /// The packed targets of an orthographic key.
+    pub fn targets(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let list = self.aliases.get(key).map(|slot| self.aliases.list(slot));
+        list.into_iter().flatten()
+    }
+
+    /// Every alias key, in slot order.
+    #[cfg(all(test, feature = "builtin"))]
+    pub fn alias_keys(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.aliases.len()).map(|slot| self.aliases.key(slot))
+    }
+
+    /// Can a longer name continue after `key`?
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.get(key).is_some()
+    }
+
+    /// Is `bare` (a word key without its article) a word of a name that is also an everyday
+    /// word?
+    pub fn is_everyday_name_word(&self, bare: &str) -> bool {
+        self.everyday.get(bare).is_some()
+    }
+
+    /// The first difference between these tables and `tables` (written into an image they
+    /// must equal), if any.
+    #[cfg(all(test, feature = "builtin"))]
+    pub fn difference(&self, tables: &Tables) -> Option<String> {
+        let aliases = &self.aliases;
+        if aliases.len() != tables.aliases.len() {
+            return Some(format!(
+                "{} aliases, expected {}",
+                aliases.len(),
+                tables.aliases.len()
+            ));
+        }
+        for (key, targets) in &tables.aliases {
+            let got: Option<Vec<u32>> = aliases.get(key).map(|s| aliases.list(s).collect());
+            if got.as_ref() != Some(targets) {
+                return Some(format!("alias {key:?}: {got:?}, expected {targets:?}"));
+            }
+        }
+        let sets = [
+            (&self.prefixes, &tables.prefixes, "prefix"),
+            (
+                &self.everyday,
+                &tables.everyday_name_words,
+                "everyday name word",
+            ),
+        ];
+        for (table, expected, what) in sets {
+            if table.len() != expected.len() {
+                return Some(format!(
+                    "{} {what}es, expected {}",
+                    table.len(),
+                    expected.len()
+                ));
+            }
+            if let Some(k) = expected.iter().find(|k| table.get(k).is_none()) {
+                return Some(format!("{what} {k:?} missing"));
+            }
+        }
+        if self.max_words != tables.max_words {
+            return Some(format!(
+                "max words {}, expected {}",
+                self.max_words, tables.max_words
+            ));
+        }
+        let (order, blocks) = tables.ranked();
+        let (got_order, got_blocks) = self.blocks.to_blocks();
+        if got_order != order {
+            return Some("the entities of the blocks are ranked differently".into());
+        }
+        for (kind, (got, expected)) in got_blocks.iter().zip(&blocks).enumerate() {
+            let expected: BTreeMap<String, Vec<u32>> = expected
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
+            if *got != expected {
+                return Some(format!("blocks of kind {kind} differ"));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon_with(words: &'static [&'static str]) -> (HashMap<String, Verdict>, Vec<String>) {
+        (
+            HashMap::new(),
+            words.iter().map(|w| word_keys(w).concat()).collect(),
+        )
+    }
+
+    fn build(names: &[Names<'_>], words: &[String], verdicts: &HashMap<String, Verdict>) -> Tables {
+        let is_word = |k: &str| words.iter().any(|w| w == k);
+        let lexicon = Lexicon {
+            is_word: &is_word,
+            verdicts,
+        };
+        let mut tables = Tables::new();
+        for n in names {
+            tables.add(n, &lexicon);
+        }
+        tables
+    }
+
+    #[test]
+    fn a_name_beats_a_short_form_and_a_demonym() {
+        let (verdicts, words) = lexicon_with(&[]);
+        let names = [
+            Names {
+                entity: 3,
+                full: vec!["روسيا"],
+                demonym_bases: vec!["روسي"],
+                ..Names::default()
+            },
+            Names {
+                entity: 3,
+                short: vec!["روسيا", "موسكو"],
+                ..Names::default()
+            },
+        ];
+        let t = build(&names, &words, &verdicts);
+        assert_eq!(
+            t.aliases["روسيا"],
+            [3],
+            "help: the full name keeps no SHORT flag"
+        );
+        assert_eq!(t.aliases["موسكو"], [3 | SHORT]);
+        assert_eq!(t.aliases["الروسي"], [3 | DEMONYM]);
+    }
+
+    #[test]
+    fn one_word_place_names_that_are_everyday_words_are_common() {
+        let (mut verdicts, words) = lexicon_with(&["صور", "بين"]);
+        verdicts.insert("بين".into(), Verdict::Place);
+        let names = [Names {
+            entity: 0,
+            full: vec!["صور", "بين", "صور الجديدة"],
+            place_words: Some(5_000),
+            ..Names::default()
+        }];
+        let t = build(&names, &words, &verdicts);
+        assert_eq!(t.aliases["صور"], [COMMON]);
+        assert_eq!(t.aliases["بين"], [0], "help: reviewed as the place");
+        assert_eq!(t.aliases["صورالجديده"], [0], "help: only one-word names");
+        assert!(t.prefixes.contains("صور"));
+        assert!(t.everyday_name_words.contains("صور"));
+    }
+
+    #[test]
+    fn blocks_hold_exact_keys_best_prior_first() {
+        let (verdicts, words) = lexicon_with(&[]);
+        let names = [
+            Names {
+                entity: 0,
+                full: vec!["ماسود بيزشكيان"],
+                cross_script: vec!["ماسود بيزشكيان"],
+                prior: 0.2,
+                ..Names::default()
+            },
+            Names {
+                entity: 1,
+                full: vec!["مسعود بزشكيان", "Masoud Pezeshkian"],
+                cross_script: vec!["Masoud Pezeshkian"],
+                prior: 0.9,
+                ..Names::default()
+            },
+        ];
+        let t = build(&names, &words, &verdicts);
+        let (order, blocks) = t.ranked();
+        assert_eq!(order, [1, 0]);
+        let whole = &blocks[kind_slot(BLOCK_WHOLE)];
+        let both: Vec<_> = whole.values().filter(|r| r.len() == 2).collect();
+        assert_eq!(
+            both,
+            [&vec![0, 1]],
+            "help: one skeleton shared, ranks ascending"
+        );
+        assert!(!blocks[kind_slot(BLOCK_XKEY)].is_empty());
+    }
+}

@@ -1,0 +1,69 @@
+//! Everyday Arabic words: the Zipf frequency of each word key (wordfreq, `data/wordfreq_ar.tsv`)
+//! and whether it is one of the most frequent words, as one table of the language image.
+//!
+//! Running text asks both of most of its words, so they share one perfect-hash probe: the
+//! value is the Zipf frequency × 100 with [`FREQUENT_BIT`] set for the most frequent words.
+
+use std::collections::HashMap;
+
+use crate::text::image::{Bytes, Image, StrTable, StrTableRef, Writer};
+
+/// Words at least this frequent (Zipf) are function words and the most common content
+/// words; a name split or joined differently than in the gazetteer may not cut through one.
+#[cfg_attr(not(test), allow(dead_code))]
+pub const FREQUENT_ZIPF: f32 = 5.0;
+/// Set in a word's value when its Zipf frequency is at least [`FREQUENT_ZIPF`] (Zipf × 100
+/// stays below 1,000).
+const FREQUENT_BIT: u32 = 1 << 15;
+/// Image section tag of the table.
+const ZIPF: u32 = 0x20;
+
+/// The language image of `frequencies` (word key → Zipf frequency).
+#[allow(dead_code)] // build.rs writes it
+pub fn image(frequencies: &HashMap<String, f32>) -> Vec<u8> {
+    let mut entries: Vec<(&str, u32)> = frequencies
+        .iter()
+        .map(|(key, &z)| {
+            let flag = if z >= FREQUENT_ZIPF { FREQUENT_BIT } else { 0 };
+            (key.as_str(), (z * 100.0).round() as u32 | flag)
+        })
+        .collect();
+    // The perfect hash depends on the order of the keys: sorted, the image is the same on
+    // every build.
+    entries.sort_unstable();
+    let mut image = Writer::new();
+    image.section(ZIPF, StrTable::with_values(&entries));
+    image.finish()
+}
+
+/// The word table of a language image, read in place.
+#[derive(Clone, Debug)]
+pub struct Words {
+    table: StrTableRef,
+}
+
+impl Words {
+    /// Reads the word table of an image written by [`image`].
+    pub fn new(bytes: Bytes) -> Option<Words> {
+        let table = StrTableRef::new(Image::new(bytes)?.section(ZIPF)?)?;
+        Some(Words { table })
+    }
+
+    /// The Zipf frequency of a word key, and whether it is one of the most frequent words;
+    /// `None` for a word that is not an everyday word.
+    pub fn frequency(&self, key: &str) -> Option<(f32, bool)> {
+        self.table.get(key).map(|slot| {
+            let v = self.table.value(slot);
+            ((v & !FREQUENT_BIT) as f32 / 100.0, v & FREQUENT_BIT != 0)
+        })
+    }
+
+    /// Every word key with its frequency (for tests).
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = (&str, (f32, bool))> + '_ {
+        (0..self.table.len()).map(move |slot| {
+            let key = self.table.key(slot);
+            (key, self.frequency(key).unwrap_or_default())
+        })
+    }
+}
