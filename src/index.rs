@@ -3,7 +3,9 @@
 //! ([`crate::text::table`]) when the matcher is built, in an image of their own.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{Entity, Gazetteer, builtin};
 use crate::keys::{with_deletions, without_article};
@@ -48,6 +50,52 @@ pub(crate) struct Index {
     user_tables: Option<TablesRef>,
     max_words: usize,
     ids: HashMap<String, EntityIdx>,
+    block_cache: BlockCache,
+}
+
+/// The key of a cached block: layer, kind, limit, key.
+type BlockKey = (u8, u8, usize, String);
+
+/// The cached blocks, and how many entities they hold in all.
+#[derive(Default)]
+struct Cached {
+    blocks: FxHashMap<BlockKey, Arc<[EntityIdx]>>,
+    entities: usize,
+}
+
+/// Blocks worked out before, up to [`BlockCache::CAPACITY`] entities in all (then no more
+/// are kept).
+#[derive(Default)]
+struct BlockCache {
+    cached: Mutex<Cached>,
+}
+
+impl BlockCache {
+    /// About 16 MB of entity indices.
+    const CAPACITY: usize = 1 << 22;
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Cached> {
+        // A panic while holding the lock leaves a consistent map: use it.
+        self.cached.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, key: &BlockKey) -> Option<Arc<[EntityIdx]>> {
+        self.lock().blocks.get(key).cloned()
+    }
+
+    fn insert(&self, key: BlockKey, block: Arc<[EntityIdx]>) {
+        let mut cached = self.lock();
+        if cached.entities + block.len() < Self::CAPACITY {
+            cached.entities += block.len() + 1;
+            cached.blocks.insert(key, block);
+        }
+    }
+}
+
+impl std::fmt::Debug for BlockCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "BlockCache({} blocks)", self.lock().blocks.len())
+    }
 }
 
 /// Ids of the built-in entities, for [`Index::by_id`]; built on first use.
@@ -77,6 +125,7 @@ impl Index {
             user_tables: None,
             max_words: 1,
             ids: HashMap::new(),
+            block_cache: BlockCache::default(),
         };
         let base = builtin::len() as EntityIdx;
         // Each user row with the entity it names, merged by id.
@@ -190,24 +239,35 @@ impl Index {
         if neighbours.is_empty() {
             return;
         }
-        let mut layers = self.layers();
-        let (Some(first), second) = (layers.next(), layers.next()) else {
-            return;
-        };
-        let Some(second) = second else {
-            first.blocks.blocks(kind, query, &neighbours, limit, f);
-            return;
-        };
-        let mut first_blocks: Vec<Vec<EntityIdx>> = Vec::with_capacity(neighbours.len());
-        first.blocks.blocks(kind, query, &neighbours, limit, |b| {
-            first_blocks.push(b.to_vec())
-        });
-        let mut i = 0;
-        second.blocks.blocks(kind, query, &neighbours, limit, |b| {
-            f(&first_blocks[i]);
-            f(b);
-            i += 1;
-        });
+        for d in &neighbours {
+            for (layer, tables) in self.layers().enumerate() {
+                f(&self.block(layer, tables, kind, d, limit));
+            }
+        }
+    }
+
+    /// One block of one layer, from the cache when it was worked out before: names recur
+    /// in text and in lists, and a block can merge the postings of dozens of keys.
+    fn block(
+        &self,
+        layer: usize,
+        tables: &TablesRef,
+        kind: u8,
+        d: &str,
+        limit: usize,
+    ) -> Arc<[EntityIdx]> {
+        let key = (layer as u8, kind, limit, d.to_string());
+        if let Some(block) = self.block_cache.get(&key) {
+            return block;
+        }
+        let mut block: Arc<[EntityIdx]> = Arc::new([]);
+        tables
+            .blocks
+            .blocks(kind, std::slice::from_ref(&key.3), limit, |b| {
+                block = b.into()
+            });
+        self.block_cache.insert(key, block.clone());
+        block
     }
 
     /// Is any block of `query` ([`Index::blocks`]) non-empty?

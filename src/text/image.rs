@@ -14,10 +14,9 @@
 
 use std::ops::Range;
 
-use fst::{Automaton, IntoStreamer, Streamer};
 use phf_shared::ptrhash::{fast_reduct32, hash as ptr_hash, hash_pilot};
 
-use crate::text::keys::{BLOCK_WHOLE, BLOCK_WORD, MAX_DELETION_CHARS, with_deletions};
+use crate::text::keys::{BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, MAX_DELETION_CHARS, with_deletions};
 
 /// The first eight bytes of every image, with the format version.
 const MAGIC: &[u8; 8] = b"TAWFIQ\x00\x01";
@@ -415,11 +414,13 @@ impl StrTableRef {
 }
 
 /// Writes the blocking index: for each of three kinds, an [`fst::Map`] from exact keys to
-/// their postings; the postings (entity ranks, ascending); the entity of each rank.
+/// their postings; the postings (entity ranks, ascending); the entity of each rank; and a
+/// Bloom filter of deletion neighbourhoods ([`is_filtered`]) that rules most queries out
+/// without walking a map.
 ///
-/// Layout: `ranks, rank width (2 or 4 bytes), fst lengths ×3, postings` as `u32`s; the rank
-/// table (`u32` entity per rank); the three maps; the postings. A map's value is the first
-/// posting of the key shifted left by 24 bits, plus its count.
+/// Layout: `ranks, rank width (2 or 4 bytes), fst lengths ×3, postings, filter words` as
+/// `u32`s; the rank table (`u32` entity per rank); the three maps; the postings; the filter.
+/// A map's value is the first posting of the key shifted left by 24 bits, plus its count.
 pub struct BlockIndex;
 
 /// Bits of an fst value that hold a key's posting count.
@@ -435,7 +436,8 @@ impl BlockIndex {
         let mut postings = Vec::new();
         let mut maps = Vec::new();
         let mut count = 0u64;
-        for kind in blocks {
+        let mut filtered = Vec::new();
+        for (slot, kind) in blocks.iter().enumerate() {
             let mut map = fst::MapBuilder::memory();
             for (key, ranks) in kind {
                 // A key's best-ranked entities are all a query can use (blocks are cut to a
@@ -447,9 +449,26 @@ impl BlockIndex {
                     postings.extend_from_slice(&r.to_le_bytes()[..width]);
                 }
                 count += kept.len() as u64;
+                let kind = KINDS[slot];
+                filtered.push(Poly::new(kind).feed(key.as_bytes()).finish());
+                let chars = key.chars().count();
+                if (2..=MAX_DELETION_CHARS).contains(&chars) {
+                    for (at, c) in key.char_indices() {
+                        let bytes = key.as_bytes();
+                        let (b, a) = (&bytes[..at], &bytes[at + c.len_utf8()..]);
+                        if is_filtered(kind, &[b, a]) {
+                            let shorter = Poly::new(kind | SHORTER).feed(b).feed(a);
+                            filtered.push(shorter.finish());
+                            filtered.push(Poly::at(kind, at).feed(b).feed(a).finish());
+                        }
+                    }
+                }
             }
             maps.push(map.into_inner().expect("writing to memory cannot fail"));
         }
+        // Sized by the hashes with their repeats (a skeleton shared by many names repeats
+        // its neighbourhood): a little more room than needed, for no sort of millions.
+        let filter = Bloom::write(&filtered);
         let mut out = Vec::new();
         for n in [
             order.len(),
@@ -461,10 +480,123 @@ impl BlockIndex {
             push_u32(&mut out, to_u32(n));
         }
         push_u32(&mut out, to_u32(count as usize));
+        push_u32(&mut out, to_u32(filter.len() / 8));
         order.iter().for_each(|&e| push_u32(&mut out, e));
         maps.iter().for_each(|m| out.extend_from_slice(m));
         out.extend_from_slice(&postings);
+        out.extend_from_slice(&filter);
         out
+    }
+}
+
+/// The blocking kinds, in the order of the maps.
+const KINDS: [u8; 3] = [BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY];
+
+/// Does the Bloom filter hold the keys one character shorter than this kind's keys that `d`
+/// could be? It holds those of every cross-script key and of every skeleton written in
+/// Arabic script, but not of Latin skeletons: the Latin alternate names of GeoNames places
+/// would make it ten times larger, and running Arabic text rarely asks for them. (It holds
+/// every stored key itself.)
+/// `d` is given as the parts it is written in.
+fn is_filtered(kind: u8, d: &[&[u8]]) -> bool {
+    kind == BLOCK_XKEY || d.iter().any(|part| !part.is_ascii())
+}
+
+/// Salt of the hash of a key one character shorter than a stored key (the hash of a stored
+/// key itself is salted by its kind alone).
+const SHORTER: u8 = 0x80;
+/// Salt of the hash of a key one character shorter than a stored key, with the byte offset
+/// where the character was: a walk looks for the characters to insert only where the filter
+/// says one may be missing.
+const SHORTER_AT: u8 = 0x40;
+
+/// A polynomial hash over bytes (each byte plus one, times powers of an odd constant, mod
+/// 2^64), salted by a kind and finished with the splitmix64 finaliser: the hashes of the
+/// Bloom filter. Polynomial, so that the hash of a key with one character inserted is
+/// worked out from the hashes of its two sides in constant time while walking a map.
+#[derive(Clone, Copy)]
+struct Poly(u64);
+
+/// The base of [`Poly`].
+const POLY_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Poly {
+    fn new(salt: u8) -> Poly {
+        Poly(u64::from(salt) + 1)
+    }
+
+    /// The start of the hash of a key one character shorter than a stored key of `kind`,
+    /// the character missing at byte offset `at`.
+    fn at(kind: u8, at: usize) -> Poly {
+        Poly::new(kind | SHORTER_AT).feed(&(at as u32).to_le_bytes())
+    }
+
+    fn feed(mut self, bytes: &[u8]) -> Poly {
+        for &b in bytes {
+            self.0 = self
+                .0
+                .wrapping_mul(POLY_BASE)
+                .wrapping_add(u64::from(b) + 1);
+        }
+        self
+    }
+
+    /// `self` followed by bytes of length `len` whose unsalted hash is `tail`.
+    fn join(self, tail: u64, len: usize) -> Poly {
+        Poly(
+            self.0
+                .wrapping_mul(POLY_BASE.wrapping_pow(len as u32))
+                .wrapping_add(tail),
+        )
+    }
+
+    fn finish(self) -> u64 {
+        let mut h = self.0;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
+}
+
+/// A split-block Bloom filter: one 512-bit block per key, one bit set in each of its eight
+/// words, about twelve bits per key (false positives about 0.3 %).
+struct Bloom;
+
+/// Bits of filter per key.
+const BLOOM_BITS_PER_KEY: usize = 12;
+
+impl Bloom {
+    fn write(hashes: &[u64]) -> Vec<u8> {
+        let blocks = (hashes.len() * BLOOM_BITS_PER_KEY).div_ceil(512).max(1);
+        let mut words = vec![0u64; blocks * 8];
+        for &h in hashes {
+            let (block, bits) = Bloom::place(h, blocks);
+            for (j, bit) in bits.iter().enumerate() {
+                words[block * 8 + j] |= bit;
+            }
+        }
+        words.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// The block of a hash and the bit it sets in each of the block's words.
+    fn place(h: u64, blocks: usize) -> (usize, [u64; 8]) {
+        let block = (((h >> 32) * blocks as u64) >> 32) as usize;
+        (
+            block,
+            std::array::from_fn(|j| 1u64 << ((h >> (6 * j)) & 63)),
+        )
+    }
+
+    /// May the filter `words` (little-endian `u64`s) hold the hash?
+    fn contains(words: &[u8], h: u64) -> bool {
+        let blocks = words.len() / 64;
+        if blocks == 0 {
+            return true;
+        }
+        let (block, bits) = Bloom::place(h, blocks);
+        bits.iter()
+            .enumerate()
+            .all(|(j, bit)| u64_at(words, (block * 8 + j) * 8) & bit != 0)
     }
 }
 
@@ -476,6 +608,7 @@ pub struct BlockIndexRef {
     width: usize,
     maps: [Range<usize>; 3],
     postings: Range<usize>,
+    filter: Range<usize>,
 }
 
 impl BlockIndexRef {
@@ -483,7 +616,7 @@ impl BlockIndexRef {
     /// one.
     pub fn new(bytes: Bytes) -> Option<BlockIndexRef> {
         let mut c = Cursor::new(bytes.as_slice());
-        let [ranks, width, m0, m1, m2, count] = c.header::<6>()?;
+        let [ranks, width, m0, m1, m2, count, filter] = c.header::<7>()?;
         if width != 2 && width != 4 {
             return None;
         }
@@ -492,119 +625,195 @@ impl BlockIndexRef {
             width,
             maps: [c.take(m0)?, c.take(m1)?, c.take(m2)?],
             postings: c.take(width * count)?,
+            filter: c.take(8 * filter)?,
             bytes: bytes.clone(),
         };
         let b = bytes.as_slice();
         let maps_ok = index
             .maps
             .iter()
-            .all(|m| fst::Map::new(&b[m.clone()]).is_ok());
+            .all(|m| fst::raw::Fst::new(&b[m.clone()]).is_ok());
         (c.done() && maps_ok).then_some(index)
     }
 
-    fn map(&self, kind: u8) -> fst::Map<&[u8]> {
-        let slot = match kind {
-            BLOCK_WHOLE => 0,
-            BLOCK_WORD => 1,
-            _ => 2,
-        };
+    fn fst(&self, kind: u8) -> fst::raw::Fst<&[u8]> {
+        let slot = KINDS.iter().position(|&k| k == kind).unwrap_or(2);
         let bytes = &self.bytes.as_slice()[self.maps[slot].clone()];
-        fst::Map::new(bytes).expect("checked when the index was read")
+        fst::raw::Fst::new(bytes).expect("checked when the index was read")
     }
 
-    /// The ranks of a key's postings.
-    fn ranks(&self, value: u64) -> impl Iterator<Item = u32> + '_ {
+    /// The ranks of a key's postings, at most `limit`.
+    fn ranks(&self, value: u64, limit: usize) -> impl Iterator<Item = u32> + '_ {
         let (start, count) = (
             (value >> COUNT_BITS) as usize,
             (value & ((1 << COUNT_BITS) - 1)) as usize,
         );
         let postings = &self.bytes.as_slice()[self.postings.clone()];
         let width = self.width;
-        (start..start + count).map(move |i| {
+        (start..start + count.min(limit)).map(move |i| {
             let mut b = [0u8; 4];
             b[..width].copy_from_slice(&postings[i * width..(i + 1) * width]);
             u32::from_le_bytes(b)
         })
     }
 
-    /// The exact keys of `kind` within one deletion on each side of `query`, with their
-    /// postings' fst values.
-    fn hits(&self, kind: u8, query: &str) -> Vec<(Vec<u8>, u64)> {
-        let automaton = WithinOne::new(query);
-        let map = self.map(kind);
-        let mut stream = map.search(&automaton).into_stream();
-        let mut hits = Vec::new();
-        while let Some((key, value)) = stream.next() {
-            hits.push((key.to_vec(), value));
+    /// Calls `f` with the value of every key of `kind` whose deletion neighbourhood holds
+    /// `d`: `d` itself, and `d` with one character inserted (a key of 2 to
+    /// [`MAX_DELETION_CHARS`] characters), each once.
+    fn keys_around(&self, kind: u8, d: &str, values: &mut Vec<u64>) {
+        values.clear();
+        let filter = &self.bytes.as_slice()[self.filter.clone()];
+        let stored = |hash: Poly| Bloom::contains(filter, hash.finish());
+        let fst = self.fst(kind);
+        if stored(Poly::new(kind).feed(d.as_bytes())) {
+            if let Some(out) = fst.get(d) {
+                values.push(out.value());
+            }
         }
-        hits
+        let chars = d.chars().count();
+        let filtered = is_filtered(kind, &[d.as_bytes()]);
+        let shorter = !filtered || stored(Poly::new(kind | SHORTER).feed(d.as_bytes()));
+        if !shorter || !(1..MAX_DELETION_CHARS).contains(&chars) {
+            return;
+        }
+        // Walk `d`; at each character boundary, every character the map continues with is
+        // a possible insertion: the key it would make is looked up in the filter first, and
+        // only keys the filter may hold are followed to the end. `tails[i]` is the unsalted
+        // hash of `d[i..]`.
+        let d = d.as_bytes();
+        let mut tails = vec![0u64; d.len() + 1];
+        for i in (0..d.len()).rev() {
+            tails[i] = Poly(0).feed(&[d[i]]).join(tails[i + 1], d.len() - i - 1).0;
+        }
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut prefix = Poly::new(kind);
+        for i in 0..=d.len() {
+            let (rest, tail) = (&d[i..], tails[i]);
+            if is_boundary(d, i) && (!filtered || stored(Poly::at(kind, i).feed(d))) {
+                for t in node.transitions() {
+                    let after = prefix.feed(&[t.inp]);
+                    match char_len(t.inp) {
+                        _ if is_continuation(t.inp) => {}
+                        1 => {
+                            if stored(after.join(tail, rest.len())) {
+                                let child = fst.node(t.addr);
+                                inserted(&fst, child, out.cat(t.out), 0, rest, values);
+                            }
+                        }
+                        2 => {
+                            let lead = fst.node(t.addr);
+                            for t2 in lead.transitions().filter(|t2| is_continuation(t2.inp)) {
+                                if stored(after.feed(&[t2.inp]).join(tail, rest.len())) {
+                                    let child = fst.node(t2.addr);
+                                    let out = out.cat(t.out).cat(t2.out);
+                                    inserted(&fst, child, out, 0, rest, values);
+                                }
+                            }
+                        }
+                        n => {
+                            // Three- and four-byte characters are rare in keys: followed
+                            // without the filter.
+                            let child = fst.node(t.addr);
+                            inserted(&fst, child, out.cat(t.out), n - 1, rest, values);
+                        }
+                    }
+                }
+            }
+            if i == d.len() {
+                break;
+            }
+            let Some(j) = node.find_input(d[i]) else {
+                break;
+            };
+            let t = node.transition(j);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            prefix = prefix.feed(&[d[i]]);
+        }
+        // A run of equal characters gives one key by insertion at several places.
+        values.sort_unstable();
+        values.dedup();
     }
 
     /// The blocks of `query`: for each key of `neighbours` (keys in the deletion
     /// neighbourhood of `query`: itself or one character shorter), the entities with a key
-    /// of `kind` that is that key or one character longer than it, best prior first, at most
-    /// `limit`. Calls `f` once per neighbour, in order, empty blocks included.
+    /// of `kind` whose deletion neighbourhood holds it, best prior first, at most `limit`.
+    /// Calls `f` once per neighbour, in order, empty blocks included.
     ///
     /// Two keys within one substitution, insertion, deletion or transposition of each other
     /// meet in some block: this is the deletion-neighbourhood blocking of SymSpell, with only
-    /// the exact keys stored and the neighbourhood searched by an automaton.
-    pub fn blocks(
-        &self,
-        kind: u8,
-        query: &str,
-        neighbours: &[String],
-        limit: usize,
-        mut f: impl FnMut(&[u32]),
-    ) {
-        let hits = self.hits(kind, query);
+    /// the exact keys stored and the neighbourhood walked in the map.
+    pub fn blocks(&self, kind: u8, neighbours: &[String], limit: usize, mut f: impl FnMut(&[u32])) {
         let order = &self.bytes.as_slice()[self.order.clone()];
+        let mut values = Vec::new();
         let mut ranks: Vec<u32> = Vec::new();
         let mut entities: Vec<u32> = Vec::new();
+        let mut lists = Vec::new();
         for d in neighbours {
-            ranks.clear();
-            for (key, value) in &hits {
-                if in_neighbourhood(d.as_bytes(), key) {
-                    ranks.extend(self.ranks(*value));
-                }
-            }
-            ranks.sort_unstable();
-            ranks.dedup();
+            self.keys_around(kind, d, &mut values);
             entities.clear();
-            entities.extend(ranks.iter().take(limit).map(|&r| u32_at(order, r as usize)));
+            if let [value] = values[..] {
+                entities.extend(self.ranks(value, limit).map(|r| u32_at(order, r as usize)));
+            } else if !values.is_empty() {
+                // Each key's ranks are ascending: merge the keys' lists lazily (a heap of
+                // their heads), each rank once, until the block is full. A skeleton shared
+                // by many names may be one deletion from dozens of keys of hundreds of
+                // entities each; only about `limit` postings are read.
+                ranks.clear();
+                let mut heads = std::collections::BinaryHeap::new();
+                for &v in &values {
+                    let mut list = self.ranks(v, limit);
+                    if let Some(r) = list.next() {
+                        heads.push(std::cmp::Reverse((r, lists.len())));
+                    }
+                    lists.push(list);
+                }
+                while let Some(std::cmp::Reverse((r, i))) = heads.pop() {
+                    if ranks.last() != Some(&r) {
+                        if ranks.len() == limit {
+                            break;
+                        }
+                        ranks.push(r);
+                    }
+                    if let Some(next) = lists[i].next() {
+                        heads.push(std::cmp::Reverse((next, i)));
+                    }
+                }
+                lists.clear();
+                entities.extend(ranks.iter().map(|&r| u32_at(order, r as usize)));
+            }
             f(&entities);
         }
     }
 
-    /// Is any block of `query` ([`BlockIndexRef::blocks`]) non-empty?
+    /// Is any block of `query` ([`BlockIndexRef::blocks`], over its whole neighbourhood)
+    /// non-empty?
     pub fn any(&self, kind: u8, query: &str) -> bool {
-        let automaton = WithinOne::new(query);
-        let map = self.map(kind);
-        let mut stream = map.search(&automaton).into_stream();
+        let mut values = Vec::new();
         let mut found = false;
-        while let Some((key, _)) = stream.next() {
-            let mut covers = false;
-            with_deletions(query, |d| covers |= in_neighbourhood(d.as_bytes(), key));
-            if covers {
-                found = true;
-                break;
+        with_deletions(query, |d| {
+            if !found {
+                self.keys_around(kind, d, &mut values);
+                found = !values.is_empty();
             }
-        }
+        });
         found
     }
 
     /// The entity of each rank, and per kind each key's ranks (for tests).
     #[cfg(all(test, feature = "builtin"))]
     pub fn to_blocks(&self) -> (Vec<u32>, [std::collections::BTreeMap<String, Vec<u32>>; 3]) {
+        use fst::Streamer;
         let order = &self.bytes.as_slice()[self.order.clone()];
         let order = (0..order.len() / 4).map(|r| u32_at(order, r)).collect();
-        let kinds = [BLOCK_WHOLE, BLOCK_WORD, crate::text::keys::BLOCK_XKEY];
-        let blocks = kinds.map(|kind| {
+        let blocks = KINDS.map(|kind| {
             let mut out = std::collections::BTreeMap::new();
-            let map = self.map(kind);
-            let mut stream = map.stream();
+            let fst = self.fst(kind);
+            let mut stream = fst.stream();
             while let Some((key, value)) = stream.next() {
                 let key = String::from_utf8_lossy(key).into_owned();
-                out.insert(key, self.ranks(value).collect());
+                out.insert(key, self.ranks(value.value(), usize::MAX).collect());
             }
             out
         });
@@ -612,32 +821,51 @@ impl BlockIndexRef {
     }
 }
 
-/// Is `d` in the deletion neighbourhood of the stored key `key`: the key itself, or, for a
-/// key of two to [`MAX_DELETION_CHARS`] characters, the key without one character?
-fn in_neighbourhood(d: &[u8], key: &[u8]) -> bool {
-    if d == key {
-        return true;
+/// Completes a character inserted in a key (`pending` continuation bytes still to read
+/// from `node`), then reads `rest` exactly: pushes the value of every key reached.
+fn inserted(
+    fst: &fst::raw::Fst<&[u8]>,
+    node: fst::raw::Node<'_>,
+    out: fst::raw::Output,
+    pending: usize,
+    rest: &[u8],
+    values: &mut Vec<u64>,
+) {
+    if pending > 0 {
+        for t in node.transitions().filter(|t| is_continuation(t.inp)) {
+            inserted(
+                fst,
+                fst.node(t.addr),
+                out.cat(t.out),
+                pending - 1,
+                rest,
+                values,
+            );
+        }
+        return;
     }
-    if key.len() <= d.len() {
-        return false;
+    let (mut node, mut out) = (node, out);
+    for &b in rest {
+        let Some(j) = node.find_input(b) else {
+            return;
+        };
+        let t = node.transition(j);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
     }
-    // The first difference lies in the deleted character (or in the last of a run of
-    // equal characters it belongs to, whose deletion gives the same key).
-    let first = key.iter().zip(d).take_while(|(a, b)| a == b).count();
-    let start = (0..=first)
-        .rev()
-        .find(|&i| is_boundary(key, i))
-        .unwrap_or(0);
-    let len = char_len(key[start]);
-    let chars = key.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    (2..=MAX_DELETION_CHARS).contains(&chars)
-        && key.len() == d.len() + len
-        && key[start + len..] == d[start..]
+    if node.is_final() {
+        values.push(out.cat(node.final_output()).value());
+    }
+}
+
+/// Is `b` a UTF-8 continuation byte?
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// Is `at` the start of a character of the UTF-8 `bytes` (or their end)?
 fn is_boundary(bytes: &[u8], at: usize) -> bool {
-    bytes.get(at).is_none_or(|&b| b & 0xC0 != 0x80)
+    bytes.get(at).is_none_or(|&b| !is_continuation(b))
 }
 
 /// The length of the UTF-8 character whose first byte is `lead`.
@@ -647,128 +875,6 @@ fn char_len(lead: u8) -> usize {
         0xC0..=0xDF => 2,
         0xE0..=0xEF => 3,
         _ => 4,
-    }
-}
-
-/// An automaton over UTF-8 keys accepting those that some key within one deletion of the
-/// query can reach by inserting at most one character: a superset of the keys whose
-/// deletion neighbourhood meets the query's, filtered exactly by [`in_neighbourhood`].
-///
-/// Its state is a small set of threads, each a position in the query, whether a query
-/// character was skipped (deleted), whether a key character was inserted, and how many
-/// continuation bytes of that inserted character are still to come.
-struct WithinOne<'q> {
-    query: &'q [u8],
-    /// May a query character be skipped (two to [`MAX_DELETION_CHARS`] characters)?
-    deletions: bool,
-}
-
-/// Threads of [`WithinOne`]: one position per kind of thread and per length of the skipped
-/// and inserted characters and of the part of it read, at most 1 + 4 + 10 + 40 with
-/// characters of every UTF-8 length mixed (a handful for real keys).
-#[derive(Clone, Debug)]
-struct Threads {
-    len: u8,
-    threads: [u32; 64],
-}
-
-const SKIPPED: u32 = 1 << 16;
-const INSERTED: u32 = 1 << 17;
-const PENDING_SHIFT: u32 = 18;
-
-impl Threads {
-    fn push(&mut self, t: u32) {
-        let live = &self.threads[..self.len as usize];
-        debug_assert!(live.len() < self.threads.len(), "more threads than bounded");
-        if !live.contains(&t) && (self.len as usize) < self.threads.len() {
-            self.threads[self.len as usize] = t;
-            self.len += 1;
-        }
-    }
-}
-
-impl<'q> WithinOne<'q> {
-    fn new(query: &'q str) -> WithinOne<'q> {
-        let chars = query.chars().count();
-        WithinOne {
-            query: query.as_bytes(),
-            deletions: (2..=MAX_DELETION_CHARS).contains(&chars),
-        }
-    }
-
-    /// Adds `t` and the thread that skips the query character at its position.
-    fn push(&self, threads: &mut Threads, t: u32) {
-        threads.push(t);
-        let at = (t & 0xFFFF) as usize;
-        let pending = t >> PENDING_SHIFT;
-        if self.deletions
-            && t & SKIPPED == 0
-            && pending == 0
-            && at < self.query.len()
-            && is_boundary(self.query, at)
-        {
-            let next = at + char_len(self.query[at]);
-            threads.push((next as u32) | SKIPPED | (t & INSERTED));
-        }
-    }
-}
-
-impl Automaton for WithinOne<'_> {
-    type State = Threads;
-
-    fn start(&self) -> Threads {
-        let mut threads = Threads {
-            len: 0,
-            threads: [0; 64],
-        };
-        // Queries longer than 65,535 bytes reach nothing: keys are names.
-        if self.query.len() < 1 << 16 {
-            self.push(&mut threads, 0);
-        }
-        threads
-    }
-
-    fn is_match(&self, state: &Threads) -> bool {
-        state.threads[..state.len as usize]
-            .iter()
-            .any(|&t| (t & 0xFFFF) as usize == self.query.len() && t >> PENDING_SHIFT == 0)
-    }
-
-    fn can_match(&self, state: &Threads) -> bool {
-        state.len > 0
-    }
-
-    fn accept(&self, state: &Threads, byte: u8) -> Threads {
-        let mut next = Threads {
-            len: 0,
-            threads: [0; 64],
-        };
-        let continuation = byte & 0xC0 == 0x80;
-        for &t in &state.threads[..state.len as usize] {
-            let at = (t & 0xFFFF) as usize;
-            let flags = t & (SKIPPED | INSERTED);
-            let pending = t >> PENDING_SHIFT;
-            if pending > 0 {
-                if continuation {
-                    self.push(
-                        &mut next,
-                        at as u32 | flags | ((pending - 1) << PENDING_SHIFT),
-                    );
-                }
-                continue;
-            }
-            if self.query.get(at) == Some(&byte) {
-                self.push(&mut next, (at + 1) as u32 | flags);
-            }
-            if t & INSERTED == 0 && !continuation && is_boundary(self.query, at) {
-                let rest = char_len(byte) as u32 - 1;
-                self.push(
-                    &mut next,
-                    at as u32 | flags | INSERTED | (rest << PENDING_SHIFT),
-                );
-            }
-        }
-        next
     }
 }
 
@@ -1049,7 +1155,7 @@ mod tests {
                 expected.push(block);
             });
             let mut got: Vec<Vec<u32>> = Vec::new();
-            index.blocks(BLOCK_WHOLE, q, &seen, 100, |b| got.push(b.to_vec()));
+            index.blocks(BLOCK_WHOLE, &seen, 100, |b| got.push(b.to_vec()));
             assert_eq!(got, expected, "query {q:?}");
             let any = expected.iter().any(|b| !b.is_empty());
             assert_eq!(index.any(BLOCK_WHOLE, q), any, "query {q:?}");
