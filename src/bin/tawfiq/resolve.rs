@@ -1,7 +1,7 @@
 //! Resolves names, one per line on stdin, to entities.
 //!
 //! ```text
-//! cargo run --release --example resolve -- [--gazetteer PATH]... [--no-builtin] < names.txt
+//! tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names.txt
 //! ```
 //!
 //! Prints one JSON object per line: `query`, `entity` (`id`, `kind`, `name_ar`, `name_en`,
@@ -9,16 +9,17 @@
 //! the proclitic read off, and what the comparison forgave) and `candidates` (the top few,
 //! with scores).
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufWriter, Write};
 
 use serde_json::json;
 
-fn main() {
+/// Runs the command with its arguments (after the command name).
+pub fn run(args: Vec<String>) {
     let common = common::parse_common(
-        std::env::args().skip(1),
-        "usage: resolve [--gazetteer PATH]... [--no-builtin] < names",
+        args.into_iter(),
+        "usage: tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names",
     );
     if let Some(arg) = common.rest.first() {
         common::fail(&format!(

@@ -1,7 +1,7 @@
 //! Finds entity mentions in Arabic text files.
 //!
 //! ```text
-//! cargo run --release --example annotate -- [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]
+//! tawfiq annotate [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]
 //! ```
 //!
 //! With no FILE (or `-`) the text is read from stdin. `jsonl` (the default) prints one JSON
@@ -11,15 +11,14 @@
 //! page per file with each mention in a `<mark>` (its entity, kind and score in the
 //! `title` and `data-` attributes) to read in a browser.
 
-mod common;
+use crate::common;
 
 use std::io::{BufWriter, Write};
 
 use serde::Serialize;
 use tawfiq::Mention;
 
-const USAGE: &str =
-    "usage: annotate [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]";
+const USAGE: &str = "usage: tawfiq annotate [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]";
 
 #[derive(Serialize)]
 struct Line<'a, 'm, 't> {
@@ -28,8 +27,9 @@ struct Line<'a, 'm, 't> {
     mention: &'a Mention<'m, 't>,
 }
 
-fn main() {
-    let common = common::parse_common(std::env::args().skip(1), USAGE);
+/// Runs the command with its arguments (after the command name).
+pub fn run(args: Vec<String>) {
+    let common = common::parse_common(args.into_iter(), USAGE);
     let mut format = "jsonl".to_string();
     let mut files = Vec::new();
     let mut rest = common.rest.iter();

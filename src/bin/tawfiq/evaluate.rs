@@ -3,7 +3,7 @@
 //! kind_of_mention) and `entities.tsv` (id, type, qid, ar, en, …, optional).
 //!
 //! ```text
-//! cargo run --release --example evaluate -- GOLD_DIR [--kinds name,partial,latin]
+//! tawfiq evaluate GOLD_DIR [--kinds name,partial,latin]
 //!     [--with-optional] [--errors] [--min-f1 F] [--gazetteer PATH]... [--no-builtin]
 //! ```
 //!
@@ -19,7 +19,7 @@
 //! spellings: by Wikidata QID, else by equal id, else by the English label (the entity with
 //! that English name or Latin alias that has the best prior).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -28,7 +28,7 @@ use std::process::exit;
 use tawfiq::keys::ortho_key;
 use tawfiq::{MatchKind, Matcher};
 
-const USAGE: &str = "usage: evaluate GOLD_DIR [--kinds name,partial,latin] [--with-optional] [--errors] [--min-f1 F] [--gazetteer PATH]... [--no-builtin]";
+const USAGE: &str = "usage: tawfiq evaluate GOLD_DIR [--kinds name,partial,latin] [--with-optional] [--errors] [--min-f1 F] [--gazetteer PATH]... [--no-builtin]";
 const KINDS: [&str; 4] = ["name", "partial", "latin", "demonym"];
 
 struct GoldEntity {
@@ -159,8 +159,9 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-fn main() {
-    let common = common::parse_common(std::env::args().skip(1), USAGE);
+/// Runs the command with its arguments (after the command name).
+pub fn run(args: Vec<String>) {
+    let common = common::parse_common(args.into_iter(), USAGE);
     let mut gold_dir: Option<PathBuf> = None;
     let mut chosen: Vec<String> = ["name", "partial", "latin"].map(String::from).to_vec();
     let (mut with_optional, mut show_errors, mut min_f1) = (false, false, None::<f64>);

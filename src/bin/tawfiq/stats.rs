@@ -1,15 +1,16 @@
 //! Prints the size of the gazetteer: entities by kind and source.
 //!
 //! ```text
-//! cargo run --release --example stats -- [--gazetteer PATH]... [--no-builtin]
+//! tawfiq stats [--gazetteer PATH]... [--no-builtin]
 //! ```
 
-mod common;
+use crate::common;
 
-fn main() {
+/// Runs the command with its arguments (after the command name).
+pub fn run(args: Vec<String>) {
     let common = common::parse_common(
-        std::env::args().skip(1),
-        "usage: stats [--gazetteer PATH]... [--no-builtin]",
+        args.into_iter(),
+        "usage: tawfiq stats [--gazetteer PATH]... [--no-builtin]",
     );
     let matcher = common::build_matcher(&common);
     let s = matcher.stats();

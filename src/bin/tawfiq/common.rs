@@ -1,14 +1,12 @@
-//! Command-line plumbing shared by the examples: the `--gazetteer PATH` / `--no-builtin`
-//! options every example accepts, and reading input files as UTF-8 with located errors.
-
-#![allow(dead_code)] // each example uses part of this module
+//! Command-line plumbing shared by the commands: the `--gazetteer PATH` / `--no-builtin`
+//! options every command accepts, and reading input files as UTF-8 with located errors.
 
 use std::path::Path;
 use std::process::exit;
 
 use tawfiq::{Gazetteer, Matcher, MatcherBuilder};
 
-/// Options common to every example, and the arguments left for the example itself.
+/// Options common to every command, and the arguments left for the command itself.
 pub struct Common {
     pub gazetteers: Vec<String>,
     pub builtin: bool,

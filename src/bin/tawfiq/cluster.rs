@@ -1,7 +1,7 @@
 //! Clusters names, one per line on stdin, into canonical entities.
 //!
 //! ```text
-//! cargo run --release --example cluster -- [--gazetteer PATH]... [--no-builtin] [--export KIND] < names.txt
+//! tawfiq cluster [--gazetteer PATH]... [--no-builtin] [--export KIND] < names.txt
 //! ```
 //!
 //! Prints one JSON object per cluster and line, largest first: `canonical`, `entity` (`id`,
@@ -10,17 +10,19 @@
 //! clustered on spelling alone. `--export person|place|organisation` prints instead the
 //! unlinked clusters as rows of a user gazetteer (TSV) to review and adopt.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufWriter, Write};
 
 use tawfiq::EntityKind;
 use tawfiq::cluster::Clusterer;
 
-const USAGE: &str = "usage: cluster [--gazetteer PATH]... [--no-builtin] [--export KIND] < names";
+const USAGE: &str =
+    "usage: tawfiq cluster [--gazetteer PATH]... [--no-builtin] [--export KIND] < names";
 
-fn main() {
-    let common = common::parse_common(std::env::args().skip(1), USAGE);
+/// Runs the command with its arguments (after the command name).
+pub fn run(args: Vec<String>) {
+    let common = common::parse_common(args.into_iter(), USAGE);
     let mut export = None;
     let mut rest = common.rest.iter();
     while let Some(arg) = rest.next() {
