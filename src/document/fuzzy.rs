@@ -1,0 +1,208 @@
+//! The fuzzy pass: windows of text no exact name covers, resolved like standalone names and
+//! kept when one entity clearly wins with a close name.
+
+use crate::clitic::Candidate;
+use crate::gazetteer::{Entity, EntityKind};
+use crate::matcher::{MatchKind, Matcher};
+use crate::resolve::{self, DECISION};
+use crate::score;
+
+use super::Found;
+use super::cues::cued;
+use super::words::Words;
+
+/// The longest window of words the fuzzy pass tries.
+const FUZZY_MAX_WORDS: usize = 4;
+/// A fuzzy window in running text scores at most this many candidate entities (those
+/// sharing the most blocking keys with it, best prior first).
+const FUZZY_MAX_ENTITIES: usize = 40;
+/// A fuzzy mention has at least this many letters.
+const FUZZY_MIN_LETTERS: usize = 5;
+/// A fuzzy mention's entity takes at least this share of the decision (see
+/// [`crate::resolve`]).
+const FUZZY_MIN_SCORE: f32 = 0.8;
+/// A fuzzy mention's similarity to the entity's closest name is at least this.
+const FUZZY_MIN_SIMILARITY: f32 = 0.8;
+/// A fuzzy mention of a place needs at least this prior (a town of about 60,000): a
+/// village's name misspelled in running text is far less likely than a word that looks
+/// like it.
+const FUZZY_MIN_PLACE_PRIOR: f32 = 0.6;
+
+/// Does a word of the text appear among the folded words of a name (the article aside)?
+fn word_in_name(word: &[char], name_words: &[Vec<char>]) -> bool {
+    // `keys::without_article` on letters: `Index::may_be_name_word` must agree with it.
+    fn bare(w: &[char]) -> &[char] {
+        const ARTICLE: [char; 2] = ['\u{0627}', '\u{0644}'];
+        match w.strip_prefix(&ARTICLE) {
+            Some(rest) if rest.len() >= 2 => rest,
+            _ => w,
+        }
+    }
+    let word = bare(word);
+    name_words.iter().any(|n| bare(n) == word)
+}
+
+/// What the fuzzy pass's guards ask of a word.
+#[derive(Clone, Copy, Default)]
+struct WordKind {
+    /// One of the most frequent Arabic words.
+    frequent: bool,
+    /// A word wordfreq lists.
+    everyday: bool,
+    /// An everyday word no name has: it rules out every window that holds it (`accept`).
+    unnamed: bool,
+}
+
+/// Fuzzy pass: windows of up to [`FUZZY_MAX_WORDS`] words that no exact name covers are
+/// resolved like standalone names; a window is a mention when one entity clearly wins
+/// ([`FUZZY_MIN_SCORE`]) with a close name ([`FUZZY_MIN_SIMILARITY`]), no word left over.
+/// Guards against everyday words: no window begins or ends with one of the most frequent
+/// words, nor consists of common words only, and every common word in it must be a word of
+/// the matched name; a one-word window must be an uncommon word that follows a cue
+/// ([`CUES`]: a title, a noun for a place or an organisation); only sizeable places are
+/// matched. A window may absorb a short form or partial match inside
+/// it (`ماسود` + `بيزشكيان` becomes one mention of the full name).
+pub(super) fn fuzzy_pass<'m>(
+    text: &str,
+    words: &Words,
+    matcher: &'m Matcher,
+    found: &mut Vec<Found<'m>>,
+) {
+    let index = &matcher.inner.index;
+    let fuzzy = matcher.inner.fuzzy();
+    let n = words.words.len();
+    let mut hard = vec![false; n];
+    let mut soft = vec![false; n];
+    for f in found.iter() {
+        let absorbable = matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial);
+        for w in f.first..=f.last {
+            if absorbable {
+                soft[w] = true
+            } else {
+                hard[w] = true
+            }
+        }
+    }
+    // Looked up once per word, not once per window that holds it.
+    let letters: Vec<usize> = words.per_type(|k| k.chars().count());
+    let kinds: Vec<WordKind> = words.per_type(|k| match crate::language::word_frequency(k) {
+        Some((_, frequent)) => WordKind {
+            frequent,
+            everyday: true,
+            unnamed: !index.may_be_name_word(k),
+        },
+        None => WordKind::default(),
+    });
+    let mut added: Vec<Found<'m>> = Vec::new();
+    let mut w = 0;
+    while w < n {
+        let mut accepted: Option<Found<'m>> = None;
+        for len in (1..=FUZZY_MAX_WORDS).rev() {
+            let last = w + len - 1;
+            if last >= n
+                || (w..=last).any(|x| hard[x])
+                || (w..last).any(|x| !words.words[x].joins_next)
+                || (w..=last).all(|x| soft[x])
+            {
+                continue;
+            }
+            let letters: usize = letters[w..=last].iter().sum();
+            if letters < FUZZY_MIN_LETTERS || kinds[w].frequent || kinds[last].frequent {
+                continue;
+            }
+            // Cheap guards first. A window of everyday words only is not a name; a one-word
+            // window must be an uncommon word with a cue or named elsewhere.
+            let window = &kinds[w..=last];
+            if window.iter().all(|k| k.everyday) || window.iter().any(|k| k.unnamed) {
+                continue;
+            }
+            if len == 1 && !cued(words, w) {
+                continue;
+            }
+            let keys: Vec<String> = (w..=last).map(|x| words.key(x).to_string()).collect();
+            if !fuzzy.may_match(index, &keys) {
+                continue;
+            }
+            let start = words.origins[words.words[w].chars.start];
+            let surface = &text[start..words.words[last].end];
+            // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
+            // letters at most, so candidates beyond that need no exact distance.
+            let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
+            // The winner must pass `accept`, and a probe that never misses a candidate that
+            // could rules out most windows without aligning most names: the same outcome
+            // for a fraction of the cost.
+            let everyday_words: Vec<Vec<char>> = (w..=last)
+                .filter(|&x| kinds[x].everyday)
+                .map(|x| words.key(x).chars().collect())
+                .collect();
+            let accept = accept(&everyday_words);
+            if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
+                continue;
+            }
+            let mut cands = resolve::candidates(
+                index,
+                fuzzy,
+                surface,
+                None,
+                None,
+                budget,
+                FUZZY_MAX_ENTITIES,
+            );
+            DECISION.score(&mut cands);
+            let Some(best) = cands.first() else { continue };
+            if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
+                continue;
+            }
+            let Some(entity) = index.by_id(&best.entity.id) else {
+                continue;
+            };
+            let prefix = best.clitic.unwrap_or("");
+            let cand = Candidate {
+                prefix,
+                chars: prefix.chars().count(),
+                article: prefix.ends_with("\u{0644}\u{0644}"),
+            };
+            accepted = Some(Found {
+                first: w,
+                last,
+                cand,
+                entity,
+                kind: MatchKind::Fuzzy,
+                alternatives: cands.len().saturating_sub(1),
+                share: best.score,
+                antecedent: None,
+                fuzzy: Some((best.name, best.explanation.clone())),
+            });
+            break;
+        }
+        match accepted {
+            Some(f) => {
+                w = f.last + 1;
+                added.push(f);
+            }
+            None => w += 1,
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    found.retain(|f| !added.iter().any(|a| a.first <= f.last && f.first <= a.last));
+    found.extend(added);
+    found.sort_by_key(|f| f.first);
+}
+
+/// What a fuzzy mention must be, whatever its score: similar enough but not equal (the
+/// exact pass had its chance), every word matched, not a small place, and a name that has
+/// every one of the window's `everyday` words among its own: `لقاء` may be part of a name
+/// only if the name has it.
+fn accept(
+    everyday: &[Vec<char>],
+) -> resolve::Accept<impl Fn(&Entity) -> bool, impl Fn(&[Vec<char>]) -> bool + '_> {
+    resolve::Accept {
+        min_similarity: FUZZY_MIN_SIMILARITY,
+        entity_ok: |e: &Entity| e.kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR,
+        name_ok: move |name_words: &[Vec<char>]| {
+            everyday.iter().all(|w| word_in_name(w, name_words))
+        },
+    }
+}
