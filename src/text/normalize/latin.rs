@@ -45,8 +45,11 @@ pub fn fold_latin(c: char, mut emit: impl FnMut(char)) -> bool {
         | '\u{00B4}' => "'",
         _ => {
             if c.is_uppercase() {
+                // The lower case of a letter outside the Latin blocks can be an accented
+                // Latin letter (ANGSTROM SIGN → å): its accent goes too, as the bare level
+                // would have taken it, so that folding twice changes nothing.
                 for l in c.to_lowercase() {
-                    emit(l);
+                    emit(strip_accent(l).unwrap_or(l));
                 }
                 return true;
             }
@@ -91,5 +94,13 @@ mod tests {
         assert_eq!(folded('ʻ'), "'");
         assert_eq!(folded('k'), "k");
         assert_eq!(folded('Ж'), "ж", "help: any cased script is lower-cased");
+        // ANGSTROM SIGN and KELVIN SIGN lie outside the Latin blocks; their lower cases
+        // are Latin letters, the first accented.
+        assert_eq!(
+            folded('\u{212B}'),
+            "a",
+            "help: found by the idempotence property"
+        );
+        assert_eq!(folded('\u{212A}'), "k");
     }
 }
