@@ -6,7 +6,7 @@
 //! let matcher = tawfiq::Matcher::builtin();
 //! let text = "استقبل الرئيس الصيني شي جينبينغ نظيره الروسي فلاديمير بوتين في بكين، \
 //!             وقال شي إن العلاقات مع روسيا قوية. والتقى لاحقاً بالرئيس شى جين بينج.";
-//! let ids: Vec<&str> = matcher.find_iter(text).map(|m| m.entity.id.as_ref()).collect();
+//! let ids: Vec<&str> = matcher.find_iter(text).filter_map(|m| m.entity_id()).collect();
 //! assert_eq!(
 //!     ids,
 //!     [
@@ -55,6 +55,7 @@ mod gazetteer;
 mod index;
 mod language;
 mod matcher;
+mod mention;
 mod parallel;
 mod resolve;
 pub mod score;
@@ -71,7 +72,6 @@ pub use error::{BuildError, GazetteerError};
 struct ReadmeDoctests;
 pub use cluster::{Cluster, ClusterOptions, Clusterer, cluster};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
-pub use matcher::{
-    Folding, GazetteerStats, How, MatchKind, Matcher, MatcherBuilder, Mention, Mentions, Span,
-};
+pub use matcher::{GazetteerStats, Matcher, MatcherBuilder};
+pub use mention::{Folding, How, MatchKind, Mention, Mentions, Span};
 pub use resolve::{Candidate, Resolution};

@@ -3,14 +3,13 @@
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
-use serde::ser::SerializeStruct;
 
 use crate::document::{self, NameKeys};
 use crate::error::BuildError;
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use crate::index::Index;
+use crate::mention::{Mention, Mentions};
 use crate::resolve::{self, FuzzyIndex, Resolution};
-use crate::score::Explanation;
 
 /// Configures and builds a [`Matcher`].
 ///
@@ -21,7 +20,7 @@ use crate::score::Explanation;
 ///
 /// let mut own = Gazetteer::from_tsv_str("id\tkind\tname\nacme\torganisation\tأكمي\n").unwrap();
 /// let matcher = MatcherBuilder::new().builtin(false).gazetteer(own).build().unwrap();
-/// let ids: Vec<&str> = matcher.find_iter("وقالت أكمي").map(|m| m.entity.id.as_ref()).collect();
+/// let ids: Vec<&str> = matcher.find_iter("وقالت أكمي").filter_map(|m| m.entity_id()).collect();
 /// assert_eq!(ids, ["acme"]);
 /// ```
 #[derive(Clone, Debug)]
@@ -38,6 +37,7 @@ pub(crate) struct Config {
     pub short_forms: bool,
     pub partial: bool,
     pub fuzzy: bool,
+    pub unlinked: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -58,6 +58,7 @@ impl MatcherBuilder {
                 short_forms: true,
                 partial: true,
                 fuzzy: true,
+                unlinked: true,
             },
         }
     }
@@ -102,6 +103,16 @@ impl MatcherBuilder {
     /// partial names are found.
     pub fn fuzzy(&mut self, yes: bool) -> &mut MatcherBuilder {
         self.config.fuzzy = yes;
+        self
+    }
+
+    /// Report names the gazetteer does not know (default `true`): a person, place or
+    /// organisation the context shows to be a name (a title or head word before it, a
+    /// reporting verb, words that are names, another mention of it) is a mention with a
+    /// kind and no entity ([`MatchKind::Unlinked`](crate::MatchKind::Unlinked)). Off, only
+    /// names of the gazetteer's entities are mentions.
+    pub fn unlinked(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.config.unlinked = yes;
         self
     }
 
@@ -162,7 +173,7 @@ impl Inner {
 /// let text = "التقى شي جين بينغ ولبوتين في بكين";
 /// let found: Vec<(&str, &str)> = matcher
 ///     .find_iter(text)
-///     .map(|m| (m.surface, m.entity.name_en.as_ref()))
+///     .map(|m| (m.surface, m.entity.map_or("", |e| e.name_en.as_ref())))
 ///     .collect();
 /// assert_eq!(found, [("شي جين بينغ", "Xi Jinping"), ("بوتين", "Vladimir Putin"), ("بكين", "Beijing")]);
 /// # }
@@ -202,9 +213,7 @@ impl Matcher {
     /// The returned iterator borrows the matcher (`'m`, for the entities) and the text
     /// (`'t`, for the surfaces).
     pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> Mentions<'m, 't> {
-        Mentions {
-            inner: document::find(self, text).into_iter(),
-        }
+        Mentions::new(document::find(self, text))
     }
 
     /// The mentions of many texts, found on all cores: one list per text, in the order of
@@ -224,7 +233,7 @@ impl Matcher {
     /// assert_eq!(found.len(), 3);
     /// assert_eq!(found[0].len(), 2);
     /// assert!(found[1].is_empty());
-    /// assert_eq!(found[2][0].entity.id, "xi-jinping");
+    /// assert_eq!(found[2][0].entity_id(), Some("xi-jinping"));
     /// # }
     /// ```
     pub fn find_batch<'m, 't, T>(&'m self, texts: &'t [T]) -> Vec<Vec<Mention<'m, 't>>>
@@ -300,203 +309,6 @@ impl Matcher {
         self.inner.index.entities()
     }
 }
-
-/// A byte range of the caller's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// The span as a range, to slice the text with.
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.end
-    }
-}
-
-/// The tier of a match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum MatchKind {
-    /// The words (possibly after normalisation) are a full name of the entity.
-    Exact,
-    /// The words are a short form of the entity (a surname, an acronym) that names no other
-    /// entity.
-    ShortForm,
-    /// The words are a demonym of the entity (`الصيني`, `الكوري الشمالي` for a country).
-    Demonym,
-    /// The words are a spelling variant of one of the entity's names: vowels, confusable
-    /// consonants, word order and spacing forgiven at a price (see [`Matcher::resolve`]).
-    Fuzzy,
-    /// The word is part of a person's name mentioned in full elsewhere in the same text
-    /// (`جابيف` after `ألكسندر جابيف`); [`How::antecedent`] points at that mention.
-    Partial,
-}
-
-/// A normalisation that was needed to match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Folding {
-    /// Invisible characters, presentation forms, tatweel, odd spaces or digits.
-    Clean,
-    /// Harakat, tanween, shadda, sukun or Latin accents.
-    Diacritics,
-    /// Letter variants: hamza and alef forms, ى/ي, ة/ه, Persian letters, Latin case.
-    Letters,
-    /// Words split or joined differently than in the gazetteer (`شي جينبينغ`).
-    Spacing,
-}
-
-/// How a mention was matched: the tier, the proclitic that was stripped, and every
-/// normalisation the match needed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct How<'m> {
-    /// The tier.
-    #[serde(rename = "match")]
-    pub kind: MatchKind,
-    /// The proclitic letters stripped from the first word (`"و"`, `"لل"`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clitic: Option<&'static str>,
-    /// The article `ال` was restored to look the stem up (after `لل`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub article_restored: bool,
-    /// Normalisations the match needed, in pipeline order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub folded: Vec<Folding>,
-    /// Number of other entities the same words name (the chosen one has the best prior).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub alternatives: usize,
-    /// For a partial name: the byte offset of the full mention it refers to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub antecedent: Option<usize>,
-    /// For a fuzzy match: the entity's name it came closest to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub matched_name: Option<&'m str>,
-    /// For a fuzzy match: what the comparison forgave.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub forgave: Option<Explanation>,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-impl std::fmt::Display for How<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = match self.kind {
-            MatchKind::Exact => "exact",
-            MatchKind::ShortForm => "short form",
-            MatchKind::Demonym => "demonym",
-            MatchKind::Partial => "partial",
-            MatchKind::Fuzzy => "fuzzy",
-        };
-        f.write_str(kind)?;
-        if let Some(c) = self.clitic {
-            write!(f, ", clitic {c}")?;
-        }
-        if self.article_restored {
-            f.write_str(", article restored")?;
-        }
-        for fold in &self.folded {
-            write!(f, ", {fold:?}")?;
-        }
-        if self.alternatives > 0 {
-            write!(f, ", {} other entities", self.alternatives)?;
-        }
-        if let Some(a) = self.antecedent {
-            write!(f, ", see byte {a}")?;
-        }
-        if let (Some(name), Some(ex)) = (self.matched_name, &self.forgave) {
-            write!(f, ", ~{name} ({ex})")?;
-        }
-        Ok(())
-    }
-}
-
-/// A mention of an entity in a text.
-#[derive(Clone, Debug)]
-pub struct Mention<'m, 't> {
-    /// Byte offset of the first byte, in the caller's text.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-    /// `&text[start..end]`.
-    pub surface: &'t str,
-    /// The entity mentioned.
-    pub entity: &'m Entity,
-    /// Confidence in `0.0..=1.0`: 1.0 for an unambiguous exact name, lower for short forms,
-    /// spelling folds and names several entities share.
-    pub score: f32,
-    /// How the mention was matched.
-    pub how: How<'m>,
-}
-
-impl Mention<'_, '_> {
-    /// The mention's span.
-    pub fn span(&self) -> Span {
-        Span {
-            start: self.start,
-            end: self.end,
-        }
-    }
-}
-
-impl Serialize for Mention<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Mention", 6)?;
-        m.serialize_field("start", &self.start)?;
-        m.serialize_field("end", &self.end)?;
-        m.serialize_field("surface", self.surface)?;
-        m.serialize_field("entity", &EntitySummary(self.entity))?;
-        m.serialize_field("score", &self.score)?;
-        m.serialize_field("how", &self.how)?;
-        m.end()
-    }
-}
-
-/// An entity as mentions serialise it: identity and canonical names, not every alias.
-struct EntitySummary<'a>(&'a Entity);
-
-impl Serialize for EntitySummary<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let mut m = s.serialize_struct("Entity", 5)?;
-        m.serialize_field("id", &e.id)?;
-        m.serialize_field("kind", &e.kind)?;
-        m.serialize_field("name_ar", &e.name_ar)?;
-        m.serialize_field("name_en", &e.name_en)?;
-        m.serialize_field("wikidata", &e.wikidata)?;
-        m.end()
-    }
-}
-
-/// Iterator over the mentions of a text, in order. Created by [`Matcher::find_iter`].
-///
-/// `'m` is the lifetime of the matcher (mentions borrow its entities), `'t` the lifetime of
-/// the text (mentions borrow their surfaces from it).
-#[derive(Debug)]
-pub struct Mentions<'m, 't> {
-    inner: std::vec::IntoIter<Mention<'m, 't>>,
-}
-
-impl<'m, 't> Iterator for Mentions<'m, 't> {
-    type Item = Mention<'m, 't>;
-
-    fn next(&mut self) -> Option<Mention<'m, 't>> {
-        self.inner.next()
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl ExactSizeIterator for Mentions<'_, '_> {}
 
 /// Counts of entities by kind and source, as printed by the `stats` example.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -119,13 +119,13 @@ fn every_tier_explains_itself() {
 
     let x = tier("قالت الشركات الصينية", "الصينية");
     assert_eq!(
-        (x.how.kind, x.entity.id.as_ref()),
+        (x.how.kind, x.entity_id().unwrap()),
         (MatchKind::Demonym, "cldr:CN")
     );
 
     let x = tier("قال الرئيس الإيراني ماسود بيزِشكيان اليوم", "ماسود بيزِشكيان");
     assert_eq!(
-        (x.how.kind, x.entity.id.as_ref()),
+        (x.how.kind, x.entity_id().unwrap()),
         (MatchKind::Fuzzy, "masoud-pezeshkian")
     );
     let forgave = x
@@ -140,7 +140,7 @@ fn every_tier_explains_itself() {
         "يو",
     );
     assert_eq!(
-        (x.how.kind, x.entity.id.as_ref()),
+        (x.how.kind, x.entity_id().unwrap()),
         (MatchKind::Partial, "katrina-yu")
     );
     assert!(x.how.antecedent.is_some());
@@ -149,7 +149,7 @@ fn every_tier_explains_itself() {
     let text = "تحدث ألكسندر جابيف عن الزيارة. وكتب Gabouev أن الطرفين متفقان.";
     let x = tier(text, "Gabouev");
     assert_eq!(
-        (x.how.kind, x.entity.id.as_ref(), x.how.antecedent),
+        (x.how.kind, x.entity_id().unwrap(), x.how.antecedent),
         (MatchKind::Partial, "alexander-gabuev", text.find("ألكسندر"))
     );
     // Without the full name earlier, a Latin surname alone is not linked to anyone.

@@ -106,7 +106,9 @@ fn variant_groups_resolve_to_one_entity() {
             let found = matcher
                 .find_iter(text)
                 .find(|m| m.start < end && start < m.end)
-                .map_or("(nothing)".to_string(), |m| m.entity.id.to_string());
+                .map_or("(nothing)".to_string(), |m| {
+                    m.entity_id().unwrap_or("(unlinked)").to_string()
+                });
             resolved.entry(surface).or_default().push(found);
         }
         let entities: std::collections::BTreeSet<&String> = resolved.values().flatten().collect();

@@ -6,7 +6,8 @@ use std::cell::OnceCell;
 use crate::clitic::{self, ARTICLE, Candidate};
 use crate::gazetteer::EntityKind;
 use crate::index::{Index, Target};
-use crate::matcher::{MatchKind, Matcher};
+use crate::matcher::Matcher;
+use crate::mention::MatchKind;
 
 use super::names::{NameKey, NameKeys};
 use super::words::Words;

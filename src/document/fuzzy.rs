@@ -3,7 +3,8 @@
 
 use crate::clitic::Candidate;
 use crate::gazetteer::{Entity, EntityKind};
-use crate::matcher::{MatchKind, Matcher};
+use crate::matcher::Matcher;
+use crate::mention::MatchKind;
 use crate::resolve::{self, DECISION};
 use crate::score;
 

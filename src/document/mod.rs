@@ -22,7 +22,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::clitic::Candidate;
 use crate::index::EntityIdx;
-use crate::matcher::{Folding, How, MatchKind, Matcher, Mention};
+use crate::matcher::Matcher;
+use crate::mention::{Folding, How, MatchKind, Mention};
 use crate::score::Explanation;
 
 pub(crate) use names::NameKeys;
@@ -118,7 +119,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                 MatchKind::Exact => 1.0,
                 MatchKind::Demonym => DEMONYM_SCORE,
                 MatchKind::ShortForm | MatchKind::Partial => SHORT_SCORE,
-                MatchKind::Fuzzy => f.share,
+                MatchKind::Fuzzy | MatchKind::Unlinked => f.share,
             };
             if how.folded.contains(&Folding::Letters) {
                 score *= LETTERS_FACTOR;
@@ -133,7 +134,9 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                 start,
                 end,
                 surface,
-                entity,
+                kind: entity.kind,
+                entity: Some(entity),
+                local: None,
                 score,
                 how,
             }

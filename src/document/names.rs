@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::gazetteer::builtin;
 use crate::index::{EntityIdx, Index};
 use crate::keys::word_keys;
-use crate::matcher::Folding;
+use crate::mention::Folding;
 use crate::normalize::{Level, normalize};
 
 /// One name (or short form) of an entity as the exact pass and the folding labels compare

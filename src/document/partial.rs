@@ -7,7 +7,7 @@ use crate::clitic::{self, Candidate};
 use crate::gazetteer::EntityKind;
 use crate::index::{EntityIdx, Index};
 use crate::keys::word_keys;
-use crate::matcher::MatchKind;
+use crate::mention::MatchKind;
 use crate::score::{Prepared, compare};
 
 use super::Found;

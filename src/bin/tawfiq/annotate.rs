@@ -94,7 +94,13 @@ fn pretty(
         writeln!(
             out,
             "{:>6}..{:<6} {:<24} {:<20} {:<28} {:.2}  {}",
-            m.start, m.end, m.surface, m.entity.id, m.entity.name_en, m.score, m.how
+            m.start,
+            m.end,
+            m.surface,
+            m.entity_id().unwrap_or("-"),
+            m.entity.map_or(m.kind.as_str(), |e| e.name_en.as_ref()),
+            m.score,
+            m.how
         )?;
     }
     Ok(())
@@ -131,13 +137,13 @@ fn html(out: &mut impl Write, file: &str, text: &str, mentions: &[Mention]) -> s
             out,
             "{}<mark data-entity=\"{}\" data-kind=\"{}\" data-score=\"{:.2}\" title=\"{} ({}, {:.2})\">{}</mark>",
             escape(&text[at..m.start]),
-            escape(&m.entity.id),
-            m.entity.kind.as_str(),
+            escape(m.entity_id().unwrap_or("")),
+            m.kind.as_str(),
             m.score,
-            escape(if m.entity.name_en.is_empty() {
-                &m.entity.name_ar
-            } else {
-                &m.entity.name_en
+            escape(match m.entity {
+                Some(e) if !e.name_en.is_empty() => &e.name_en,
+                Some(e) => &e.name_ar,
+                None => "not in the gazetteer",
             }),
             escape(&m.how.to_string()),
             m.score,

@@ -269,7 +269,7 @@ pub fn run(args: Vec<String>) {
                 start: m.start,
                 end: m.end,
                 surface: m.surface.to_string(),
-                entity: m.entity.id.to_string(),
+                entity: m.entity_id().unwrap_or_default().to_string(),
                 kind: kind_of(&m),
             });
         }
