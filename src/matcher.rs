@@ -317,6 +317,8 @@ pub struct GazetteerStats {
     pub countries: usize,
     /// Populated places (GeoNames).
     pub geonames_places: usize,
+    /// First-level administrative divisions (provinces, states, governorates).
+    pub divisions: usize,
     /// Curated people.
     pub people: usize,
     /// Curated organisations.
@@ -336,6 +338,7 @@ impl Matcher {
             match (e.kind, e.id.split_once(':').map(|(p, _)| p)) {
                 (_, Some("cldr")) => s.countries += 1,
                 (_, Some("geonames")) => s.geonames_places += 1,
+                (_, Some("iso")) => s.divisions += 1,
                 (EntityKind::Person, _) => s.people += 1,
                 (EntityKind::Organisation, _) => s.organisations += 1,
                 (EntityKind::Place, _) => s.other_places += 1,

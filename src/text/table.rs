@@ -107,6 +107,9 @@ pub struct Tables {
     pub max_words: usize,
     /// Each entity's prior, for ranking blocks.
     priors: BTreeMap<u32, f32>,
+    /// Names of several everyday words of small places, to flag [`COMMON`] by
+    /// [`Tables::settle_phrases`]: (key, words, entity).
+    phrases: Vec<(String, Vec<String>, u32)>,
 }
 
 /// The index of a blocking kind in [`Tables::blocks`].
@@ -148,7 +151,13 @@ impl Tables {
             let key = words.concat();
             let common = names
                 .place_words
-                .is_some_and(|population| words.len() == 1 && is_common(&key, population, lexicon));
+                .is_some_and(|population| is_common(&words, &key, population, lexicon));
+            if common && words.len() > 1 {
+                // Settled when every name is in: a phrase with a word that names something
+                // (`محافظة البصرة`) is a name, not an everyday phrase.
+                self.phrases.push((key.clone(), words.clone(), index));
+            }
+            let common = common && words.len() == 1;
             self.insert(&words, key, index | flag | if common { COMMON } else { 0 });
             for word in &words {
                 let bare = without_article(word);
@@ -172,6 +181,30 @@ impl Tables {
         self.add_blocks(names);
         let prior = self.priors.entry(index).or_insert(names.prior);
         *prior = prior.max(names.prior);
+    }
+
+    /// Flags [`COMMON`] the names of small places made of everyday words (`جنوب غرب`) in which
+    /// no word is itself a name (`البصرة` in `محافظة البصرة` is): call when every entity is
+    /// in.
+    pub fn settle_phrases(&mut self) {
+        let phrases = std::mem::take(&mut self.phrases);
+        for (key, words, entity) in phrases {
+            let named = words.iter().any(|w| {
+                self.aliases
+                    .get(w)
+                    .is_some_and(|t| t.iter().any(|t| t & (COMMON | DEMONYM) == 0))
+            });
+            if named {
+                continue;
+            }
+            if let Some(t) = self
+                .aliases
+                .get_mut(&key)
+                .and_then(|t| t.iter_mut().find(|t| **t & ENTITY_MASK == entity))
+            {
+                *t |= COMMON;
+            }
+        }
     }
 
     /// One key of a name whose words are `words`, pointing to `target`. One target per
@@ -269,8 +302,14 @@ impl Tables {
     }
 }
 
-/// Is a one-word name of a place of `population` an everyday word rather than the place?
-fn is_common(key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
+/// Is a name of a place of `population` (`words`, joined `key`) an everyday word or phrase
+/// rather than the place? One word: by the review, else by wordfreq for a small place. Several
+/// words: when each is an everyday word and the place is small (`جنوب غرب`, a region of
+/// Cameroon, is "south-west").
+fn is_common(words: &[String], key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
+    if words.len() > 1 {
+        return population < SMALL_PLACE_POPULATION && words.iter().all(|w| (lexicon.is_word)(w));
+    }
     match lexicon.verdicts.get(key) {
         Some(Verdict::Word) => true,
         Some(Verdict::Both) => population < BOTH_MIN_POPULATION,
@@ -460,7 +499,11 @@ mod tests {
         let t = build(&names, &words, &verdicts);
         assert_eq!(t.aliases["صور"], [COMMON]);
         assert_eq!(t.aliases["بين"], [0], "help: reviewed as the place");
-        assert_eq!(t.aliases["صورالجديده"], [0], "help: only one-word names");
+        assert_eq!(
+            t.aliases["صورالجديده"],
+            [0],
+            "help: الجديدة is not an everyday word here"
+        );
         assert!(t.prefixes.contains("صور"));
         assert!(t.everyday_name_words.contains("صور"));
     }
