@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::text::image::EntityRecord;
-use crate::text::keys::ortho_key;
+use crate::text::keys::{bare_key, ortho_key};
 use crate::text::prior::prior;
 use crate::text::table::{Lexicon, Names, Tables, Verdict};
 
@@ -697,6 +697,44 @@ pub fn word_frequencies(
         }
     }
     Ok(freq)
+}
+
+/// Bare key ([`bare_key`]) → (Zipf frequency, number of person names the word is seen in):
+/// `wordfreq_ar.tsv` with its tail `wordfreq_ar_rare.tsv` (Zipf below 3.5) and
+/// `person_tokens_ar.tsv`, at the level where `على` and `علي` differ.
+#[allow(dead_code)] // build.rs reads it
+pub fn bare_words(
+    data: &Path,
+    files: &mut Vec<PathBuf>,
+) -> Result<HashMap<String, (f32, u32)>, Error> {
+    let mut out: HashMap<String, (f32, u32)> = HashMap::new();
+    for file in ["wordfreq_ar.tsv", "wordfreq_ar_rare.tsv"] {
+        let tsv = Tsv::read(&data.join(file), files)?;
+        let (word, zipf) = (tsv.col("word")?, tsv.col("zipf")?);
+        for (n, row) in &tsv.rows {
+            let z: f32 = row[zipf]
+                .parse()
+                .map_err(|_| format!("{}: zipf {:?}", tsv.at(*n), row[zipf]))?;
+            let key = bare_key(&row[word]);
+            if !key.is_empty() {
+                let slot = out.entry(key).or_default();
+                slot.0 = slot.0.max(z);
+            }
+        }
+    }
+    let tsv = Tsv::read(&data.join("person_tokens_ar.tsv"), files)?;
+    let (token, count) = (tsv.col("token")?, tsv.col("count")?);
+    for (n, row) in &tsv.rows {
+        let c: u32 = row[count]
+            .parse()
+            .map_err(|_| format!("{}: count {:?}", tsv.at(*n), row[count]))?;
+        let key = bare_key(&row[token]);
+        if !key.is_empty() {
+            let slot = out.entry(key).or_default();
+            slot.1 = slot.1.saturating_add(c);
+        }
+    }
+    Ok(out)
 }
 
 /// Keys reviewed in `place_word_ambiguity.tsv` and their verdicts.

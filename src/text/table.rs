@@ -47,6 +47,19 @@ const BOTH_MIN_POPULATION: u64 = 1_000_000;
 /// likelier to be the word.
 const SMALL_PLACE_POPULATION: u64 = 100_000;
 
+/// Head words (folded) of a place's name: after one, the words are a name whatever they mean
+/// (`ولاية غور`, `محافظة الوادي الجديد`).
+const PLACE_HEADS: &[&str] = &[
+    "ولايه",
+    "محافظه",
+    "اقليم",
+    "مقاطعه",
+    "منطقه",
+    "اماره",
+    "جهه",
+    "مدينه",
+];
+
 /// How the review in `data/place_word_ambiguity.tsv` judged a one-word place name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(dead_code)] // read from data/ by build.rs
@@ -152,6 +165,10 @@ impl Tables {
             let common = names
                 .place_words
                 .is_some_and(|population| is_common(&words, &key, population, lexicon));
+            let headed = words
+                .first()
+                .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()));
+            let common = common && !headed;
             if common && words.len() > 1 {
                 // Settled when every name is in: a phrase with a word that names something
                 // (`محافظة البصرة`) is a name, not an everyday phrase.
@@ -184,22 +201,32 @@ impl Tables {
     }
 
     /// Flags [`COMMON`] the names of small places made of everyday words (`جنوب غرب`) in which
-    /// no word is itself a name (`البصرة` in `محافظة البصرة` is): call when every entity is
-    /// in.
+    /// no word or run of words is itself a name (`البصرة` in `محافظة البصرة` is): call when
+    /// every entity is in.
     pub fn settle_phrases(&mut self) {
         let phrases = std::mem::take(&mut self.phrases);
-        for (key, words, entity) in phrases {
-            let named = words.iter().any(|w| {
-                self.aliases
-                    .get(w)
-                    .is_some_and(|t| t.iter().any(|t| t & (COMMON | DEMONYM) == 0))
+        // Spellings of one name share its key (`إمارة أبوظبي`, `إمارة أبو ظبي`): the key is
+        // a name when one of them has a word that names something.
+        let mut named: BTreeMap<(&str, u32), bool> = BTreeMap::new();
+        for (key, words, entity) in &phrases {
+            // Any run of its words short of the whole (`رأس الخيمة` in `إمارة رأس الخيمة`).
+            let n = words.len();
+            let has_name = (0..n).any(|i| {
+                (i..n).filter(|&j| j - i + 1 < n).any(|j| {
+                    self.aliases
+                        .get(&words[i..=j].concat())
+                        .is_some_and(|t| t.iter().any(|t| t & (COMMON | DEMONYM) == 0))
+                })
             });
+            *named.entry((key.as_str(), *entity)).or_default() |= has_name;
+        }
+        for ((key, entity), named) in named {
             if named {
                 continue;
             }
             if let Some(t) = self
                 .aliases
-                .get_mut(&key)
+                .get_mut(key)
                 .and_then(|t| t.iter_mut().find(|t| **t & ENTITY_MASK == entity))
             {
                 *t |= COMMON;
