@@ -28,28 +28,31 @@ pub enum GazetteerError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
-    /// A TSV file is malformed: a missing column, an empty required cell, a bad value.
-    #[error("{path}:{line}:{column}: {message}")]
-    Tsv {
-        /// The file (or `<input>` for in-memory text).
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column (field number) of the offending cell; 1 for whole-line errors.
-        column: usize,
-        /// What is wrong, quoting the bad value.
-        message: String,
-    },
-    /// A JSON file is malformed or does not fit the entity schema.
+    /// A JSON file is not well-formed JSON (a syntax error, reported by the JSON parser).
     #[error("{path}:{line}:{column}: {message}")]
     Json {
         /// The file (or `<input>` for in-memory text).
         path: PathBuf,
-        /// 1-based line reported by the JSON parser.
+        /// 1-based line.
         line: usize,
-        /// 1-based column reported by the JSON parser.
+        /// 1-based column, in characters.
         column: usize,
-        /// The parser's message.
+        /// The parser's message, without its position.
+        message: String,
+    },
+    /// A row of a TSV file or an object of a JSON file breaks a rule of the gazetteer format:
+    /// an unknown, duplicate or missing field, an empty or malformed value, a second kind for
+    /// one id. Both formats go through the same validation and give the same messages.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file (or `<input>` for in-memory text).
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column of the offending value: in a TSV file the field number, in a JSON
+        /// file the character where the offending field or value begins.
+        column: usize,
+        /// What is wrong, quoting the bad value.
         message: String,
     },
     /// The file name has no `.tsv` or `.json` extension, so its format is unknown.

@@ -15,7 +15,10 @@
 //! the separate field [`Entity::wikidata`], so an id never changes when a QID is added.
 
 pub(crate) mod builtin;
+mod json;
 mod load;
+mod record;
+mod tsv;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -175,9 +178,18 @@ impl Entity {
 /// **TSV** (`.tsv`): UTF-8, tab-separated, a header row. Required columns: `id`, `kind`
 /// (`person`, `place`, `organisation`), `name` (one alias per row; rows sharing an `id` are
 /// one entity). Optional: `name_en`, `name_ar`, `wikidata`, `country`, `population`,
-/// `prominence` (0-5), `short` (`yes` when the row's name is a short form such as a
-/// surname). Unknown columns are ignored. Empty lines and lines starting with `#` are
-/// skipped.
+/// `prominence`, `short` (`yes` when the row's name is a short form such as a surname). A
+/// column the format does not know, or one given twice, is an error (a misspelt column
+/// would otherwise be lost without a word); so is a row with more cells than the header.
+/// Empty lines and lines starting with `#` are skipped; an empty optional cell means "not
+/// given".
+///
+/// **Values**: ids, kinds and names are trimmed and must not be empty; a name must have a
+/// letter or digit. `wikidata` is a QID (`Q7747`), `country` an ISO 3166-1 alpha-2 code
+/// (`CN`), `population` a whole number written with digits, `prominence` a whole number from
+/// 0 to 5. Rows that share an id must agree on its kind and on each single value they repeat
+/// (`name_ar`, `name_en`, `wikidata`, `country`, `population`, `prominence`). A byte-order
+/// mark at the start of the text is dropped.
 ///
 /// **JSON** (`.json`): an array of [`Entity`] objects (`id`, `kind`, `name_ar`, `name_en`,
 /// and optionally `wikidata`, `country`, `population`, `prominence`, `aliases`, `short`).
@@ -222,9 +234,9 @@ impl Gazetteer {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        let parse = match ext.as_deref() {
-            Some("tsv") => load::tsv,
-            Some("json") => load::json,
+        let format = match ext.as_deref() {
+            Some("tsv") => record::Format::Tsv,
+            Some("json") => record::Format::Json,
             _ => {
                 return Err(GazetteerError::UnknownFormat {
                     path: path.to_path_buf(),
@@ -236,16 +248,16 @@ impl Gazetteer {
             source,
         })?;
         let text = load::utf8(&bytes, path)?;
-        parse(text, path)
+        load::parse(text, path, format)
     }
 
     /// Parses a TSV gazetteer held in memory (errors name the file `<input>`).
     ///
     /// # Errors
     ///
-    /// [`GazetteerError::Tsv`] for a missing column, an empty required cell or a bad value.
+    /// [`GazetteerError::Invalid`] for a header or row that breaks a rule of the format.
     pub fn from_tsv_str(text: &str) -> Result<Gazetteer, GazetteerError> {
-        load::tsv(text, Path::new("<input>"))
+        load::parse(text, Path::new("<input>"), record::Format::Tsv)
     }
 
     /// Parses a JSON gazetteer held in memory (errors name the file `<input>`).
@@ -254,7 +266,7 @@ impl Gazetteer {
     ///
     /// [`GazetteerError::Json`] when the text is not an array of entities.
     pub fn from_json_str(text: &str) -> Result<Gazetteer, GazetteerError> {
-        load::json(text, Path::new("<input>"))
+        load::parse(text, Path::new("<input>"), record::Format::Json)
     }
 
     /// Adds an entity.
