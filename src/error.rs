@@ -61,14 +61,6 @@ pub enum GazetteerError {
         /// The file.
         path: PathBuf,
     },
-    /// An entity has no usable alias: every name normalises to an empty key.
-    #[error("{path}: entity {id:?} has no name that contains a letter or digit")]
-    NoUsableName {
-        /// The file (or `<input>`).
-        path: PathBuf,
-        /// The entity's id.
-        id: String,
-    },
 }
 
 /// A [`MatcherBuilder`](crate::MatcherBuilder) configuration cannot produce a matcher.

@@ -178,23 +178,34 @@ impl Entity {
 /// **TSV** (`.tsv`): UTF-8, tab-separated, a header row. Required columns: `id`, `kind`
 /// (`person`, `place`, `organisation`), `name` (one alias per row; rows sharing an `id` are
 /// one entity). Optional: `name_en`, `name_ar`, `wikidata`, `country`, `population`,
-/// `prominence`, `short` (`yes` when the row's name is a short form such as a surname). A
-/// column the format does not know, or one given twice, is an error (a misspelt column
-/// would otherwise be lost without a word); so is a row with more cells than the header.
+/// `prominence`, `short` (`yes` or `no`: is the row's name a short form such as a surname?).
 /// Empty lines and lines starting with `#` are skipped; an empty optional cell means "not
-/// given".
+/// given"; a row may have fewer cells than the header, not more.
 ///
-/// **Values**: ids, kinds and names are trimmed and must not be empty; a name must have a
-/// letter or digit. `wikidata` is a QID (`Q7747`), `country` an ISO 3166-1 alpha-2 code
-/// (`CN`), `population` a whole number written with digits, `prominence` a whole number from
-/// 0 to 5. Rows that share an id must agree on its kind and on each single value they repeat
-/// (`name_ar`, `name_en`, `wikidata`, `country`, `population`, `prominence`). A byte-order
-/// mark at the start of the text is dropped.
+/// **JSON** (`.json`): an array of entity objects with the fields of [`Entity`]: `id` and
+/// `kind` (required), `name_ar`, `name_en`, `wikidata`, `country` (strings), `population`,
+/// `prominence` (numbers), `aliases`, `short`, `demonyms` (arrays of strings). An optional
+/// field may be `null`, and an empty string means "not given", as an empty TSV cell does.
+/// Objects sharing an `id` are one entity, as rows are.
 ///
-/// **JSON** (`.json`): an array of [`Entity`] objects (`id`, `kind`, `name_ar`, `name_en`,
-/// and optionally `wikidata`, `country`, `population`, `prominence`, `aliases`, `short`).
+/// # Validation
 ///
-/// A malformed file is a [`GazetteerError`] naming the file, line and column.
+/// Both formats are checked by the same rules, and a file that breaks one is refused with
+/// a [`GazetteerError`] naming the file, line and column (in a TSV file the field number;
+/// in a JSON file the character where the offending field or value begins):
+///
+/// - every column or field is one the format knows, given once: a misspelt one would
+///   otherwise be lost without a word (`unknown field "nmae_en" (did you mean "name_en"?);
+///   the known fields are …`);
+/// - ids, kinds and names are trimmed and must not be empty; a name must have a letter or
+///   digit, and an entity at least one name that is not a demonym;
+/// - `wikidata` is a QID (`Q7747`), `country` an ISO 3166-1 alpha-2 code (`CN`),
+///   `population` a whole number written with digits, `prominence` a whole number from 0
+///   to 5;
+/// - rows or objects that share an id agree on its kind and on each single value they
+///   repeat (`name_ar`, `name_en`, `wikidata`, `country`, `population`, `prominence`).
+///
+/// A byte-order mark at the start of the text is dropped, from a file or a string.
 ///
 /// # Examples
 ///
@@ -210,6 +221,10 @@ impl Entity {
 ///
 /// let err = Gazetteer::from_tsv_str("id\tkind\tname\nx\tanimal\tقط\n").unwrap_err();
 /// assert_eq!(err.to_string(), "<input>:2:2: kind \"animal\" is not person, place or organisation");
+///
+/// let json = r#"[{"id": "acme", "kind": "organisation", "nmae_en": "Acme"}]"#;
+/// let err = Gazetteer::from_json_str(json).unwrap_err().to_string();
+/// assert!(err.starts_with("<input>:1:41: unknown field \"nmae_en\" (did you mean \"name_en\"?)"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
@@ -255,7 +270,8 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// [`GazetteerError::Invalid`] for a header or row that breaks a rule of the format.
+    /// [`GazetteerError::Invalid`] for a header or row that breaks a rule of the format (see
+    /// [`Gazetteer`]).
     pub fn from_tsv_str(text: &str) -> Result<Gazetteer, GazetteerError> {
         load::parse(text, Path::new("<input>"), record::Format::Tsv)
     }
@@ -264,7 +280,8 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// [`GazetteerError::Json`] when the text is not an array of entities.
+    /// [`GazetteerError::Json`] when the text is not well-formed JSON,
+    /// [`GazetteerError::Invalid`] when it breaks a rule of the format (see [`Gazetteer`]).
     pub fn from_json_str(text: &str) -> Result<Gazetteer, GazetteerError> {
         load::parse(text, Path::new("<input>"), record::Format::Json)
     }

@@ -34,6 +34,8 @@ pub(super) enum Role {
     Alias,
     /// A short form ([`Entity::short`]).
     Short,
+    /// A demonym ([`Entity::demonyms`]).
+    Demonym,
 }
 
 /// One TSV row or one JSON object, before validation: each field's raw text and where it
@@ -161,6 +163,17 @@ pub(super) enum Problem {
     MissingField { name: &'static str, format: Format },
     /// A TSV row with more cells than its header has columns.
     TooManyCells { cells: usize, width: usize },
+    /// A JSON file that is not an array.
+    NotArray { found: &'static str },
+    /// A JSON array item that is not an object.
+    NotObject { found: &'static str },
+    /// A JSON value of the wrong type: `what` names it (`"prominence"`, `an item of
+    /// "aliases"`), `expected` and `found` are types with their article.
+    WrongType {
+        what: String,
+        expected: &'static str,
+        found: &'static str,
+    },
     /// A required value that is empty after trimming.
     Empty { field: &'static str },
     /// A name that normalises to nothing: no letter or digit.
@@ -235,6 +248,15 @@ impl fmt::Display for Problem {
             Problem::TooManyCells { cells, width } => {
                 write!(f, "{cells} cells, but the header has {width}")
             }
+            Problem::NotArray { found } => {
+                write!(f, "expected an array of entity objects, found {found}")
+            }
+            Problem::NotObject { found } => write!(f, "expected an entity object, found {found}"),
+            Problem::WrongType {
+                what,
+                expected,
+                found,
+            } => write!(f, "{what} must be {expected}, found {found}"),
             Problem::Empty { field } => write!(f, "empty {field}"),
             Problem::NoLetter { field, value } => {
                 write!(f, "{field} {value:?} has no letter or digit")
@@ -474,11 +496,13 @@ fn check<'r>(record: &'r Record<'_>, format: Format) -> Outcome<Checked<'r>> {
         *slot = Some((value, at));
     }
 
-    let canonical = Single::ALL
-        .into_iter()
-        .zip(&singles)
-        .any(|(f, v)| matches!(f, Single::NameAr | Single::NameEn) && v.is_some());
-    if names.is_empty() && !canonical {
+    // A demonym alone names no entity: it is matched only as a demonym of it.
+    let named = names.iter().any(|(r, _)| *r != Role::Demonym)
+        || Single::ALL
+            .into_iter()
+            .zip(&singles)
+            .any(|(f, v)| matches!(f, Single::NameAr | Single::NameEn) && v.is_some());
+    if !named {
         return Err((Problem::NoName { id: id.to_string() }, record.at));
     }
     Ok(Checked {
@@ -606,6 +630,7 @@ impl<'p> Entities<'p> {
             let list = match role {
                 Role::Alias => &mut entity.aliases,
                 Role::Short => &mut entity.short,
+                Role::Demonym => &mut entity.demonyms,
             };
             if !list.iter().any(|a| a == name) {
                 list.push(own(name));
