@@ -1,7 +1,9 @@
 //! Errors. One `#[non_exhaustive]` enum per phase, each variant carrying what was wrong and
 //! where, so a user can fix a gazetteer file without reading our code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::gazetteer::EntityKind;
 
 /// A user gazetteer could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -74,4 +76,45 @@ pub enum BuildError {
     /// feature that compiles it in.
     #[error("the built-in gazetteer is not compiled in (enable the `builtin` feature)")]
     BuiltinNotCompiled,
+    /// A user entity has the id of a built-in entity of another kind. A user entity with a
+    /// built-in id adds its names to that entity, so both must say what it is.
+    #[error(
+        "{}entity {id:?} is {kind} in the user gazetteer but {builtin_kind} in the built-in one \
+         (a user entity with a built-in id adds names to it; use another id for another entity)",
+        origin(path.as_deref())
+    )]
+    BuiltinKindConflict {
+        /// The shared id.
+        id: String,
+        /// The kind the user gazetteer gives it.
+        kind: EntityKind,
+        /// The kind of the built-in entity.
+        builtin_kind: EntityKind,
+        /// The user gazetteer's file, when it was read from one.
+        path: Option<PathBuf>,
+    },
+    /// Two user entities share an id but not a kind: in two gazetteers, or twice in one
+    /// gazetteer put together in code (a file with such rows is a [`GazetteerError`]).
+    #[error(
+        "{}entity {id:?} is {kind} here but {earlier_kind} {}",
+        origin(path.as_deref()),
+        earlier_path.as_deref().map_or_else(|| "earlier".to_string(), |p| format!("in {}", p.display()))
+    )]
+    KindConflict {
+        /// The shared id.
+        id: String,
+        /// The kind of the later entity.
+        kind: EntityKind,
+        /// The file of the later entity's gazetteer, when it was read from one.
+        path: Option<PathBuf>,
+        /// The kind of the earlier entity.
+        earlier_kind: EntityKind,
+        /// The file of the earlier entity's gazetteer, when it was read from one.
+        earlier_path: Option<PathBuf>,
+    },
+}
+
+/// `"path: "` for an error about a gazetteer read from a file, nothing otherwise.
+fn origin(path: Option<&Path>) -> String {
+    path.map_or_else(String::new, |p| format!("{}: ", p.display()))
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use tawfiq::{EntityKind, Gazetteer, GazetteerError};
+use tawfiq::{BuildError, EntityKind, Gazetteer, GazetteerError, MatcherBuilder};
 
 const KNOWN_COLUMNS: &str =
     "id, kind, name, name_ar, name_en, wikidata, country, population, prominence, short";
@@ -294,6 +294,125 @@ fn what_we_write_loads_back() {
     let json = serde_json::to_string(&entities).unwrap();
     let g = Gazetteer::from_json_str(&json).unwrap();
     assert_eq!(g.entities(), &entities[..]);
+}
+
+#[test]
+fn a_gazetteer_from_a_file_knows_it() {
+    let scratch = Scratch::new("path");
+    let path = scratch.write("g.tsv", b"id\tkind\tname\nx\tperson\tfulan\n");
+    assert_eq!(Gazetteer::from_path(&path).unwrap().path(), Some(&*path));
+}
+
+#[test]
+fn user_gazetteers_may_not_give_one_id_two_kinds() {
+    let scratch = Scratch::new("kinds");
+    let a = scratch.write(
+        "a.tsv",
+        "id\tkind\tname\nacme\torganisation\tأكمي\n".as_bytes(),
+    );
+    let b = scratch.write(
+        "b.json",
+        r#"[{"id": "acme", "kind": "place", "aliases": ["أكمي"]}]"#.as_bytes(),
+    );
+    let err = MatcherBuilder::new()
+        .builtin(false)
+        .gazetteer(Gazetteer::from_path(&a).unwrap())
+        .gazetteer(Gazetteer::from_path(&b).unwrap())
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, BuildError::KindConflict { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: entity \"acme\" is place here but organisation in {}",
+            b.display(),
+            a.display()
+        )
+    );
+    // Built in code, one gazetteer: no file to name.
+    let mut g = Gazetteer::new();
+    g.push(tawfiq::Entity::new(
+        "acme",
+        EntityKind::Organisation,
+        "أكمي",
+        "",
+    ));
+    g.push(tawfiq::Entity::new("acme", EntityKind::Place, "أكمي", ""));
+    let err = MatcherBuilder::new().builtin(false).gazetteer(g).build();
+    assert_eq!(
+        err.unwrap_err().to_string(),
+        "entity \"acme\" is place here but organisation earlier"
+    );
+    // The same id and kind twice is one entity with the names of both.
+    let m = MatcherBuilder::new()
+        .builtin(false)
+        .gazetteer(Gazetteer::from_path(&a).unwrap())
+        .gazetteer(Gazetteer::from_path(&a).unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(m.entities().count(), 1);
+}
+
+#[cfg(feature = "builtin")]
+#[test]
+fn a_builtin_id_keeps_its_kind() {
+    let scratch = Scratch::new("builtin-kind");
+    let tsv = scratch.write(
+        "user.tsv",
+        "id\tkind\tname\nvladimir-putin\tplace\tبوتينستان\n".as_bytes(),
+    );
+    let json = scratch.write(
+        "user.json",
+        r#"[{"id": "vladimir-putin", "kind": "place", "aliases": ["بوتينستان"]}]"#.as_bytes(),
+    );
+    for path in [&tsv, &json] {
+        let err = MatcherBuilder::new()
+            .gazetteer(Gazetteer::from_path(path).unwrap())
+            .build()
+            .unwrap_err();
+        match &err {
+            BuildError::BuiltinKindConflict {
+                id,
+                kind,
+                builtin_kind,
+                path: Some(p),
+            } => {
+                assert_eq!(id, "vladimir-putin");
+                assert_eq!(
+                    (*kind, *builtin_kind),
+                    (EntityKind::Place, EntityKind::Person)
+                );
+                assert_eq!(p, path);
+            }
+            other => panic!("help: expected BuiltinKindConflict, got {other:?}"),
+        }
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: entity \"vladimir-putin\" is place in the user gazetteer but person in the \
+                 built-in one (a user entity with a built-in id adds names to it; use another \
+                 id for another entity)",
+                path.display()
+            )
+        );
+    }
+    // Without the built-in gazetteer the id is free.
+    let m = MatcherBuilder::new()
+        .builtin(false)
+        .gazetteer(Gazetteer::from_path(&tsv).unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(
+        m.entity_by_id("vladimir-putin").unwrap().kind,
+        EntityKind::Place
+    );
+    // With the built-in kind, the names are added to the built-in entity.
+    let same = Gazetteer::from_tsv_str("id\tkind\tname\nvladimir-putin\tperson\tبوطين\n").unwrap();
+    let m = MatcherBuilder::new().gazetteer(same).build().unwrap();
+    assert_eq!(
+        m.find_iter("قال بوطين").next().unwrap().entity_id(),
+        Some("vladimir-putin")
+    );
 }
 
 /// The position of an error from text in memory, checked to be a real one.

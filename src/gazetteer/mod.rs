@@ -21,7 +21,7 @@ mod record;
 mod tsv;
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -207,6 +207,11 @@ impl Entity {
 ///
 /// A byte-order mark at the start of the text is dropped, from a file or a string.
 ///
+/// Whether a user entity agrees with a built-in entity of the same id, and with entities of
+/// other gazetteers, is checked when the matcher is built
+/// ([`BuildError::BuiltinKindConflict`](crate::BuildError::BuiltinKindConflict),
+/// [`BuildError::KindConflict`](crate::BuildError::KindConflict)).
+///
 /// # Examples
 ///
 /// ```
@@ -229,6 +234,10 @@ impl Entity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
+    /// The file the entities were read from, for errors found later, when the matcher is
+    /// built.
+    #[serde(skip)]
+    path: Option<PathBuf>,
 }
 
 impl Gazetteer {
@@ -263,7 +272,9 @@ impl Gazetteer {
             source,
         })?;
         let text = load::utf8(&bytes, path)?;
-        load::parse(text, path, format)
+        let mut gazetteer = load::parse(text, path, format)?;
+        gazetteer.path = Some(path.to_path_buf());
+        Ok(gazetteer)
     }
 
     /// Parses a TSV gazetteer held in memory (errors name the file `<input>`).
@@ -286,7 +297,20 @@ impl Gazetteer {
         load::parse(text, Path::new("<input>"), record::Format::Json)
     }
 
-    /// Adds an entity.
+    /// The file the gazetteer was read from by [`Gazetteer::from_path`], if it was.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let g = tawfiq::Gazetteer::from_tsv_str("id\tkind\tname\n").unwrap();
+    /// assert_eq!(g.path(), None);
+    /// ```
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Adds an entity, as it is: the rules of the file formats are not applied, but an id
+    /// given two kinds is refused when the matcher is built.
     pub fn push(&mut self, entity: Entity) {
         self.entities.push(entity);
     }
@@ -311,6 +335,7 @@ impl FromIterator<Entity> for Gazetteer {
     fn from_iter<I: IntoIterator<Item = Entity>>(iter: I) -> Gazetteer {
         Gazetteer {
             entities: iter.into_iter().collect(),
+            path: None,
         }
     }
 }
