@@ -131,19 +131,26 @@ impl Format {
             Format::Json => JSON_FIELDS,
         }
     }
-}
 
-/// The known field closest to a misspelt one, if one is close: at most two edits (a swap of
-/// neighbours is one), ignoring case, and fewer edits than the name has characters so that
-/// `x` suggests nothing.
-pub(super) fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
-    let name = name.to_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::osa_distance(&name, k), *k))
-        .filter(|&(d, _)| d <= 2 && d < name.chars().count())
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, k)| k)
+    /// The known field an unknown one probably means: the closest spelling (at most two
+    /// edits, a swap of neighbours being one, ignoring case, and fewer edits than the name
+    /// has characters so that `x` suggests nothing), else the field that holds names in this
+    /// format when the name is the other format's (`name` in JSON, `aliases` in TSV).
+    fn suggestion(self, name: &str) -> Option<&'static str> {
+        let name = name.to_lowercase();
+        let closest = self
+            .known()
+            .iter()
+            .map(|k| (strsim::osa_distance(&name, k), *k))
+            .filter(|&(d, _)| d <= 2 && d < name.chars().count())
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, k)| k);
+        closest.or(match (self, name.as_str()) {
+            (Format::Json, "name" | "names") => Some("aliases"),
+            (Format::Tsv, "aliases" | "alias") => Some("name"),
+            _ => None,
+        })
+    }
 }
 
 /// What is wrong with a gazetteer, one variant per rule; [`fmt::Display`] is the message.
@@ -209,7 +216,7 @@ impl fmt::Display for Problem {
             Problem::NoHeader => write!(f, "no header row (expected id, kind, name)"),
             Problem::UnknownField { name, format } => {
                 write!(f, "unknown {} {name:?}", format.noun())?;
-                if let Some(k) = closest(name, format.known()) {
+                if let Some(k) = format.suggestion(name) {
                     write!(f, " (did you mean {k:?}?)")?;
                 }
                 write!(
@@ -698,16 +705,20 @@ mod tests {
     }
 
     #[test]
-    fn closest_known_field() {
-        for (name, want) in [
-            ("nmae_en", Some("name_en")),
-            ("Name_AR", Some("name_ar")),
-            ("wikdata", Some("wikidata")),
-            ("alias", Some("aliases")),
-            ("x", None),
-            ("colour", None),
+    fn unknown_fields_get_a_suggestion() {
+        for (format, name, want) in [
+            (Format::Json, "nmae_en", Some("name_en")),
+            (Format::Tsv, "nmae_en", Some("name_en")),
+            (Format::Tsv, "Name_AR", Some("name_ar")),
+            (Format::Json, "wikdata", Some("wikidata")),
+            (Format::Json, "alias", Some("aliases")),
+            (Format::Json, "name", Some("aliases")),
+            (Format::Tsv, "aliases", Some("name")),
+            (Format::Tsv, "demonyms", None),
+            (Format::Json, "x", None),
+            (Format::Json, "colour", None),
         ] {
-            assert_eq!(closest(name, JSON_FIELDS), want, "help: {name}");
+            assert_eq!(format.suggestion(name), want, "help: {format:?} {name}");
         }
     }
 
