@@ -681,21 +681,15 @@ fn described(
         }
         return None;
     }
-    let mut last = w;
-    while last - w < MAX_NAME_WORDS && joins(last) {
-        let x = last + 1;
-        if !free(x) || stop(x) || linked(x) || !infos[x].unknown {
-            break;
-        }
-        last = x;
-    }
-    (last > w).then(|| Span {
-        first: w + 1,
-        last,
-        kind: EntityKind::Organisation,
-        score: CUED_SCORE,
-        cand: infos[w + 1].cand,
-    })
+    unknown_after(
+        infos,
+        w,
+        EntityKind::Organisation,
+        joins,
+        free,
+        linked,
+        stop,
+    )
 }
 
 /// A place introduced by a head at `w` that stays outside its mention: the unknown words
@@ -703,6 +697,20 @@ fn described(
 fn place(
     infos: &[Info],
     w: usize,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+    linked: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    unknown_after(infos, w, EntityKind::Place, joins, free, linked, stop)
+}
+
+/// The unknown words right after a head at `w` (no more than [`MAX_NAME_WORDS`]), as a
+/// mention of `kind` without the head.
+fn unknown_after(
+    infos: &[Info],
+    w: usize,
+    kind: EntityKind,
     joins: &dyn Fn(usize) -> bool,
     free: &dyn Fn(usize) -> bool,
     linked: &dyn Fn(usize) -> bool,
@@ -719,7 +727,7 @@ fn place(
     (last > w).then(|| Span {
         first: w + 1,
         last,
-        kind: EntityKind::Place,
+        kind,
         score: CUED_SCORE,
         cand: infos[w + 1].cand,
     })
