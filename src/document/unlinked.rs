@@ -99,6 +99,9 @@ const POLITICAL_HEADS: &[&str] = &[
     "لايحه",
 ];
 
+/// Heads of armed and police forces.
+const FORCE_HEADS: &[&str] = &["قوات", "القوات", "جيش", "الجيش", "شرطه", "الشرطه"];
+
 /// Enclitic pronouns and inflection endings, longest first: a word with one of them taken
 /// off that is an everyday word is an everyday word (`جلساتهما`, `أجلوا`).
 const ENDINGS: &[&str] = &[
@@ -604,10 +607,30 @@ fn organisation(
     let mut last = w;
     let mut evidence = false;
     let mut last_evidence = w;
+    // A frequent definite word is part of a complement when it qualifies the name (a
+    // relative adjective: `للأوراق المالية`), is joined to the word before by `و`
+    // (`العدالة والتنمية`), or leads to a word that names something (`لجنة الانتخابات
+    // الباكستانية`); otherwise it ends the name as any frequent word does (`مجلس الأمن
+    // اليوم`).
+    // Forces are described by whom they serve (`قوات الحكومة اليمنية`) more often than named.
+    let force = FORCE_HEADS.contains(&head.stem.as_str());
+    let in_complement = |x: usize| {
+        let i = &infos[x];
+        let named_next =
+            !force && x + 1 < infos.len() && joins(x) && (linked(x + 1) || infos[x + 1].unknown);
+        i.definite
+            && !is_hard_stop(&i.stem)
+            && (is_relative_adjective(i)
+                || (i.cand.prefix == "و" && infos[x - 1].definite)
+                || named_next)
+    };
     while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
         let x = last + 1;
         let i = &infos[x];
-        if !free(x) || stop(x) || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0 {
+        if !free(x)
+            || (stop(x) && !in_complement(x))
+            || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0
+        {
             break;
         }
         let named = linked(x) || i.unknown;
@@ -638,7 +661,9 @@ fn organisation(
     } else {
         (last_evidence..=last)
             .take_while(|&x| {
-                x == last_evidence || infos[x].definite || infos[x].stem.starts_with("لل")
+                x == last_evidence
+                    || is_relative_adjective(&infos[x])
+                    || infos[x].stem.starts_with("لل")
             })
             .last()
             .unwrap_or(last_evidence)
@@ -654,6 +679,34 @@ fn organisation(
         score: CUED_SCORE,
         cand: head.cand,
     })
+}
+
+/// Definite adjectives of time and order that follow a name without belonging to it (`مجلس
+/// الأمة الحالي`, `حزب الوفد الجديد` is a name but `الأسبوع الماضي` is not).
+const TIME_ADJECTIVES: &[&str] = &[
+    "الماضي",
+    "الحالي",
+    "الجاري",
+    "المقبل",
+    "القادم",
+    "الاخير",
+    "السابق",
+    "الاول",
+    "الثاني",
+];
+
+/// Does `stem` end a name whatever follows: a particle, a reporting verb or a title?
+fn is_hard_stop(stem: &str) -> bool {
+    is_in(STOPS, stem) || is_in(REPORTING_VERBS, stem) || is_in(PERSON_TITLES, stem)
+}
+
+/// Is the word a definite relative adjective (`المالية`, `الدولي`, `الباكستانية`), which
+/// qualifies the name before it, and not one of time or order?
+fn is_relative_adjective(i: &Info) -> bool {
+    let s = i.stem.as_str();
+    i.definite
+        && (s.ends_with("يه") || s.ends_with('ي'))
+        && !TIME_ADJECTIVES.contains(&s.strip_suffix('ه').unwrap_or(s))
 }
 
 /// An organisation introduced by a descriptor at `w` that stays outside its mention: the
@@ -769,6 +822,20 @@ mod tests {
             )],
             "help: البصرة inside the council's name is not the city"
         );
+    }
+
+    #[test]
+    fn a_complement_takes_its_adjectives_and_not_what_follows() {
+        let got = found("وارتفع مؤشر سوق أبوظبي للأوراق المالية بنسبة طفيفة.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "سوق أبوظبي للأوراق المالية");
+        assert_eq!(got[0].1, EntityKind::Organisation);
+        let got = found("وقالت لجنة الانتخابات الباكستانية إن النتائج ستعلن غدا.");
+        assert_eq!(got[0].0, "لجنة الانتخابات الباكستانية", "{got:?}");
+        // Forces are described, not named: the adjective stays a demonym.
+        let got = found("وتقدمت قوات الحكومة اليمنية نحو الساحل.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("اليمنية", "cldr:YE"));
     }
 
     #[test]
