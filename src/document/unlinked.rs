@@ -201,7 +201,18 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         let names_without_article = bare_text
             .strip_prefix("ال")
             .map_or(0, |rest| bare_word(rest).person);
-        let everyday = is_everyday(stem) || bare.zipf.is_some_and(|z| z >= DICTIONARY_MIN_ZIPF);
+        // Keys drop the alef that carries an accusative tanween (`أيضًا` → `ايض`); the word
+        // lists were written without the tanween (`أيضا`), so the word is looked up with it.
+        let tanween = text[start..word.end].contains(crate::normalize::marks::FATHATAN)
+            && !stem.ends_with('ا');
+        let with_alef = |s: &str| format!("{s}ا");
+        let everyday = is_everyday(stem)
+            || bare.zipf.is_some_and(|z| z >= DICTIONARY_MIN_ZIPF)
+            || (tanween
+                && (is_everyday(&with_alef(stem))
+                    || bare_word(&with_alef(&bare_text))
+                        .zipf
+                        .is_some_and(|z| z >= DICTIONARY_MIN_ZIPF)));
         let letters = stem.chars().count();
         let arabic = stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
         let zipf_penalty = bare
@@ -393,11 +404,37 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
         }
         w += 1;
     }
+    // A one-word short form or partial name of a person, followed by a word of a name that
+    // nothing links, begins a longer name of someone else (`ماركوس راشفورد` is not Ferdinand
+    // Marcos, `كيم جونغ تشول` not Kim Jong Un): the link is a piece of it.
+    let leads_unknown_name = |w: usize| {
+        let short_person = cover[w].is_some_and(|i| {
+            let f = &found[i];
+            f.first == f.last
+                && matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial)
+                && f.target
+                    .entity()
+                    .is_some_and(|e| index.entity(e).kind == EntityKind::Person)
+        });
+        short_person && joins(w) && {
+            let next = &infos[w + 1];
+            !linked(w + 1)
+                && !stop(w + 1)
+                && next.cand.chars == 0
+                && (next.unknown
+                    || (next.names > 0
+                        && next.name_score >= GIVEN_MIN_SCORE
+                        // `بوتين صباح اليوم`: a frequent word is read as the word.
+                        && next.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)))
+        }
+    };
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
-        let starts = !infos[w].definite && !is_in(NAME_JOINERS, &infos[w].stem) && !linked(w);
-        if taken[w] || !starts || !infos[w].name_like() || stop(w) {
+        let starts = !infos[w].definite
+            && !is_in(NAME_JOINERS, &infos[w].stem)
+            && (!linked(w) || leads_unknown_name(w));
+        if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || stop(w) {
             w += 1;
             continue;
         }
@@ -444,7 +481,10 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             len >= 2 && first.names > 0 && (w..=last).filter(|&x| infos[x].unknown).count() >= 1;
         let accepted = if titled {
             Some(CUED_SCORE)
-        } else if len >= 2 && (first.given() || unknown_pair || reported || after_person) {
+        } else if len >= 2
+            // A person's short form that leads the name is a word of names for sure.
+            && (first.given() || linked(w) || unknown_pair || reported || after_person)
+        {
             Some(NAME_WORDS_SCORE)
         } else {
             None
@@ -835,7 +875,20 @@ mod tests {
         // Forces are described, not named: the adjective stays a demonym.
         let got = found("وتقدمت قوات الحكومة اليمنية نحو الساحل.");
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("اليمنية", "cldr:YE"));
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_str()),
+            ("اليمنية", "cldr:YE")
+        );
+    }
+
+    #[test]
+    fn a_known_persons_short_form_can_begin_someone_elses_name() {
+        let got = found("وسجل ماركوس راشفورد هدفا، والتقى كيم جونغ تشول الوفد.");
+        let got: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(got, [("ماركوس راشفورد", "-"), ("كيم جونغ تشول", "-")]);
+        // Alone, or before an everyday word (here with its tanween), it stays a link.
+        let got = found("وقال كيم أيضًا إن المحادثات جيدة.");
+        assert_eq!(got[0].2, "kim-jong-un", "{got:?}");
     }
 
     #[test]
