@@ -274,4 +274,35 @@ mod tests {
         // Without the full name, the demonym and the short form stand.
         assert_eq!(found("وأكد السوداني دعمه.")[0].1, "cldr:SD");
     }
+
+    #[test]
+    fn a_place_named_with_its_head_word_is_meant_by_the_bare_name_too() {
+        let alone = found("وقال حاكم لويزيانا إن الأضرار كبيرة.");
+        let text = "وضرب الإعصار ولاية لويزيانا، وقال حاكم لويزيانا إن الأضرار كبيرة.";
+        let got = found(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1, got[1].1,
+            "help: the bare name is the state the text named"
+        );
+        assert!(got[0].1.starts_with("iso:US"), "{got:?}");
+        assert_ne!(
+            alone[0].1, got[0].1,
+            "alone, the bare name is GeoNames' town"
+        );
+        // A big city keeps its bare name: البصرة is the city of 1.3 million.
+        let got = found("وعقد مجلس محافظة البصرة جلسته في البصرة.");
+        assert_eq!(
+            got.last().map(|x| x.1.as_str()),
+            Some("geonames:99532"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_head_noun_before_a_name_is_not_a_place() {
+        let got = found("وصلت القوات إلى مدينة مأرب.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "مأرب");
+    }
 }
