@@ -32,7 +32,7 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    FACILITY_HEADS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
+    FACILITY_HEADS, MONTHS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
     REPORTING_VERBS, STOPS, is_in,
 };
 use super::words::Words;
@@ -369,6 +369,7 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
     let stop = |w: usize| {
         let s = &infos[w].stem;
         is_in(STOPS, s)
+            || is_in(MONTHS, s)
             || is_in(REPORTING_VERBS, s)
             || is_in(PERSON_TITLES, s)
             // A frequent word that is no name (`محمد` and `خلف` are frequent and names).
@@ -440,11 +441,19 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
         }
         // Extend over words of names, unknown words and joiners.
         let mut last = w;
+        let mut holds_short_form = linked(w);
         while last - w + 1 < MAX_NAME_WORDS && joins(last) {
             let next = last + 1;
             // `و` on a word coordinates it with the one before: `شي وبوتين` is two people.
             let coordinated = infos[next].cand.prefix.starts_with('و');
-            if taken[next] || (linked(next) && !weak_link(next)) || stop(next) || coordinated {
+            // A person's short form between words of a name is a word of that name
+            // (`جهانجير خان تارين` is not Imran Khan).
+            let inside = linked(next) && leads_unknown_name(next);
+            if taken[next]
+                || (linked(next) && !weak_link(next) && !inside)
+                || stop(next)
+                || coordinated
+            {
                 break;
             }
             let i = &infos[next];
@@ -455,7 +464,8 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             }
             if i.name_like() || joiner || i.family() {
                 last = next;
-                if linked(next) {
+                holds_short_form |= inside;
+                if linked(next) && !inside {
                     break; // a known surname ends the name
                 }
             } else {
@@ -477,13 +487,17 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
                 .last()
                 .is_some_and(|s| s.kind == EntityKind::Person && s.last + 2 >= w);
         let first = &infos[w];
+        // An unknown word beside a well attested word of names, wherever it stands in the
+        // name (`جهانجير خان تارين`).
+        let named_word =
+            |x: usize| infos[x].names > 0 && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE);
         let unknown_pair =
-            len >= 2 && first.names > 0 && (w..=last).filter(|&x| infos[x].unknown).count() >= 1;
+            len >= 2 && (w..=last).any(named_word) && (w..=last).any(|x| infos[x].unknown);
         let accepted = if titled {
             Some(CUED_SCORE)
         } else if len >= 2
             // A person's short form that leads the name is a word of names for sure.
-            && (first.given() || linked(w) || unknown_pair || reported || after_person)
+            && (first.given() || holds_short_form || unknown_pair || reported || after_person)
         {
             Some(NAME_WORDS_SCORE)
         } else {
@@ -889,6 +903,12 @@ mod tests {
         // Alone, or before an everyday word (here with its tanween), it stays a link.
         let got = found("وقال كيم أيضًا إن المحادثات جيدة.");
         assert_eq!(got[0].2, "kim-jong-un", "{got:?}");
+        // Between the words of a name too.
+        let got = found("وقال السياسي جهانجير خان تارين إن الحزب قوي.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_str()),
+            ("جهانجير خان تارين", "-")
+        );
     }
 
     #[test]
