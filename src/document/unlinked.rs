@@ -58,6 +58,15 @@ const NAME_WORD: f32 = 0.3;
 /// A definite word after a given name is a family name (`علي الراشد`, `محمود الجمل`) when
 /// it is no more frequent than this (`الحمد`, of `الحمد لله`, is).
 const FAMILY_MAX_ZIPF: f32 = 4.5;
+/// A definite nisba is a family name after a given name when no more frequent than this
+/// (`العوضي` 3.7; `الاقتصادي`, "the economic", is far more).
+const NISBA_MAX_ZIPF: f32 = 4.0;
+/// A given name with the article (`العمر`) is a family name when the name is in at least
+/// this many names …
+const FAMILY_GIVEN_MIN_NAMES: u32 = 50;
+/// … and the word with the article no more frequent than this (`الحمد`, of `الحمد لله`, is
+/// 5.6).
+const FAMILY_GIVEN_MAX_ZIPF: f32 = 5.5;
 /// A reading of a word with a proclitic taken off that is a well attested name (`وعلي` is
 /// و + علي, though `وعلي` also spells `وعلى`) wins over the word as written when the word is
 /// no more frequent than this.
@@ -117,6 +126,9 @@ const VERB_PREFIXES: &[&str] = &["ي", "ت", "ن", "ا", "س", "سي", "ست"];
 struct Info {
     /// The folded word without the proclitic it is read with.
     stem: String,
+    /// The stem as written is `علي` with a final yeh: the name Ali, never the preposition
+    /// `على`, which folds to the same key.
+    ali: bool,
     /// The reading of the word: the proclitic taken off (`و` of `وعلي`), if any.
     cand: clitic::Candidate,
     /// The word is an everyday word, or one with an ending or a prefix.
@@ -144,18 +156,34 @@ impl Info {
     /// Can the word be a family name with the article after a given name (`الراشد`, `الغانم`,
     /// `البدران`), not an everyday noun (`الرئيسان`, `المحاولات`)?
     fn family(&self) -> bool {
+        let zipf_at_most = |max: f32| self.zipf.is_none_or(|z| z <= max);
         self.definite
             && self.cand.chars == 0
-            && self.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)
-            && (self.names_without_article >= 2
-                || self.names > 0
-                || self.zipf.is_none_or(|z| z < DICTIONARY_MIN_ZIPF))
+            && ((zipf_at_most(FAMILY_MAX_ZIPF)
+                && (self.names_without_article >= 2
+                    || self.names > 0
+                    || zipf_at_most(DICTIONARY_MIN_ZIPF)
+                    // A nisba that is no common adjective (`العوضي`).
+                    || (self.stem.ends_with('ي') && zipf_at_most(NISBA_MAX_ZIPF))))
+                // A given name with the article is a family name even when it is also a
+                // common word (`العمر`, "the age"; `عمر` is in hundreds of names).
+                || (self.names_without_article >= FAMILY_GIVEN_MIN_NAMES
+                    && zipf_at_most(FAMILY_GIVEN_MAX_ZIPF)))
     }
 
     /// Can the word start a person's name without a title before it?
     fn given(&self) -> bool {
         self.names >= GIVEN_MIN_NAMES && self.name_score >= GIVEN_MIN_SCORE
     }
+}
+
+/// Is `stem` in `list`, or is it a word of the list joined to `و` or `ف` (`وقالت`, kept as
+/// written because it is an everyday word itself)?
+fn is_in_joined(list: &[&str], stem: &str) -> bool {
+    is_in(list, stem)
+        || stem
+            .strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| is_in(list, rest))
 }
 
 /// Is the folded `word`, or the word with an ending or a verb prefix taken off, an everyday
@@ -197,7 +225,18 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
     let make = |cand: clitic::Candidate, stem: &str| {
         let start = words.origins[word.chars.start + cand.chars];
         let bare_text = bare_key(&text[start..word.end]);
-        let bare = bare_word(&bare_text);
+        let mut bare = bare_word(&bare_text);
+        // News often drops the hamza of a name's first alef (`ابراهيم` for `إبراهيم`): the
+        // names it is seen in are counted as written with it.
+        if bare.person == 0 {
+            if let Some(rest) = bare_text.strip_prefix('ا') {
+                bare.person = ['إ', 'أ']
+                    .iter()
+                    .map(|h| bare_word(&format!("{h}{rest}")).person)
+                    .max()
+                    .unwrap_or(0);
+            }
+        }
         let names_without_article = bare_text
             .strip_prefix("ال")
             .map_or(0, |rest| bare_word(rest).person);
@@ -220,6 +259,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             .map_or(0.0, |z| ZIPF_WEIGHT * (z - ZIPF_FLOOR).max(0.0));
         Info {
             stem: stem.to_string(),
+            ali: stem == "علي" && bare_text.ends_with('ي'),
             cand,
             everyday,
             // A word of person names is weighed by `name_score`, not taken as unknown.
@@ -228,7 +268,10 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             names: bare.person,
             zipf: bare.zipf,
             names_without_article,
-            definite: stem.starts_with("ال") && letters > 3,
+            // The article is written without a hamza: `أليكس` is Alexis.
+            definite: stem.starts_with("ال")
+                && (cand.article || bare_text.starts_with("ال"))
+                && letters > 3,
         }
     };
     let written = make(AS_WRITTEN, key);
@@ -368,7 +411,7 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
     };
     let stop = |w: usize| {
         let s = &infos[w].stem;
-        is_in(STOPS, s)
+        is_in(STOPS, s) && !infos[w].ali
             || is_in(MONTHS, s)
             || is_in(REPORTING_VERBS, s)
             || is_in(PERSON_TITLES, s)
@@ -451,7 +494,8 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             let inside = linked(next) && leads_unknown_name(next);
             if taken[next]
                 || (linked(next) && !weak_link(next) && !inside)
-                || stop(next)
+                // A family name that is also a frequent word (`العمر`) does not end the name.
+                || (stop(next) && (!infos[next].family() || is_hard_stop(&infos[next].stem)))
                 || coordinated
             {
                 break;
@@ -477,11 +521,11 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
         }
         let len = last - w + 1;
         let before = (w > 0).then(|| &infos[w - 1]);
-        let titled = before.is_some_and(|b| is_in(PERSON_TITLES, &b.stem))
+        let titled = before.is_some_and(|b| is_in_joined(PERSON_TITLES, &b.stem))
             || (w >= 2
-                && is_in(PERSON_TITLES, &infos[w - 2].stem)
+                && is_in_joined(PERSON_TITLES, &infos[w - 2].stem)
                 && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
-        let reported = before.is_some_and(|b| is_in(REPORTING_VERBS, &b.stem));
+        let reported = before.is_some_and(|b| is_in_joined(REPORTING_VERBS, &b.stem));
         let after_person = infos[w].cand.chars > 0
             && spans
                 .last()
@@ -909,6 +953,19 @@ mod tests {
             (got[0].0.as_str(), got[0].2.as_str()),
             ("جهانجير خان تارين", "-")
         );
+    }
+
+    #[test]
+    fn people_in_lists_and_after_joined_verbs() {
+        let got = unlinked("وفاز كل من علي الراشد وجمال العمر وكامل العوضي.");
+        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        // `علي` written with its yeh is Ali, not على; `العمر` ("the age") and the nisba
+        // `العوضي` are family names after a given name.
+        assert_eq!(people, ["علي الراشد", "جمال العمر", "كامل العوضي"]);
+        // `أليكو` is written with a hamza: no article; `وقال` is قال joined to و.
+        let got = unlinked("وقال أليكو دانجوتي إن المصفاة ستعمل، فيما أعلن ابراهيم زيدان ترشحه.");
+        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(people, ["أليكو دانجوتي", "ابراهيم زيدان"]);
     }
 
     #[test]
