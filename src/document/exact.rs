@@ -116,6 +116,7 @@ fn choose(
     text_words: &[&str],
     short_forms: bool,
     names: &NameKeys,
+    ambiguous: &mut Vec<EntityIdx>,
 ) -> Option<Choice> {
     let mut full: Vec<(Target, f32)> = Vec::new();
     let mut short: Vec<Target> = Vec::new();
@@ -152,6 +153,10 @@ fn choose(
     }
     // A short form counts only when it names exactly one entity; it then competes with the
     // full names on prior, discounted: `مودي` is Narendra Modi, not the hamlet Modi.
+    if short_forms && short.len() > 1 && full.is_empty() {
+        ambiguous.clear();
+        ambiguous.extend(short.iter().map(|t| t.entity));
+    }
     let short = (short_forms && short.len() == 1).then(|| {
         let t = short[0];
         (t, index.entity(t.entity).prior() * SHORT_FORM_DISCOUNT)
@@ -209,7 +214,9 @@ fn best_at(
     matcher: &Matcher,
     i: usize,
     key: &mut String,
+    shared: &mut Vec<Shared>,
 ) -> Option<(Candidate, usize, Choice)> {
+    let mut ambiguous = Vec::new();
     let config = matcher.inner.config;
     let names = matcher.inner.name_keys();
     let first = words.key(i);
@@ -228,7 +235,24 @@ fn best_at(
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
         let everyday_word = cand.chars > 0 && crate::language::zipf(first).is_some();
         loop {
-            if let Some(choice) = choose(index, key, &parts, config.short_forms, names) {
+            ambiguous.clear();
+            let chosen = choose(
+                index,
+                key,
+                &parts,
+                config.short_forms,
+                names,
+                &mut ambiguous,
+            );
+            if chosen.is_none() && !ambiguous.is_empty() {
+                shared.push(Shared {
+                    first: i,
+                    last: j,
+                    cand,
+                    entities: ambiguous.clone(),
+                });
+            }
+            if let Some(choice) = chosen {
                 let e = index.entity(choice.target.entity);
                 let minor_place = e.kind == EntityKind::Place
                     && e.id.starts_with("geonames:")
@@ -259,6 +283,7 @@ pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'
     let index = &matcher.inner.index;
     let mut found = Vec::new();
     let mut key = String::new();
+    let mut shared = Vec::new();
     let clitics = matcher.inner.config.clitics;
     let live = words.per_type(|first| may_start(index, first, clitics));
     let mut i = 0;
@@ -267,7 +292,8 @@ pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'
             i += 1;
             continue;
         }
-        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key) else {
+        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key, &mut shared)
+        else {
             i += 1;
             continue;
         };
@@ -310,7 +336,79 @@ pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'
         found.push(f);
         i = j + 1;
     }
+    by_country(index, shared, &mut found);
     found
+}
+
+/// A short form that several entities share (`مجلس الأمة` is Kuwait's parliament and
+/// Algeria's upper house), at words `first..=last`.
+struct Shared {
+    first: usize,
+    last: usize,
+    cand: Candidate,
+    entities: Vec<EntityIdx>,
+}
+
+/// The document before priors, for shared short forms: one that names exactly one entity of
+/// a country the text names (a place of that country, or the country itself) is that entity
+/// (`مجلس الأمة` in a text about Kuwait). Longest first; never over a mention found.
+fn by_country(index: &Index, mut shared: Vec<Shared>, found: &mut Vec<Found<'_>>) {
+    if shared.is_empty() {
+        return;
+    }
+    let countries: Vec<&str> = found
+        .iter()
+        .filter_map(|f| f.target.entity())
+        .map(|e| index.entity(e))
+        .filter(|e| e.kind == EntityKind::Place)
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    if countries.is_empty() {
+        return;
+    }
+    let mut covered: Vec<bool> = vec![false; found.iter().map(|f| f.last + 1).max().unwrap_or(0)];
+    let cover = |first: usize, last: usize, covered: &mut Vec<bool>| {
+        if covered.len() <= last {
+            covered.resize(last + 1, false);
+        }
+        covered[first..=last].iter_mut().for_each(|c| *c = true);
+    };
+    for f in found.iter() {
+        cover(f.first, f.last, &mut covered);
+    }
+    shared.sort_by_key(|s| (std::cmp::Reverse(s.last - s.first), s.first));
+    let mut added = false;
+    for s in shared {
+        if (s.first..=s.last).any(|w| covered.get(w).copied().unwrap_or(false)) {
+            continue;
+        }
+        let mut here = s.entities.iter().filter(|&&e| {
+            index
+                .entity(e)
+                .country
+                .as_deref()
+                .is_some_and(|c| countries.contains(&c))
+        });
+        let (Some(&e), None) = (here.next(), here.next()) else {
+            continue;
+        };
+        cover(s.first, s.last, &mut covered);
+        found.push(Found {
+            first: s.first,
+            last: s.last,
+            cand: s.cand,
+            target: Named::Entity(e),
+            kind: MatchKind::ShortForm,
+            alternatives: s.entities.len() - 1,
+            share: 1.0,
+            antecedent: None,
+            fuzzy: None,
+        });
+        added = true;
+    }
+    if added {
+        found.sort_by_key(|f| f.first);
+    }
 }
 
 /// A place linked by its bare name yields to the place the text names with a head word only
@@ -344,7 +442,13 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
     for f in found.iter_mut() {
         let Named::Entity(e) = f.target else { continue };
         let place = index.entity(e);
-        if place.kind != EntityKind::Place
+        // A head word of its own says which namesake it is ([`head_ranks`]).
+        let own_head = f.first > 0 && {
+            let head = words.key(f.first - 1);
+            CITY_HEADS.contains(&head) || DIVISION_HEADS.contains(&head)
+        };
+        if own_head
+            || place.kind != EntityKind::Place
             || !matches!(f.kind, MatchKind::Exact | MatchKind::ShortForm)
             || place.prior() >= HEADED_PLACE_OVER_PRIOR
         {
@@ -359,6 +463,75 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
                 f.antecedent = Some(*start);
                 f.share = 1.0;
             }
+        }
+    }
+}
+
+/// Head words that say the name after them is a populated place (`مدينة مأرب`, the city).
+const CITY_HEADS: &[&str] = &[
+    "مدينه",
+    "المدينه",
+    "بلده",
+    "البلده",
+    "قريه",
+    "القريه",
+    "بلدات",
+    "مدن",
+    "قري",
+];
+/// Head words that say the name after them is a first-level division (`ولاية كانو`).
+const DIVISION_HEADS: &[&str] = &[
+    "ولايه",
+    "الولايه",
+    "ولايات",
+    "محافظه",
+    "المحافظه",
+    "محافظات",
+    "اقليم",
+    "الاقليم",
+    "مقاطعه",
+    "المقاطعه",
+];
+
+/// Head words rank namesakes: after `مدينة` a name shared by a city and a division is the
+/// city (GeoNames), after `ولاية` or `محافظة` the division (`iso:` ids), whatever their
+/// priors say.
+pub(super) fn head_ranks(words: &Words, index: &Index, found: &mut [Found<'_>]) {
+    for f in found.iter_mut() {
+        let Named::Entity(e) = f.target else { continue };
+        if f.first == 0
+            || f.kind != MatchKind::Exact
+            || f.alternatives == 0
+            || f.cand.chars > 0
+            || index.entity(e).kind != EntityKind::Place
+        {
+            continue;
+        }
+        // Only a division and a GeoNames place trade places: a country or territory
+        // (`مدينة هونغ كونغ`) stays what it is.
+        let head = words.key(f.first - 1);
+        let id = &index.entity(e).id;
+        let wanted: fn(&str) -> bool = if CITY_HEADS.contains(&head) && id.starts_with("iso:") {
+            |id| id.starts_with("geonames:")
+        } else if DIVISION_HEADS.contains(&head) && id.starts_with("geonames:") {
+            |id| id.starts_with("iso:")
+        } else {
+            continue;
+        };
+        let mut key = f.stem(words).to_string();
+        (f.first + 1..=f.last).for_each(|w| key.push_str(words.key(w)));
+        let mut best: Option<(f32, EntityIdx)> = None;
+        index.lookup(&key, |t| {
+            let c = index.entity(t.entity);
+            if !t.common && !t.short && !t.demonym && c.kind == EntityKind::Place && wanted(&c.id) {
+                let p = c.prior();
+                if best.is_none_or(|(b, x)| p > b || (p == b && t.entity < x)) {
+                    best = Some((p, t.entity));
+                }
+            }
+        });
+        if let Some((_, better)) = best {
+            f.target = Named::Entity(better);
         }
     }
 }

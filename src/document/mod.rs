@@ -133,6 +133,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     let words = Words::new(text);
     let mut found = exact::exact_pass(&words, matcher);
     drop_everyday_spellings(text, &words, matcher, &mut found);
+    exact::head_ranks(&words, index, &mut found);
     exact::headed_places(&words, index, &mut found);
     if matcher.inner.config.fuzzy {
         fuzzy::fuzzy_pass(text, &words, matcher, &mut found);

@@ -300,6 +300,23 @@ mod tests {
     }
 
     #[test]
+    fn head_words_rank_namesakes_and_a_shared_short_form_follows_the_country() {
+        let got = found("وصلت القوات إلى مدينة مأرب، وسيطرت على أجزاء من محافظة مأرب.");
+        let ids: Vec<&str> = got.iter().map(|x| x.1.as_str()).collect();
+        assert!(
+            ids[0].starts_with("geonames:") && ids[1].starts_with("iso:"),
+            "{got:?}"
+        );
+        // Several legislatures are `مجلس الأمة`: alone it is none of them.
+        assert!(found("صوت مجلس الأمة على الميزانية.").is_empty());
+        let got = found("وفي الكويت، صوت مجلس الأمة على الميزانية.");
+        assert_eq!(
+            got[1],
+            ("مجلس الأمة".into(), "kuwait-national-assembly".into())
+        );
+    }
+
+    #[test]
     fn a_head_noun_before_a_name_is_not_a_place() {
         let got = found("وصلت القوات إلى مدينة مأرب.");
         assert_eq!(got.len(), 1, "{got:?}");
