@@ -282,6 +282,12 @@ impl Matcher {
     ///
     /// The returned iterator borrows the matcher (`'m`, for the entities) and the text
     /// (`'t`, for the surfaces).
+    ///
+    /// Memory is linear in the text: the mentions are found at once, and the heap's peak
+    /// while finding and holding them stays under 48 bytes per byte of text (about 28 on a
+    /// megabyte of news in a release build; checked on 1 MB and 4 MB by `tests/memory.rs`).
+    /// Cut a corpus into documents (or use [`Matcher::find_batch`]) rather than passing it
+    /// whole.
     pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> Mentions<'m, 't> {
         Mentions::new(document::find(self, text))
     }
