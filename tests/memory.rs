@@ -27,6 +27,15 @@ const MAX_BYTES_PER_BYTE: f64 = 48.0;
 /// the doubling of vectors).
 const MAX_GROWTH: f64 = 1.25;
 
+/// The longest prefix of `text` of at most `bytes` bytes.
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The heap's peak while the mentions of `text` are found and held, per byte of text.
 fn peak_per_byte(m: &Matcher, text: &str) -> f64 {
     HEAP.reset_peak_usage();
@@ -47,13 +56,12 @@ fn memory_per_byte_of_text_is_bounded_and_linear() {
     let small = common::corpus(1 << 20);
     let large = common::corpus(4 << 20);
     // Lazy structures (the entities' name keys, the fuzzy index) are built here, once.
-    m.find_iter(&small[..small.floor_char_boundary(20_000)])
-        .for_each(drop);
+    m.find_iter(prefix(&small, 20_000)).for_each(drop);
     // The curve over more sizes, printed on demand (`TAWFIQ_MEMORY_CURVE=1 cargo test
     // --release --test memory -- --nocapture`).
     if std::env::var_os("TAWFIQ_MEMORY_CURVE").is_some() {
         for kb in [1, 10, 100, 300, 1000, 2000, 4000] {
-            let t = &large[..large.floor_char_boundary(kb * 1024)];
+            let t = prefix(&large, kb * 1024);
             let r = peak_per_byte(&m, t);
             eprintln!(
                 "{kb} KB: {r:.1} bytes per byte, {:.1} MB",
