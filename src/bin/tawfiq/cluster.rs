@@ -25,9 +25,9 @@ fn usage() -> String {
          Prints one JSON object per cluster, largest first: canonical, entity (or null),\n\
          members, count. --export person|place|organisation prints the unlinked clusters\n\
          as user gazetteer rows (TSV) instead.\n\n{}\n\
-         Its object, {{\"line\": N, \"error\": \"...\"}}, is printed as the line is read,\n\
+         That object, {{\"line\": N, \"error\": \"...\"}}, is printed as the line is read,\n\
          before the clusters (on stderr with --export); the run goes on without it.\n\n{}",
-        common::NAME_LIMITS_HELP,
+        common::names_help(),
         common::EXIT_STATUS_HELP
     )
 }

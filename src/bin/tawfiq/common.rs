@@ -293,10 +293,17 @@ pub fn names() -> impl Iterator<Item = (usize, Result<String, LineError>)> {
     })
 }
 
-/// The limits of [`names`], for `--help`.
-pub const NAME_LIMITS_HELP: &str = "input: one name per line (UTF-8; a byte-order mark at the start is dropped).
-A blank line (or one without a letter or digit), a line that is not UTF-8, and a name over 512 bytes or 16 words
-(not a name: a paragraph, a broken line) get an object with an \"error\" field.";
+/// The input of [`names`] and its limits, for `--help`.
+pub fn names_help() -> String {
+    format!(
+        "input: one name per line (UTF-8; a byte-order mark at the start is dropped). A blank\n\
+         line (or one without a letter or digit), a line that is not UTF-8, and a name over\n\
+         {} bytes or {} words (not a name: a paragraph, a broken line) get an object with an\n\
+         \"error\" field.",
+        Matcher::MAX_NAME_BYTES,
+        Matcher::MAX_NAME_WORDS
+    )
+}
 
 /// Standard output written one whole line at a time and flushed after each, so that a
 /// crash, a kill or a closed pipe never cuts a line. A closed pipe (`| head`) ends the run

@@ -20,9 +20,9 @@ fn usage() -> String {
         "usage: tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names\n\n\
          Prints one JSON object per input line, in order: query, entity (or null), score,\n\
          how, candidates.\n\n{}\n\
-         Its object is {{\"line\": N, \"query\": null, \"entity\": null, \"score\": 0.0,\n\
+         That object is {{\"line\": N, \"query\": null, \"entity\": null, \"score\": 0.0,\n\
          \"how\": null, \"candidates\": [], \"error\": \"...\"}}, and the run goes on.\n\n{}",
-        common::NAME_LIMITS_HELP,
+        common::names_help(),
         common::EXIT_STATUS_HELP
     )
 }
