@@ -187,7 +187,10 @@ pub struct Lines<R> {
     reader: R,
     limit: usize,
     number: usize,
+    /// The line read, cut after `limit + 2` bytes.
     buf: Vec<u8>,
+    /// The last byte of the line read (kept when `buf` is cut).
+    last: Option<u8>,
 }
 
 impl<R: BufRead> Lines<R> {
@@ -198,6 +201,7 @@ impl<R: BufRead> Lines<R> {
             limit,
             number: 0,
             buf: Vec::new(),
+            last: None,
         }
     }
 
@@ -205,6 +209,7 @@ impl<R: BufRead> Lines<R> {
     /// them); returns its full length, or `None` at the end of input.
     fn read_line(&mut self) -> Option<usize> {
         self.buf.clear();
+        self.last = None;
         let (mut len, mut any) = (0, false);
         loop {
             let chunk = match self.reader.fill_buf() {
@@ -225,6 +230,7 @@ impl<R: BufRead> Lines<R> {
             let room = (self.limit + 2).saturating_sub(self.buf.len());
             self.buf.extend_from_slice(&piece[..piece.len().min(room)]);
             len += piece.len();
+            self.last = piece.last().copied().or(self.last);
             let used = piece.len() + usize::from(newline);
             self.reader.consume(used);
             if newline {
@@ -245,8 +251,10 @@ impl<R: BufRead> Iterator for Lines<R> {
         if self.number == 1 && self.buf.starts_with(BOM) {
             (start, len) = (BOM.len(), len - BOM.len());
         }
-        if self.buf.last() == Some(&b'\r') && self.buf.len() - start == len {
-            self.buf.pop();
+        if self.last == Some(b'\r') && len > 0 {
+            if self.buf.len() - start == len {
+                self.buf.pop();
+            }
             len -= 1;
         }
         if len > self.limit {
@@ -405,6 +413,11 @@ mod tests {
             "help: the last newline ends a line"
         );
         assert_eq!(lines(b"abcdef\r\n", 6), [(1, Ok("abcdef".to_string()))]);
+        assert_eq!(
+            lines(b"\r\r\r\n", 0),
+            [(1, Err(LineError::TooLong { bytes: 2, limit: 0 }))],
+            "help: the \\r of a line ending is not counted, even in a line cut short"
+        );
     }
 
     #[test]
@@ -423,6 +436,47 @@ mod tests {
                 offset: 1
             }
         );
+    }
+
+    proptest::proptest! {
+        /// Any bytes: one item per line, in order, each the line (without a BOM or `\r`)
+        /// when it is short UTF-8; and a file keeps its length and every good line.
+        #[test]
+        fn any_bytes_keep_their_lines(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'\n', b'\r', 0xD8, 0xB3, 0xFF, 0xEF, 0xBB, 0xBF, b' ']),
+                0..200,
+            ),
+            limit in 0usize..12,
+        ) {
+            let expected: Vec<&[u8]> = if bytes.is_empty() {
+                Vec::new()
+            } else {
+                let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+                body.split(|&b| b == b'\n').collect()
+            };
+            let got = lines(&bytes, limit);
+            proptest::prop_assert_eq!(got.len(), expected.len());
+            for (i, ((n, line), raw)) in got.iter().zip(&expected).enumerate() {
+                proptest::prop_assert_eq!(*n, i + 1);
+                let raw = if i == 0 { raw.strip_prefix(BOM).unwrap_or(raw) } else { raw };
+                let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+                match line {
+                    Ok(text) => proptest::prop_assert_eq!(text.as_bytes(), raw),
+                    Err(LineError::TooLong { bytes, .. }) => {
+                        proptest::prop_assert!(raw.len() > limit && *bytes == raw.len())
+                    }
+                    Err(_) => proptest::prop_assert!(std::str::from_utf8(raw).is_err()),
+                }
+            }
+            let (text, bad) = text_with_offsets(bytes.clone());
+            proptest::prop_assert_eq!(text.len(), bytes.len());
+            for (i, (a, b)) in text.split('\n').zip(bytes.split(|&b| b == b'\n')).enumerate() {
+                let good = std::str::from_utf8(b).is_ok() && !(i == 0 && b.starts_with(BOM));
+                proptest::prop_assert!(!good || a.as_bytes() == b);
+            }
+            proptest::prop_assert!(bad.iter().all(|(_, r, _)| std::str::from_utf8(&bytes[r.clone()]).is_err()));
+        }
     }
 
     #[test]
