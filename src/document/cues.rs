@@ -555,6 +555,32 @@ pub(super) const STOPS: &[&str] = &[
     "غدا",
 ];
 
+/// Month names (folded), Levantine and Gregorian: `كانون الثاني` is January, not a person
+/// whose given name is a word of names.
+pub(super) const MONTHS: &[&str] = &[
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "ايلول",
+    "تشرين",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+
 /// Is `stem` (a folded word, proclitics stripped) in `list`?
 pub(super) fn is_in(list: &[&str], stem: &str) -> bool {
     list.contains(&stem)
@@ -578,6 +604,7 @@ mod tests {
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),
+            ("MONTHS", MONTHS),
         ];
         for (name, list) in lists {
             for w in *list {

@@ -3,12 +3,15 @@
 
 use std::cell::OnceCell;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::clitic::{self, ARTICLE, Candidate};
 use crate::gazetteer::EntityKind;
-use crate::index::{Index, Target};
+use crate::index::{EntityIdx, Index, Target};
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
+use super::cues::{PLACE_HEADS, is_in};
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
 use super::{AS_WRITTEN, Found, Named};
@@ -268,6 +271,20 @@ pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'
             i += 1;
             continue;
         };
+        // A head noun before a name is not the place it also names (`مدينة مأرب`: GeoNames
+        // lists `مدينه` for Medina); a channel may be named by one (`الجزيرة`).
+        let stem = {
+            let k = words.key(i);
+            &k[k.char_indices().nth(cand.chars).map_or(k.len(), |(b, _)| b)..]
+        };
+        if j == i
+            && words.words[i].joins_next
+            && (is_in(PLACE_HEADS, stem) || DESCRIPTORS.contains(&stem))
+            && index.entity(choice.target.entity).kind == EntityKind::Place
+        {
+            i += 1;
+            continue;
+        }
         let mut f = Found {
             first: i,
             last: j,
@@ -294,4 +311,54 @@ pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'
         i = j + 1;
     }
     found
+}
+
+/// A place linked by its bare name yields to the place the text names with a head word only
+/// when its prior is below this (a town of about 60,000): `البصرة` after `محافظة البصرة` is
+/// still the city of 1.3 million.
+const HEADED_PLACE_OVER_PRIOR: f32 = 0.6;
+
+/// The document before priors, for places: a text that names a place with its head word
+/// (`ولاية لويزيانا`, the state) means it by the bare name too, here and elsewhere in the
+/// text; `لويزيانا` alone is then not the town of 3,296 in Missouri that GeoNames knows by
+/// that name. The bare mention becomes a partial mention of the headed place.
+pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>]) {
+    // Bare key → (place, byte offset of its headed mention); `None` when two places share it.
+    let mut headed: HashMap<String, Option<(EntityIdx, usize)>> = HashMap::default();
+    for f in found.iter() {
+        let Named::Entity(e) = f.target else { continue };
+        if f.last > f.first
+            && index.entity(e).kind == EntityKind::Place
+            && is_in(PLACE_HEADS, f.stem(words))
+        {
+            let key: String = (f.first + 1..=f.last).map(|w| words.key(w)).collect();
+            let slot = headed.entry(key).or_insert(Some((e, f.start(words))));
+            if slot.is_some_and(|(x, _)| x != e) {
+                *slot = None;
+            }
+        }
+    }
+    if headed.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let Named::Entity(e) = f.target else { continue };
+        let place = index.entity(e);
+        if place.kind != EntityKind::Place
+            || !matches!(f.kind, MatchKind::Exact | MatchKind::ShortForm)
+            || place.prior() >= HEADED_PLACE_OVER_PRIOR
+        {
+            continue;
+        }
+        let mut key = f.stem(words).to_string();
+        (f.first + 1..=f.last).for_each(|w| key.push_str(words.key(w)));
+        if let Some(Some((h, start))) = headed.get(&key) {
+            if *h != e {
+                f.target = Named::Entity(*h);
+                f.kind = MatchKind::Partial;
+                f.antecedent = Some(*start);
+                f.share = 1.0;
+            }
+        }
+    }
 }

@@ -117,11 +117,44 @@ fn trim_edges(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// A word written as it is must be at least this frequent (Zipf) to be read as the everyday
+/// word it spells rather than a short form it folds into.
+const EVERYDAY_SPELLING_MIN_ZIPF: f32 = 3.2;
+
+/// Drops the one-word short forms that the text spells as an everyday word, with letters no
+/// name of the entity has: `شئ` ("thing", written with its hamza) folds into `شي`, Xi
+/// Jinping's short form, but is the word. A short form is one word that could be several
+/// things; the letters the writer chose are evidence.
+fn drop_everyday_spellings(
+    text: &str,
+    words: &Words,
+    matcher: &Matcher,
+    found: &mut Vec<Found<'_>>,
+) {
+    let index = &matcher.inner.index;
+    let names = matcher.inner.name_keys();
+    found.retain(|f| {
+        let Named::Entity(e) = f.target else {
+            return true;
+        };
+        if f.kind != MatchKind::ShortForm || f.first != f.last {
+            return true;
+        }
+        let surface = &text[f.start(words)..words.words[f.last].end];
+        let everyday = crate::language::bare_word(&crate::keys::bare_key(surface))
+            .zipf
+            .is_some_and(|z| z >= EVERYDAY_SPELLING_MIN_ZIPF);
+        !(everyday && names::foldings(surface, names.of(index, e)).contains(&Folding::Letters))
+    });
+}
+
 /// Finds the mentions of `text`.
 pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'m, 't>> {
     let index = &matcher.inner.index;
     let words = Words::new(text);
     let mut found = exact::exact_pass(&words, matcher);
+    drop_everyday_spellings(text, &words, matcher, &mut found);
+    exact::headed_places(&words, index, &mut found);
     if matcher.inner.config.fuzzy {
         fuzzy::fuzzy_pass(text, &words, matcher, &mut found);
     }
@@ -240,5 +273,20 @@ mod tests {
         assert!(surfaces.contains(&"الأميركي"), "help: got {surfaces:?}");
         assert!(surfaces.contains(&"بوتين"), "help: got {surfaces:?}");
         assert!(surfaces.contains(&"بكين"), "help: got {surfaces:?}");
+    }
+
+    #[cfg(feature = "builtin")]
+    #[test]
+    fn an_everyday_spelling_is_not_a_short_form() {
+        let m = Matcher::builtin();
+        let ids: Vec<_> = m
+            .find_iter("لم يحدث شئ من ذلك، وقال شي إن الصين مستعدة.")
+            .map(|x| (x.surface, x.entity_id()))
+            .collect();
+        assert_eq!(
+            ids,
+            [("شي", Some("xi-jinping")), ("الصين", Some("cldr:CN"))],
+            "help: شئ (thing) folds into شي but is written as the word"
+        );
     }
 }

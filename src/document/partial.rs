@@ -25,13 +25,26 @@ const FAMILY_NAME_FIRST: &[&str] = &[
 /// people mentioned in full, and the most frequent Arabic words, are not linked.
 pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut covered = vec![false; words.words.len()];
+    // One-word links that a family name of this text outranks: a short form, a partial name
+    // or a demonym of another entity (`السوداني` after `محمد شياع السوداني` is the prime
+    // minister, not Sudan; `جونسون` after `مايك جونسون` is not Boris Johnson).
+    let mut weak: Vec<Option<usize>> = vec![None; words.words.len()];
     // word key → (entity, byte offsets of the full mentions that contain it)
     let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::default();
     let mut latin: Vec<LatinFamily> = Vec::new();
     // The Latin family names of an entity are the same at each of its full mentions.
     let mut latin_done: HashSet<EntityIdx> = HashSet::default();
-    for f in found.iter() {
-        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+    for (i, f) in found.iter().enumerate() {
+        let outranked = f.first == f.last
+            && matches!(
+                f.kind,
+                MatchKind::ShortForm | MatchKind::Partial | MatchKind::Demonym
+            );
+        if outranked {
+            weak[f.first] = Some(i);
+        } else {
+            covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        }
         let Some(entity) = f.target.entity() else {
             continue;
         };
@@ -101,9 +114,14 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
             (named && !crate::language::is_frequent_word(stem)).then(|| (cand, stem.to_string()))
         })
     });
+    let mut replaced: Vec<usize> = Vec::new();
+    let before = found.len();
     for (w, _) in words.words.iter().enumerate().filter(|(w, _)| !covered[*w]) {
         let key = words.key(w);
         if key.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if weak[w].is_some() {
+                continue;
+            }
             if let Some(f) = latin_partial(key, &latin, words.origins[words.words[w].chars.start]) {
                 found.push(f.found(w));
             }
@@ -113,6 +131,12 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
             let Some((Some(entity), starts)) = names.get(stem) else {
                 continue;
             };
+            if let Some(i) = weak[w] {
+                if found[i].target == Named::Entity(*entity) {
+                    continue;
+                }
+                replaced.push(i);
+            }
             let cand = *cand;
             let here = words.origins[words.words[w].chars.start];
             // The nearest full mention before this word, else the first one after it.
@@ -134,6 +158,13 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
                 fuzzy: None,
             });
         }
+    }
+    if !replaced.is_empty() {
+        let mut i = 0;
+        found.retain(|_| {
+            i += 1;
+            i > before || !replaced.contains(&(i - 1))
+        });
     }
     found.sort_by_key(|f| f.first);
 }
@@ -211,4 +242,67 @@ fn latin_partial(key: &str, latin: &[LatinFamily], here: usize) -> Option<LatinH
         .max()
         .or_else(|| starts.min())?;
     Some(LatinHit { entity, antecedent })
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod tests {
+    use crate::Matcher;
+
+    /// (surface, entity id or "-") of each mention.
+    fn found(text: &str) -> Vec<(String, String)> {
+        Matcher::builtin()
+            .find_iter(text)
+            .map(|m| {
+                (
+                    m.surface.to_string(),
+                    m.entity_id().unwrap_or("-").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_family_name_refers_to_the_person_the_text_named_in_full() {
+        // A nisba that is also a demonym, and a surname that is another person's short form.
+        let got = found("استقبل محمد شياع السوداني الوفد، وأكد السوداني دعمه.");
+        assert_eq!(
+            got[1],
+            ("السوداني".into(), "mohammed-shia-al-sudani".into())
+        );
+        let got = found("وقال مايك جونسون إن التصويت غدا، وأضاف جونسون أن الحزب موحد.");
+        assert_eq!(got[1], ("جونسون".into(), "mike-johnson".into()));
+        // Without the full name, the demonym and the short form stand.
+        assert_eq!(found("وأكد السوداني دعمه.")[0].1, "cldr:SD");
+    }
+
+    #[test]
+    fn a_place_named_with_its_head_word_is_meant_by_the_bare_name_too() {
+        let alone = found("وقال حاكم لويزيانا إن الأضرار كبيرة.");
+        let text = "وضرب الإعصار ولاية لويزيانا، وقال حاكم لويزيانا إن الأضرار كبيرة.";
+        let got = found(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1, got[1].1,
+            "help: the bare name is the state the text named"
+        );
+        assert!(got[0].1.starts_with("iso:US"), "{got:?}");
+        assert_ne!(
+            alone[0].1, got[0].1,
+            "alone, the bare name is GeoNames' town"
+        );
+        // A big city keeps its bare name: البصرة is the city of 1.3 million.
+        let got = found("وعقد مجلس محافظة البصرة جلسته في البصرة.");
+        assert_eq!(
+            got.last().map(|x| x.1.as_str()),
+            Some("geonames:99532"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_head_noun_before_a_name_is_not_a_place() {
+        let got = found("وصلت القوات إلى مدينة مأرب.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "مأرب");
+    }
 }

@@ -32,7 +32,7 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    FACILITY_HEADS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
+    FACILITY_HEADS, MONTHS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
     REPORTING_VERBS, STOPS, is_in,
 };
 use super::words::Words;
@@ -98,6 +98,9 @@ const POLITICAL_HEADS: &[&str] = &[
     "كتله",
     "لايحه",
 ];
+
+/// Heads of armed and police forces.
+const FORCE_HEADS: &[&str] = &["قوات", "القوات", "جيش", "الجيش", "شرطه", "الشرطه"];
 
 /// Enclitic pronouns and inflection endings, longest first: a word with one of them taken
 /// off that is an everyday word is an everyday word (`جلساتهما`, `أجلوا`).
@@ -198,7 +201,18 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         let names_without_article = bare_text
             .strip_prefix("ال")
             .map_or(0, |rest| bare_word(rest).person);
-        let everyday = is_everyday(stem) || bare.zipf.is_some_and(|z| z >= DICTIONARY_MIN_ZIPF);
+        // Keys drop the alef that carries an accusative tanween (`أيضًا` → `ايض`); the word
+        // lists were written without the tanween (`أيضا`), so the word is looked up with it.
+        let tanween = text[start..word.end].contains(crate::normalize::marks::FATHATAN)
+            && !stem.ends_with('ا');
+        let with_alef = |s: &str| format!("{s}ا");
+        let everyday = is_everyday(stem)
+            || bare.zipf.is_some_and(|z| z >= DICTIONARY_MIN_ZIPF)
+            || (tanween
+                && (is_everyday(&with_alef(stem))
+                    || bare_word(&with_alef(&bare_text))
+                        .zipf
+                        .is_some_and(|z| z >= DICTIONARY_MIN_ZIPF)));
         let letters = stem.chars().count();
         let arabic = stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
         let zipf_penalty = bare
@@ -355,6 +369,7 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
     let stop = |w: usize| {
         let s = &infos[w].stem;
         is_in(STOPS, s)
+            || is_in(MONTHS, s)
             || is_in(REPORTING_VERBS, s)
             || is_in(PERSON_TITLES, s)
             // A frequent word that is no name (`محمد` and `خلف` are frequent and names).
@@ -390,21 +405,55 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
         }
         w += 1;
     }
+    // A one-word short form or partial name of a person, followed by a word of a name that
+    // nothing links, begins a longer name of someone else (`ماركوس راشفورد` is not Ferdinand
+    // Marcos, `كيم جونغ تشول` not Kim Jong Un): the link is a piece of it.
+    let leads_unknown_name = |w: usize| {
+        let short_person = cover[w].is_some_and(|i| {
+            let f = &found[i];
+            f.first == f.last
+                && matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial)
+                && f.target
+                    .entity()
+                    .is_some_and(|e| index.entity(e).kind == EntityKind::Person)
+        });
+        short_person && joins(w) && {
+            let next = &infos[w + 1];
+            !linked(w + 1)
+                && !stop(w + 1)
+                && next.cand.chars == 0
+                && (next.unknown
+                    || (next.names > 0
+                        && next.name_score >= GIVEN_MIN_SCORE
+                        // `بوتين صباح اليوم`: a frequent word is read as the word.
+                        && next.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)))
+        }
+    };
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
-        let starts = !infos[w].definite && !is_in(NAME_JOINERS, &infos[w].stem) && !linked(w);
-        if taken[w] || !starts || !infos[w].name_like() || stop(w) {
+        let starts = !infos[w].definite
+            && !is_in(NAME_JOINERS, &infos[w].stem)
+            && (!linked(w) || leads_unknown_name(w));
+        if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || stop(w) {
             w += 1;
             continue;
         }
         // Extend over words of names, unknown words and joiners.
         let mut last = w;
+        let mut holds_short_form = linked(w);
         while last - w + 1 < MAX_NAME_WORDS && joins(last) {
             let next = last + 1;
             // `و` on a word coordinates it with the one before: `شي وبوتين` is two people.
             let coordinated = infos[next].cand.prefix.starts_with('و');
-            if taken[next] || (linked(next) && !weak_link(next)) || stop(next) || coordinated {
+            // A person's short form between words of a name is a word of that name
+            // (`جهانجير خان تارين` is not Imran Khan).
+            let inside = linked(next) && leads_unknown_name(next);
+            if taken[next]
+                || (linked(next) && !weak_link(next) && !inside)
+                || stop(next)
+                || coordinated
+            {
                 break;
             }
             let i = &infos[next];
@@ -415,7 +464,8 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             }
             if i.name_like() || joiner || i.family() {
                 last = next;
-                if linked(next) {
+                holds_short_form |= inside;
+                if linked(next) && !inside {
                     break; // a known surname ends the name
                 }
             } else {
@@ -437,11 +487,18 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
                 .last()
                 .is_some_and(|s| s.kind == EntityKind::Person && s.last + 2 >= w);
         let first = &infos[w];
+        // An unknown word beside a well attested word of names, wherever it stands in the
+        // name (`جهانجير خان تارين`).
+        let named_word =
+            |x: usize| infos[x].names > 0 && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE);
         let unknown_pair =
-            len >= 2 && first.names > 0 && (w..=last).filter(|&x| infos[x].unknown).count() >= 1;
+            len >= 2 && (w..=last).any(named_word) && (w..=last).any(|x| infos[x].unknown);
         let accepted = if titled {
             Some(CUED_SCORE)
-        } else if len >= 2 && (first.given() || unknown_pair || reported || after_person) {
+        } else if len >= 2
+            // A person's short form that leads the name is a word of names for sure.
+            && (first.given() || holds_short_form || unknown_pair || reported || after_person)
+        {
             Some(NAME_WORDS_SCORE)
         } else {
             None
@@ -604,10 +661,30 @@ fn organisation(
     let mut last = w;
     let mut evidence = false;
     let mut last_evidence = w;
+    // A frequent definite word is part of a complement when it qualifies the name (a
+    // relative adjective: `للأوراق المالية`), is joined to the word before by `و`
+    // (`العدالة والتنمية`), or leads to a word that names something (`لجنة الانتخابات
+    // الباكستانية`); otherwise it ends the name as any frequent word does (`مجلس الأمن
+    // اليوم`).
+    // Forces are described by whom they serve (`قوات الحكومة اليمنية`) more often than named.
+    let force = FORCE_HEADS.contains(&head.stem.as_str());
+    let in_complement = |x: usize| {
+        let i = &infos[x];
+        let named_next =
+            !force && x + 1 < infos.len() && joins(x) && (linked(x + 1) || infos[x + 1].unknown);
+        i.definite
+            && !is_hard_stop(&i.stem)
+            && (is_relative_adjective(i)
+                || (i.cand.prefix == "و" && infos[x - 1].definite)
+                || named_next)
+    };
     while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
         let x = last + 1;
         let i = &infos[x];
-        if !free(x) || stop(x) || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0 {
+        if !free(x)
+            || (stop(x) && !in_complement(x))
+            || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0
+        {
             break;
         }
         let named = linked(x) || i.unknown;
@@ -638,7 +715,9 @@ fn organisation(
     } else {
         (last_evidence..=last)
             .take_while(|&x| {
-                x == last_evidence || infos[x].definite || infos[x].stem.starts_with("لل")
+                x == last_evidence
+                    || is_relative_adjective(&infos[x])
+                    || infos[x].stem.starts_with("لل")
             })
             .last()
             .unwrap_or(last_evidence)
@@ -654,6 +733,34 @@ fn organisation(
         score: CUED_SCORE,
         cand: head.cand,
     })
+}
+
+/// Definite adjectives of time and order that follow a name without belonging to it (`مجلس
+/// الأمة الحالي`, `حزب الوفد الجديد` is a name but `الأسبوع الماضي` is not).
+const TIME_ADJECTIVES: &[&str] = &[
+    "الماضي",
+    "الحالي",
+    "الجاري",
+    "المقبل",
+    "القادم",
+    "الاخير",
+    "السابق",
+    "الاول",
+    "الثاني",
+];
+
+/// Does `stem` end a name whatever follows: a particle, a reporting verb or a title?
+fn is_hard_stop(stem: &str) -> bool {
+    is_in(STOPS, stem) || is_in(REPORTING_VERBS, stem) || is_in(PERSON_TITLES, stem)
+}
+
+/// Is the word a definite relative adjective (`المالية`, `الدولي`, `الباكستانية`), which
+/// qualifies the name before it, and not one of time or order?
+fn is_relative_adjective(i: &Info) -> bool {
+    let s = i.stem.as_str();
+    i.definite
+        && (s.ends_with("يه") || s.ends_with('ي'))
+        && !TIME_ADJECTIVES.contains(&s.strip_suffix('ه').unwrap_or(s))
 }
 
 /// An organisation introduced by a descriptor at `w` that stays outside its mention: the
@@ -768,6 +875,39 @@ mod tests {
                 "-".to_string()
             )],
             "help: البصرة inside the council's name is not the city"
+        );
+    }
+
+    #[test]
+    fn a_complement_takes_its_adjectives_and_not_what_follows() {
+        let got = found("وارتفع مؤشر سوق أبوظبي للأوراق المالية بنسبة طفيفة.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "سوق أبوظبي للأوراق المالية");
+        assert_eq!(got[0].1, EntityKind::Organisation);
+        let got = found("وقالت لجنة الانتخابات الباكستانية إن النتائج ستعلن غدا.");
+        assert_eq!(got[0].0, "لجنة الانتخابات الباكستانية", "{got:?}");
+        // Forces are described, not named: the adjective stays a demonym.
+        let got = found("وتقدمت قوات الحكومة اليمنية نحو الساحل.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_str()),
+            ("اليمنية", "cldr:YE")
+        );
+    }
+
+    #[test]
+    fn a_known_persons_short_form_can_begin_someone_elses_name() {
+        let got = found("وسجل ماركوس راشفورد هدفا، والتقى كيم جونغ تشول الوفد.");
+        let got: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(got, [("ماركوس راشفورد", "-"), ("كيم جونغ تشول", "-")]);
+        // Alone, or before an everyday word (here with its tanween), it stays a link.
+        let got = found("وقال كيم أيضًا إن المحادثات جيدة.");
+        assert_eq!(got[0].2, "kim-jong-un", "{got:?}");
+        // Between the words of a name too.
+        let got = found("وقال السياسي جهانجير خان تارين إن الحزب قوي.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_str()),
+            ("جهانجير خان تارين", "-")
         );
     }
 

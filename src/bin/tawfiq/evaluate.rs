@@ -17,7 +17,9 @@
 //!
 //! Gold entities are aligned with tawfiq's entities without looking at the gold's Arabic
 //! spellings: by Wikidata QID, else by equal id, else by the English label (the entity with
-//! that English name or Latin alias that has the best prior). A gold entity with no tawfiq
+//! that English name or Latin alias that has the best prior; a first-level division whose
+//! label carries its kind, `Wasit Governorate`, `Al Anbar Governorate`, `Kano State`, by
+//! the division's own name, `Wasit`, among divisions only). A gold entity with no tawfiq
 //! entity is *unknown*: a mention of it is found by an unlinked mention of the same kind
 //! (person, place, organisation) whose span overlaps it (strict: the same span). Gold
 //! entities of type `event` are left out.
@@ -125,6 +127,16 @@ fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
+/// Words that end an English label of a first-level division.
+const DIVISION_WORDS: &[&str] = &[
+    " Governorate",
+    " State",
+    " Province",
+    " Region",
+    " Prefecture",
+    " Oblast",
+];
+
 /// Maps gold entity ids to tawfiq entity ids (see the module documentation).
 fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<String, String> {
     let mut by_qid = HashMap::new();
@@ -149,13 +161,33 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
             }
         }
     }
+    // First-level divisions (`iso:` ids) by English name: CLDR writes `Wasit` where gold
+    // writes `Wasit Governorate`. Only divisions: `Khartoum` is also the city.
+    let mut divisions: HashMap<String, String> = HashMap::new();
+    for e in matcher.entities().filter(|e| e.id.starts_with("iso:")) {
+        let latin = std::iter::once(e.name_en.as_ref()).chain(e.aliases.iter().map(|a| a.as_ref()));
+        for name in latin.filter(|a| a.is_ascii()) {
+            divisions
+                .entry(ortho_key(name))
+                .or_insert_with(|| e.id.to_string());
+        }
+    }
+    let division = |en: &str| {
+        let bare = DIVISION_WORDS
+            .iter()
+            .find_map(|w| en.strip_suffix(w))?
+            .trim_end();
+        let bare = bare.strip_prefix("Al ").unwrap_or(bare);
+        divisions.get(&ortho_key(bare)).cloned()
+    };
     let mut map = HashMap::new();
     for (id, g) in gold {
         let found = by_qid
             .get(&g.qid)
             .cloned()
             .or_else(|| matcher.entity_by_id(id).map(|e| e.id.to_string()))
-            .or_else(|| by_label.get(&ortho_key(&g.en)).map(|x| x.2.clone()));
+            .or_else(|| by_label.get(&ortho_key(&g.en)).map(|x| x.2.clone()))
+            .or_else(|| (g.kind == "place").then(|| division(&g.en)).flatten());
         if let Some(ours) = found {
             map.insert(id.clone(), ours);
         }
