@@ -425,10 +425,14 @@ pub(crate) fn candidates<'m>(
     max_distance: f32,
     max_entities: usize,
 ) -> Vec<Candidate<'m>> {
+    // Not a name (a paragraph, a broken input line): comparing it with hundreds of names
+    // would cost time quadratic in its length for nothing. Bytes are counted first, so a
+    // huge line is not even split into words.
+    if name.len() > MAX_QUERY_BYTES {
+        return Vec::new();
+    }
     let words = word_keys(name);
-    if words.len() > MAX_QUERY_WORDS || name.len() > MAX_QUERY_BYTES {
-        // Not a name (a paragraph, a broken input line): comparing it with hundreds of
-        // names would cost time quadratic in its length for nothing.
+    if words.len() > MAX_QUERY_WORDS {
         return Vec::new();
     }
     let latin_query = is_latin(name);
@@ -586,8 +590,11 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
     max_entities: usize,
     accept: &Accept<F, N>,
 ) -> bool {
+    if name.len() > MAX_QUERY_BYTES {
+        return false;
+    }
     let words = word_keys(name);
-    if words.len() > MAX_QUERY_WORDS || name.len() > MAX_QUERY_BYTES {
+    if words.len() > MAX_QUERY_WORDS {
         return false;
     }
     let latin_query = is_latin(name);

@@ -24,8 +24,89 @@ fn arabicish() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// Characters a mention must neither begin nor end with: spaces of every kind (U+202F and
+/// U+00A0 among them), invisible marks (ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen, BOM),
+/// bidi controls and the tatweel.
+#[cfg(feature = "builtin")]
+fn is_edge_filler(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200D}' // ZWSP, ZWNJ, ZWJ
+                | '\u{2060}' // WORD JOINER
+                | '\u{00AD}' // SOFT HYPHEN
+                | '\u{FEFF}' // BYTE ORDER MARK
+                | '\u{200E}' | '\u{200F}' // LRM, RLM
+                | '\u{202A}'..='\u{202E}' // LRE … RLO
+                | '\u{2066}'..='\u{2069}' // LRI … PDI
+                | '\u{061C}' // ARABIC LETTER MARK
+                | '\u{0640}' // TATWEEL
+        )
+}
+
+/// The Arabic names of the built-in gazetteer's entities.
+#[cfg(feature = "builtin")]
+fn builtin_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        Matcher::builtin()
+            .entities()
+            .map(|e| e.name_ar.to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+/// Texts of built-in names (some with a proclitic) run together with spaces, invisible
+/// marks, bidi controls and tatweel, on either side of each name and between its words.
+#[cfg(feature = "builtin")]
+fn names_among_fillers() -> impl Strategy<Value = String> {
+    let filler = prop::sample::select(vec![
+        " ", "\u{202F}", "\u{00A0}", "\u{2009}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}",
+        "\u{00AD}", "\u{FEFF}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}",
+        "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{061C}",
+        "\u{0640}", "\n", "،", ".", "«", "»",
+    ]);
+    let name = (
+        any::<prop::sample::Index>(),
+        prop::sample::select(vec!["", "و", "ب", "ل"]),
+    )
+        .prop_map(|(i, clitic)| format!("{clitic}{}", i.get(builtin_names())));
+    let piece = prop_oneof![
+        3 => name,
+        4 => prop::collection::vec(filler.clone(), 1..4).prop_map(|v| v.concat()),
+        1 => prop::sample::select(vec!["قال", "الرئيس", "في", "مدينة", "و"]).prop_map(String::from),
+    ];
+    // Fillers also go inside names: a name's spaces replaced by a filler.
+    (prop::collection::vec(piece, 0..12), filler).prop_map(|(v, f)| {
+        let text = v.concat();
+        if text.len() % 3 == 0 {
+            text.replace(' ', f)
+        } else {
+            text
+        }
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[cfg(feature = "builtin")]
+    #[test]
+    fn mention_edges_are_not_fillers(s in names_among_fillers()) {
+        let m = Matcher::builtin();
+        for found in m.find_iter(&s) {
+            prop_assert!(s.is_char_boundary(found.start) && s.is_char_boundary(found.end));
+            prop_assert_eq!(&s[found.start..found.end], found.surface);
+            let first = found.surface.chars().next().unwrap();
+            let last = found.surface.chars().next_back().unwrap();
+            prop_assert!(
+                !is_edge_filler(first) && !is_edge_filler(last),
+                "help: {:?} begins or ends with U+{:04X} / U+{:04X}",
+                found.surface, first as u32, last as u32
+            );
+        }
+    }
 
     #[test]
     fn normalisation_is_idempotent(s in arabicish(), t in any::<String>()) {
@@ -67,6 +148,8 @@ proptest! {
             prop_assert_eq!(&s[found.start..found.end], found.surface);
             prop_assert!(found.start >= last && found.start < found.end);
             prop_assert!((0.0..=1.0).contains(&found.score));
+            prop_assert!(!found.surface.starts_with(is_edge_filler), "{:?}", found.surface);
+            prop_assert!(!found.surface.ends_with(is_edge_filler), "{:?}", found.surface);
             last = found.end;
         }
     }

@@ -96,6 +96,27 @@ const AS_WRITTEN: Candidate = Candidate {
     article: false,
 };
 
+/// Can `c` not be the first or last character of a mention: a space of any kind, an
+/// invisible mark (ZWJ, ZWNJ, ZWSP, word joiner, soft hyphen, BOM), a bidi control or a
+/// tatweel? Word segmentation keeps such characters inside the word they follow
+/// (`أميركي` + U+202F is one word under UAX #29), but they are not part of the name.
+fn is_edge_filler(c: char) -> bool {
+    use crate::normalize::{invisible::is_invisible, spacing::fold_spacing, tatweel::is_tatweel};
+    c.is_whitespace() || is_invisible(c) || is_tatweel(c) || fold_spacing(c) == Some(' ')
+}
+
+/// The span `start..end` of `text` without the [edge fillers](is_edge_filler) it begins or
+/// ends with. A mention's words hold at least one letter or digit, so the span stays
+/// non-empty.
+fn trim_edges(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let span = &text[start..end];
+    let trimmed = span.trim_start_matches(is_edge_filler);
+    let start = start + (span.len() - trimmed.len());
+    let end = start + trimmed.trim_end_matches(is_edge_filler).len();
+    debug_assert!(start < end, "a mention keeps a letter");
+    (start, end)
+}
+
 /// A word written as it is must be at least this frequent (Zipf) to be read as the everyday
 /// word it spells rather than a short form it folds into.
 const EVERYDAY_SPELLING_MIN_ZIPF: f32 = 3.2;
@@ -151,8 +172,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     found
         .into_iter()
         .map(|f| {
-            let start = f.start(&words);
-            let end = words.words[f.last].end;
+            let (start, end) = trim_edges(text, f.start(&words), words.words[f.last].end);
             let surface = &text[start..end];
             let entity = f.target.entity();
             let mut how = How {
@@ -213,10 +233,50 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
         .collect()
 }
 
-#[cfg(all(test, feature = "builtin"))]
+#[cfg(test)]
 mod tests {
-    use crate::Matcher;
+    use super::*;
 
+    /// `trim_edges` on the whole of each input: (input, what is left).
+    macro_rules! trims {
+        ($($input:expr => $left:expr),* $(,)?) => {$(
+            let text: &str = $input;
+            let (start, end) = trim_edges(text, 0, text.len());
+            assert_eq!(
+                &text[start..end], $left,
+                "help: {:?} should lose its spaces, invisible marks, bidi controls and tatweel \
+                 at both edges, and nothing inside",
+                text
+            );
+        )*};
+    }
+
+    #[test]
+    fn edges_lose_fillers_only() {
+        trims! {
+            "أميركي\u{202F}" => "أميركي", // NARROW NO-BREAK SPACE
+            "بوتين\u{200D}" => "بوتين", // ZERO WIDTH JOINER
+            "\u{200F}بكين\u{202C}" => "بكين", // RLM, POP DIRECTIONAL FORMATTING
+            "\u{2067}شي\u{2069}" => "شي", // RLI, PDI
+            "بوتيــن\u{0640}\u{0640}" => "بوتيــن", // TATWEEL inside stays
+            "\u{FEFF}\u{00AD}روسيا\u{00A0}\u{061C}" => "روسيا", // BOM, SOFT HYPHEN, NBSP, ALM
+            "جين\u{200C}بينغ" => "جين\u{200C}بينغ", // ZWNJ inside stays
+            "مُحَمَّدٌ" => "مُحَمَّدٌ", // harakat are part of the word
+        }
+    }
+
+    #[cfg(feature = "builtin")]
+    #[test]
+    fn mentions_do_not_end_in_fillers() {
+        let m = Matcher::builtin();
+        let text = "قال الرئيس الأميركي\u{202F} إن بوتين\u{200D}\u{200F} زار بكينـ";
+        let surfaces: Vec<&str> = find(&m, text).iter().map(|x| x.surface).collect();
+        assert!(surfaces.contains(&"الأميركي"), "help: got {surfaces:?}");
+        assert!(surfaces.contains(&"بوتين"), "help: got {surfaces:?}");
+        assert!(surfaces.contains(&"بكين"), "help: got {surfaces:?}");
+    }
+
+    #[cfg(feature = "builtin")]
     #[test]
     fn an_everyday_spelling_is_not_a_short_form() {
         let m = Matcher::builtin();

@@ -10,15 +10,35 @@
 //! prints the text with each mention marked, then a table. `html` prints a right-to-left
 //! page per file with each mention in a `<mark>` (its entity, kind and score in the
 //! `title` and `data-` attributes) to read in a browser.
+//!
+//! A byte-order mark at the start of a file is ignored (offsets still count its bytes). A
+//! line that is not UTF-8 is read as spaces, so the rest of the file is annotated with its
+//! context and offsets still index the file; in `jsonl` the line gets an object with its
+//! `line` number, byte range and `error`, in its place among the mentions (on stderr in the
+//! other formats), and the exit status is 1.
 
 use crate::common;
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 use serde::Serialize;
 use tawfiq::Mention;
 
-const USAGE: &str = "usage: tawfiq annotate [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]";
+fn usage() -> String {
+    format!(
+        "usage: tawfiq annotate [--format jsonl|pretty|html] [--gazetteer PATH]... [--no-builtin] [FILE...]\n\n\
+         Finds mentions in each FILE (stdin without FILE, or for -). jsonl (default): one JSON\n\
+         object per mention: file, start, end (byte offsets into the file), surface, kind,\n\
+         entity (or null), score, how. pretty: the text with mentions marked, then a table.\n\
+         html: a page per file.\n\n\
+         input: UTF-8 text; a byte-order mark at the start is ignored (offsets still count\n\
+         its bytes). A line that is not UTF-8 is read as spaces, the rest of the file as\n\
+         usual; in jsonl it gets {{\"file\": F, \"line\": N, \"start\": S, \"end\": E,\n\
+         \"error\": \"...\"}} in its place among the mentions (on stderr in the other\n\
+         formats).\n\n{}",
+        common::EXIT_STATUS_HELP
+    )
+}
 
 #[derive(Serialize)]
 struct Line<'a, 'm, 't> {
@@ -29,7 +49,8 @@ struct Line<'a, 'm, 't> {
 
 /// Runs the command with its arguments (after the command name).
 pub fn run(args: Vec<String>) {
-    let common = common::parse_common(args.into_iter(), USAGE);
+    let usage = usage();
+    let common = common::parse_common(args.into_iter(), &usage);
     let mut format = "jsonl".to_string();
     let mut files = Vec::new();
     let mut rest = common.rest.iter();
@@ -37,43 +58,65 @@ pub fn run(args: Vec<String>) {
         match arg.as_str() {
             "--format" => format = rest.next().cloned().unwrap_or_default(),
             a if a.starts_with("--format=") => format = a["--format=".len()..].to_string(),
-            a if a.starts_with("--") => common::fail(&format!("unknown option {a}\n{USAGE}")),
+            a if a.starts_with("--") => common::fail(&format!("unknown option {a}\n{usage}")),
             _ => files.push(arg.clone()),
         }
     }
     if !["jsonl", "pretty", "html"].contains(&format.as_str()) {
         common::fail(&format!(
-            "unknown format {format:?} (jsonl, pretty or html)\n{USAGE}"
+            "unknown format {format:?} (jsonl, pretty or html)\n{usage}"
         ));
     }
     if files.is_empty() {
         files.push("-".to_string());
     }
     let matcher = common::build_matcher(&common);
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = common::Output::stdout();
+    let mut page = Vec::new();
     for file in &files {
-        let text = common::read_text(file);
+        let (text, bad) = common::text_with_offsets(common::read_bytes(file));
         let mentions: Vec<Mention> = matcher.find_iter(&text).collect();
-        let result = if format == "jsonl" {
-            mentions.iter().try_for_each(|m| {
-                let line = Line { file, mention: m };
-                serde_json::to_writer(&mut out, &line).map_err(std::io::Error::other)?;
-                writeln!(out)
-            })
-        } else if format == "html" {
-            html(&mut out, file, &text, &mentions)
-        } else {
-            pretty(&mut out, file, &text, &mentions)
-        };
-        if let Err(e) = result.and_then(|_| out.flush()) {
-            // A closed pipe (`| head`) is a normal way to stop reading.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return;
-            }
-            common::fail(&format!("writing output: {e}"));
+        if !bad.is_empty() {
+            out.failed = true;
         }
+        if format == "jsonl" {
+            // Mentions and bad lines in the order of the file.
+            let mut bad = bad.iter().peekable();
+            for m in &mentions {
+                while let Some((n, range, e)) = bad.next_if(|b| b.1.start < m.start) {
+                    out.json(&line_error(file, *n, range, e));
+                }
+                out.json(&Line { file, mention: m });
+            }
+            for (n, range, e) in bad {
+                out.json(&line_error(file, *n, range, e));
+            }
+            continue;
+        }
+        for (n, _, e) in &bad {
+            eprintln!("{file}:{n}: {e}");
+        }
+        page.clear();
+        let written = if format == "html" {
+            html(&mut page, file, &text, &mentions)
+        } else {
+            pretty(&mut page, file, &text, &mentions)
+        };
+        written.expect("writing to memory");
+        out.write(&page);
     }
+    out.finish()
+}
+
+/// The object printed in the place of a line that is not UTF-8.
+fn line_error(
+    file: &str,
+    number: usize,
+    range: &std::ops::Range<usize>,
+    error: &common::LineError,
+) -> serde_json::Value {
+    serde_json::json!({"file": file, "line": number, "start": range.start, "end": range.end,
+                       "error": error.to_string()})
 }
 
 /// The text with mentions in brackets, then one line per mention.

@@ -39,7 +39,14 @@ use std::process::exit;
 use tawfiq::keys::ortho_key;
 use tawfiq::{MatchKind, Matcher};
 
-const USAGE: &str = "usage: tawfiq evaluate GOLD_DIR [--kinds name,partial,latin,demonym] [--with-optional] [--errors] [--min-f1 F] [--min-precision P] [--min-recall R] [--min-unknown-recall R] [--max-pieces N] [--gazetteer PATH]... [--no-builtin]";
+const USAGE: &str = "usage: tawfiq evaluate GOLD_DIR [--kinds name,partial,latin,demonym] [--with-optional] [--errors] [--min-f1 F] [--min-precision P] [--min-recall R] [--min-unknown-recall R] [--max-pieces N] [--gazetteer PATH]... [--no-builtin]
+
+Files are UTF-8; a byte-order mark at the start of one is dropped.
+
+exit status:
+  0  every floor given is met
+  1  a floor (--min-*, --max-pieces) is not met
+  2  the run could not start or go on (a bad argument, an unreadable or malformed gold file)";
 const KINDS: [&str; 4] = ["name", "partial", "latin", "demonym"];
 
 struct GoldEntity {

@@ -10,7 +10,10 @@
 //! ```
 //!
 //! Every command takes `--gazetteer PATH` (repeatable, `.tsv` or `.json`) and
-//! `--no-builtin`; `tawfiq COMMAND --help` prints its usage.
+//! `--no-builtin`; `tawfiq COMMAND --help` prints its usage. Output is written and flushed
+//! one whole line at a time. Exit status: 0 when every input line was processed, 1 when
+//! some were not (each has a JSON object with an `error` field in its place, and the run
+//! goes on), 2 when the run could not start or go on (bad arguments, unreadable files).
 
 #![forbid(unsafe_code)]
 
@@ -33,7 +36,14 @@ commands:
 options of every command:
   --gazetteer PATH   add a user gazetteer (.tsv or .json; repeatable)
   --no-builtin       leave the built-in gazetteer out
-  -h, --help         the command's usage";
+  -h, --help         the command's usage
+
+exit status:
+  0  every input line was processed
+  1  some were not: each bad line (not UTF-8, blank or too long where a name is
+     expected) has a JSON object with an \"error\" field in its place, and the run goes
+     on (evaluate: a floor was not met)
+  2  the run could not start or go on (a bad argument, an unreadable file or gazetteer)";
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -7,37 +7,50 @@
 //! Prints one JSON object per line: `query`, `entity` (`id`, `kind`, `name_ar`, `name_en`,
 //! `wikidata`, or null when no candidate is convincing), `score`, `how` (the matched name,
 //! the proclitic read off, and what the comparison forgave) and `candidates` (the top few,
-//! with scores).
+//! with scores). A line that is blank, not UTF-8, or too long to be a name gets an object
+//! of the same shape with `line` and `error` fields instead, so output lines match input
+//! lines; the exit status is then 1.
 
 use crate::common;
 
-use std::io::{BufRead, BufWriter, Write};
-
 use serde_json::json;
+
+fn usage() -> String {
+    format!(
+        "usage: tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names\n\n\
+         Prints one JSON object per input line, in order: query, entity (or null), score,\n\
+         how, candidates.\n\n{}\n\
+         That object is {{\"line\": N, \"query\": null, \"entity\": null, \"score\": 0.0,\n\
+         \"how\": null, \"candidates\": [], \"error\": \"...\"}}, and the run goes on.\n\n{}",
+        common::names_help(),
+        common::EXIT_STATUS_HELP
+    )
+}
 
 /// Runs the command with its arguments (after the command name).
 pub fn run(args: Vec<String>) {
-    let common = common::parse_common(
-        args.into_iter(),
-        "usage: tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names",
-    );
+    let usage = usage();
+    let common = common::parse_common(args.into_iter(), &usage);
     if let Some(arg) = common.rest.first() {
         common::fail(&format!(
-            "unexpected argument {arg:?}; names are read from stdin"
+            "unexpected argument {arg:?}; names are read from stdin\n{usage}"
         ));
     }
     let matcher = common::build_matcher(&common);
-    let stdin = std::io::stdin();
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    for (n, line) in stdin.lock().split(b'\n').enumerate() {
-        let bytes = line.unwrap_or_else(|e| common::fail(&format!("<stdin>: {e}")));
-        let line =
-            common::utf8(bytes, &format!("<stdin>:{}", n + 1)).unwrap_or_else(|e| common::fail(&e));
-        let name = line.trim_end_matches('\r').trim();
-        if name.is_empty() {
-            continue;
-        }
-        let r = matcher.resolve(name);
+    let mut out = common::Output::stdout();
+    for (n, name) in common::names() {
+        let name = match name {
+            Ok(name) => name,
+            Err(e) => {
+                out.failed = true;
+                out.json(&json!({
+                    "line": n, "query": null, "entity": null, "score": 0.0, "how": null,
+                    "candidates": [], "error": e.to_string(),
+                }));
+                continue;
+            }
+        };
+        let r = matcher.resolve(&name);
         let entity = r.best.as_ref().map(|c| {
             json!({"id": c.entity.id, "kind": c.entity.kind, "name_ar": c.entity.name_ar,
                    "name_en": c.entity.name_en, "wikidata": c.entity.wikidata})
@@ -46,16 +59,13 @@ pub fn run(args: Vec<String>) {
             json!({"matched_name": c.name, "clitic": c.clitic, "forgave": c.explanation,
                    "explanation": c.explanation.to_string()})
         });
-        let line = json!({
+        out.json(&json!({
             "query": name,
             "entity": entity,
             "score": r.best.as_ref().map_or(0.0, |c| c.score),
             "how": how,
             "candidates": r.candidates,
-        });
-        if writeln!(out, "{line}").is_err() {
-            return; // a closed pipe ends the run
-        }
+        }));
     }
-    let _ = out.flush();
+    out.finish()
 }

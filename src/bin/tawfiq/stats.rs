@@ -10,7 +10,9 @@ use crate::common;
 pub fn run(args: Vec<String>) {
     let common = common::parse_common(
         args.into_iter(),
-        "usage: tawfiq stats [--gazetteer PATH]... [--no-builtin]",
+        "usage: tawfiq stats [--gazetteer PATH]... [--no-builtin]\n\n\
+         exit status: 0, or 2 when the run could not start (a bad argument, an unreadable\n\
+         gazetteer)",
     );
     let matcher = common::build_matcher(&common);
     let s = matcher.stats();
