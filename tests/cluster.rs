@@ -2,8 +2,10 @@
 //! incremental use and export (self-contained; the evaluations on the team's data are in
 //! `cluster_eval.rs`).
 
+mod common;
+
 use proptest::prelude::*;
-use tawfiq::cluster::{Cluster, Clusterer, cluster};
+use tawfiq::cluster::{Cluster, ClusterOptions, Clusterer, cluster};
 use tawfiq::{EntityKind, Gazetteer};
 
 /// The clusters as sorted lists of sorted member names.
@@ -139,6 +141,21 @@ fn incremental_equals_batch_and_exports_rows() {
     assert_eq!(g.len(), inc.clusters().len());
 }
 
+/// A new spelling can change what an old name is: `IAEA` makes `Iaea` an acronym, whose
+/// letters are not cheap vowels, so `Iea` leaves its group. Incremental clustering finds
+/// what batch clustering finds, and loses no name on the way.
+#[test]
+fn a_new_spelling_can_split_a_group() {
+    let names = ["Iaea", "Iea", "IAEA"];
+    let mut inc = Clusterer::new(None);
+    inc.extend(names[..2].iter().copied());
+    assert_eq!(inc.clusters().len(), 1, "help: Iaea and Iea are one name");
+    inc.add(names[2]);
+    let c = inc.clusters();
+    assert_eq!(groups(&c), groups(&cluster(names, None)));
+    assert_eq!(c.len(), 2, "{c:?}");
+}
+
 /// Many new names at once are paired on all cores; a few at a time, on one. The clusters
 /// are the same.
 #[cfg(feature = "builtin")]
@@ -171,23 +188,162 @@ fn threads_do_not_change_the_clusters() {
     assert_eq!(inc.clusters(), all);
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
-    #[test]
-    fn order_does_not_matter(seed in any::<u64>()) {
-        let mut names: Vec<&str> = NAMES.to_vec();
-        names.extend(["بوتين", "فلاديمير بوتين", "بوتين", "شي", "شي جين بينغ"]);
-        // A deterministic shuffle from the seed (Fisher-Yates with a xorshift).
-        let mut x = seed | 1;
-        for i in (1..names.len()).rev() {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            names.swap(i, (x % (i as u64 + 1)) as usize);
-        }
+/// The clusters of `names` given in the order `order` (indices into `names`), cut into
+/// `add` calls of `pieces` names with a clustering after each (all at once when `pieces`
+/// is 0).
+fn clustered(
+    names: &[String],
+    order: &[usize],
+    pieces: usize,
+    options: ClusterOptions,
+    matcher: Option<&tawfiq::Matcher>,
+) -> Vec<Cluster> {
+    let mut c = Clusterer::with_options(matcher, options);
+    let step = if pieces == 0 {
+        order.len().max(1)
+    } else {
+        pieces
+    };
+    for piece in order.chunks(step) {
+        c.extend(piece.iter().map(|&i| names[i].as_str()));
+        let _ = c.clusters();
+    }
+    c.clusters()
+}
+
+/// Orders of `0..n`: as given, reversed, and `shuffles` drawn from `seed`.
+fn orders(n: usize, seed: u64, shuffles: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![(0..n).collect::<Vec<_>>(), (0..n).rev().collect()];
+    let mut rng = common::Rng::new(seed);
+    for _ in 0..shuffles {
+        let mut o: Vec<usize> = (0..n).collect();
+        rng.shuffle(&mut o);
+        out.push(o);
+    }
+    out
+}
+
+/// Asserts that every order (and every cut into pieces) of `names` gives the clusters of
+/// the first.
+fn assert_order_free(
+    names: &[String],
+    seed: u64,
+    shuffles: usize,
+    options: ClusterOptions,
+    matcher: Option<&tawfiq::Matcher>,
+) -> Result<(), TestCaseError> {
+    let orders = orders(names.len(), seed, shuffles);
+    let want = clustered(names, &orders[0], 0, options, matcher);
+    let mut runs: Vec<(usize, usize)> = (1..orders.len()).map(|k| (k, 0)).collect();
+    // Incremental: the last order, cut into pieces of 1, 3 and 7 names.
+    runs.extend([1, 3, 7].map(|p| (orders.len() - 1, p)));
+    for (k, pieces) in runs {
+        let got = clustered(names, &orders[k], pieces, options, matcher);
         prop_assert_eq!(
-            cluster(names.iter().copied(), None),
-            cluster(NAMES.iter().copied().chain(["بوتين", "فلاديمير بوتين", "بوتين", "شي", "شي جين بينغ"]), None)
+            groups(&got),
+            groups(&want),
+            "help: order {} in pieces of {} ({:?})",
+            k,
+            pieces,
+            names
+        );
+        prop_assert_eq!(got, want.clone());
+    }
+    Ok(())
+}
+
+/// Random sets of near-identical spellings (harakat, hamza seats, ى/ي, ة/ه, a doubled
+/// letter, a dropped long vowel, spacing) of one to four names.
+fn near_identical_set() -> impl Strategy<Value = (Vec<String>, u64)> {
+    (any::<u64>(), 1usize..5, 2usize..40).prop_map(|(seed, bases, n)| {
+        let mut rng = common::Rng::new(seed);
+        let start = rng.below(common::BASES.len());
+        let bases: Vec<&str> = (0..bases)
+            .map(|i| common::BASES[(start + i) % common::BASES.len()])
+            .collect();
+        (common::near_identical(&bases, n, &mut rng), seed)
+    })
+}
+
+proptest! {
+    // 64 cases of each: about a second in a debug build.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The same clusters for every order of the names, batch or incremental.
+    #[test]
+    fn order_does_not_matter((names, seed) in near_identical_set()) {
+        assert_order_free(&names, seed, 3, ClusterOptions::default(), None)?;
+    }
+
+    /// The same with blocks far past `max_block` (here 4): blocks that grow past it while
+    /// names come in lose the pairs found through them, as if they had been large all along.
+    #[test]
+    fn order_does_not_matter_past_max_block((names, seed) in near_identical_set()) {
+        let options = ClusterOptions { max_block: 4, ..ClusterOptions::default() };
+        assert_order_free(&names, seed, 3, options, None)?;
+    }
+}
+
+/// The hand-picked names of this file, shorter forms among them, in many orders.
+#[test]
+fn named_examples_do_not_depend_on_order() {
+    let mut names: Vec<String> = NAMES.iter().map(|s| s.to_string()).collect();
+    names.extend(["بوتين", "فلاديمير بوتين", "بوتين", "شي", "شي جين بينغ"].map(String::from));
+    for seed in 0..8 {
+        assert_order_free(&names, seed, 3, ClusterOptions::default(), None).unwrap();
+    }
+}
+
+/// With the built-in gazetteer: spellings that link differently (`كوندي` links to Alpha
+/// Condé, `كوندى` does not) and names that link nowhere, in several orders.
+#[cfg(feature = "builtin")]
+#[test]
+fn linked_clusters_do_not_depend_on_order() {
+    let m = tawfiq::Matcher::builtin();
+    let names: Vec<String> = [
+        "كوندى",
+        "كوندي",
+        "ألفا كوندي",
+        "بوتين",
+        "فلاديمير بوتين",
+        "سولانكارو مديفا",
+    ]
+    .map(String::from)
+    .to_vec();
+    assert_order_free(&names, 1, 1, ClusterOptions::default(), Some(&m)).unwrap();
+}
+
+/// Two spellings a letter apart cluster alike in either order: the pair is judged the same
+/// way from both ends (`سان` has no counterpart in `أون ان سو تشي`: asked from that end
+/// only, the two were merged).
+#[test]
+fn two_spellings_cluster_alike_in_either_order() {
+    for (a, b) in [
+        ("أون سان سو تشي", "أون ان سو تشي"),
+        ("سولانكارو ميديفا", "سولنكارو ميديفا"),
+        ("Aung San Suu Kyi", "Aung an Suu Kyi"),
+    ] {
+        let ab = groups(&cluster([a, b], None));
+        let ba = groups(&cluster([b, a], None));
+        assert_eq!(
+            ab, ba,
+            "help: {a} / {b} cluster differently in the two orders"
         );
     }
+}
+
+/// A name is linked from all its spellings, not from the first one seen: `كوندي` and
+/// `كوندى` are one folded name, linked whichever comes first.
+#[cfg(feature = "builtin")]
+#[test]
+fn a_node_is_linked_from_all_its_spellings() {
+    let m = tawfiq::Matcher::builtin();
+    let (a, b) = ("كوندي", "كوندى");
+    let ab = cluster([a, b], Some(&m));
+    let ba = cluster([b, a], Some(&m));
+    assert_eq!(
+        ab, ba,
+        "help: the link depends on which spelling came first"
+    );
+    assert!(ab[0].entity.is_some(), "{ab:?}");
 }

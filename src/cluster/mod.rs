@@ -21,12 +21,16 @@
 //! 1. Names are counted by their exact spelling; spellings with the same folded words
 //!    ([`crate::keys::word_keys`]) are one *node*. Memory grows with distinct names, not with
 //!    the input.
-//! 2. With a [`Matcher`], every node is resolved first ([`Matcher::resolve`]); nodes linked to
-//!    one entity belong together, nodes linked to different entities never do.
-//! 3. The other pairs are found by blocking: nodes that share a consonant-skeleton key, a
-//!    word skeleton or a cross-script key ([`crate::keys`], each with its one-deletion
-//!    neighbourhood) are compared with [`crate::score`] (same script) or
-//!    [`crate::translit`] (Latin against Arabic).
+//! 2. With a [`Matcher`], every distinct spelling is resolved ([`Matcher::resolve`]), once,
+//!    on all cores. A node is linked to the entity of its best-scored spelling that reaches
+//!    [`ClusterOptions::link_threshold`] (`كوندي` reaches Alpha Condé where `كوندى` reaches
+//!    nothing: the node of both is linked, whichever came first). Nodes linked to one
+//!    entity are compatible, nodes linked to different entities never are.
+//! 3. The pairs to compare are found by blocking (`cluster/blocks.rs`): nodes that share a
+//!    consonant-skeleton key, a word skeleton or a cross-script key ([`crate::keys`], each
+//!    with its one-deletion neighbourhood) in a block of at most
+//!    [`ClusterOptions::max_block`] nodes are compared with [`crate::score`] (same script)
+//!    or [`crate::translit`] (Latin against Arabic), by tests symmetric in the two names.
 //! 4. Merging is agglomerative, closest pair first, and *complete*: two groups merge only
 //!    when every member of one is compatible with every member of the other, so a chain of
 //!    near neighbours (`سمارا` ~ `سامراء` ~ `سامرا`…) cannot join two different names.
@@ -34,27 +38,44 @@
 //!    `Gabouev`) then joins the full name's group, but only when exactly one group claims
 //!    it: a surname shared by two people stays on its own.
 //! 6. The canonical label is the gazetteer's Arabic name when the group is linked, else the
-//!    most frequent well-formed full spelling.
+//!    most frequent well-formed full spelling (ties: the smallest spelling).
 //!
-//! The result depends only on the multiset of names, never on their order (ties are broken
-//! by the folded spellings). Adding names later ([`Clusterer::add`] then
-//! [`Clusterer::clusters`]) re-clusters only the groups the new names can reach, with the
-//! same result as clustering everything at once, except where a block has since grown past
-//! [`ClusterOptions::max_block`]: pairs found through it before stay found.
+//! # Order
+//!
+//! The clusters are a function of the multiset of names given: any order of the same
+//! names, and any way of cutting them into [`Clusterer::add`] calls between
+//! [`Clusterer::clusters`] calls, gives the same clusters (the `order_does_not_matter`
+//! properties in `tests/cluster.rs` check it on random sets of near-identical spellings,
+//! with blocks past `max_block`). By construction:
+//!
+//! - what decides about a node (its link, whether it is an acronym) is taken from all its
+//!   spellings, and is decided again when a new spelling comes;
+//! - whether two nodes are compared depends only on the blocks' members, held in canonical
+//!   order (by folded name; folded names are unique); when a block grows past `max_block`,
+//!   its old members are compared again, and the pairs found through it are dropped;
+//! - the tests of a pair are symmetric, and merging takes pairs in canonical order
+//!   (distance, then the two names' places by folded name);
+//! - only the connected components that new or re-compared nodes reach are clustered again,
+//!   and a component's groups depend on nothing but the component.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod blocks;
+mod link;
+mod merge;
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::clitic::ARTICLE;
+use crate::Matcher;
 use crate::gazetteer::EntityKind;
 use crate::index::EntityIdx;
-use crate::keys::xkey::xkey;
-use crate::keys::{BLOCK_WHOLE, BLOCK_XKEY, block_hash, skeleton, with_deletions, word_keys};
+use crate::keys::word_keys;
 use crate::normalize::{Level, normalize};
-use crate::score::{Consonants, Prepared, compare, is_descriptor, min_full_price_edits};
-use crate::translit::XScriptScorer;
-use crate::{Matcher, resolve::PassThrough};
+use crate::score::{Consonants, Prepared};
+
+use blocks::{Blocks, block_keys};
+use link::link;
+use merge::{Edges, Merge};
 
 /// The settings of a clustering. The defaults were chosen on the even-numbered half of the
 /// GeoNames spelling pool and are reported on the odd half (see `tests/cluster.rs`).
@@ -132,13 +153,33 @@ pub struct Member {
 /// lower is better.
 type LabelRank = (bool, bool, std::cmp::Reverse<u64>);
 
+/// What the gazetteer said of one spelling.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Resolved {
+    /// Not asked yet: asked at the next clustering, with every other new spelling.
+    Pending,
+    /// No entity reaches the link threshold (or there is no gazetteer).
+    Unlinked,
+    /// The entity and its resolution score.
+    Linked(EntityIdx, f32),
+}
+
+/// One spelling of a node.
+#[derive(Clone, Debug)]
+struct Spelling {
+    count: u64,
+    resolved: Resolved,
+}
+
 /// One distinct folded name.
 #[derive(Debug)]
 struct Node {
-    /// The folded words joined by spaces: the identity of the node.
+    /// The folded words joined by spaces: the identity of the node, and its place in the
+    /// canonical order.
     key: String,
-    /// Spellings as given, with their counts.
-    spellings: BTreeMap<String, u64>,
+    /// Spellings as given, with their counts and resolutions.
+    spellings: BTreeMap<String, Spelling>,
+    /// Prepared from the folded words; an acronym when any spelling is written as one.
     prepared: Prepared,
     words: Vec<String>,
     /// Each word prepared on its own, for the word-by-word checks.
@@ -146,11 +187,41 @@ struct Node {
     consonants: Consonants,
     latin: bool,
     letters: usize,
-    /// Index of the linked entity in the matcher's index, if any.
+    /// Index of the linked entity in the matcher's index, if any (see [`Node::decide`]).
     entity: Option<EntityIdx>,
 }
 
-type Blocks = HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<PassThrough>>;
+impl Node {
+    /// A node for the folded `words` of `name`, with no spelling counted yet.
+    fn new(name: &str, words: Vec<String>) -> Node {
+        let key = words.join(" ");
+        let prepared = Prepared::new(&key).written_as(name);
+        Node {
+            letters: words.iter().map(|w| w.chars().count()).sum(),
+            consonants: Consonants::of(&prepared),
+            prepared,
+            word_prepared: words.iter().map(|w| Prepared::new(w)).collect(),
+            spellings: BTreeMap::new(),
+            latin: key.bytes().any(|b| b.is_ascii_alphabetic()),
+            words,
+            key,
+            entity: None,
+        }
+    }
+
+    /// The entity of the node from all its spellings: that of its best-scored linked
+    /// spelling (ties: the smaller entity index), whatever order they came in.
+    fn decide(&self) -> Option<EntityIdx> {
+        self.spellings
+            .values()
+            .filter_map(|s| match s.resolved {
+                Resolved::Linked(e, score) => Some((e, score)),
+                _ => None,
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(e, _)| e)
+    }
+}
 
 /// Clusters names incrementally; see the module documentation.
 #[derive(Debug)]
@@ -160,21 +231,21 @@ pub struct Clusterer<'m> {
     nodes: Vec<Node>,
     by_key: HashMap<String, u32>,
     blocks: Blocks,
-    /// Compatible pairs found by blocking: `(other node, distance)`; partial links have a
-    /// negative distance.
-    edges: Vec<Vec<(u32, f32)>>,
-    /// Nodes added since the last clustering.
-    dirty: Vec<u32>,
+    /// Compatible pairs found by blocking.
+    edges: Edges,
+    /// Nodes `settled..` were added since the last clustering.
+    settled: usize,
+    /// Older nodes given a new spelling since the last clustering: their link may change.
+    respelled: Vec<u32>,
+    /// Older nodes whose acronym flag changed with a new spelling: to compare again.
+    reshaped: Vec<u32>,
     /// The group of every node (an index into `groups`), as of the last clustering.
     group_of: Vec<u32>,
     groups: Vec<Vec<u32>>,
 }
 
-/// A compatible pair found by blocking: `(new node, other node, distance)`.
+/// A compatible pair found by blocking: `(node, other node, distance)`.
 type Pair = (u32, u32, f32);
-
-/// A partial link (a one-word name inside a full name) in `Clusterer::edges`.
-const PARTIAL: f32 = -1.0;
 
 impl<'m> Clusterer<'m> {
     /// A clusterer with default options; `matcher` links names to its gazetteer first
@@ -192,7 +263,9 @@ impl<'m> Clusterer<'m> {
             by_key: HashMap::new(),
             blocks: Blocks::default(),
             edges: Vec::new(),
-            dirty: Vec::new(),
+            settled: 0,
+            respelled: Vec::new(),
+            reshaped: Vec::new(),
             group_of: Vec::new(),
             groups: Vec::new(),
         }
@@ -214,107 +287,43 @@ impl<'m> Clusterer<'m> {
             return;
         }
         let key = words.join(" ");
-        if let Some(&n) = self.by_key.get(&key) {
+        let id = match self.by_key.get(&key) {
+            Some(&n) => n,
+            None => {
+                let id = self.nodes.len() as u32;
+                self.nodes.push(Node::new(name, words));
+                self.by_key.insert(key, id);
+                self.edges.push(Vec::new());
+                self.group_of.push(u32::MAX);
+                id
+            }
+        };
+        let old = (id as usize) < self.settled;
+        let node = &mut self.nodes[id as usize];
+        if let Some(s) = node.spellings.get_mut(name) {
             // Counts saturate rather than overflow (a caller may pass `u64::MAX`).
-            let total = self.nodes[n as usize]
-                .spellings
-                .entry(name.to_string())
-                .or_default();
-            *total = total.saturating_add(count);
+            s.count = s.count.saturating_add(count);
             return;
         }
-        let id = self.nodes.len() as u32;
-        let latin = key.bytes().any(|b| b.is_ascii_alphabetic());
-        let entity = self.matcher.and_then(|m| {
-            let r = m.resolve(name);
-            let best = r.best.filter(|b| b.score >= self.options.link_threshold)?;
-            m.inner.index.by_id(&best.entity.id)
-        });
-        let prepared = Prepared::new(&key).written_as(name);
-        let node = Node {
-            letters: words.iter().map(|w| w.chars().count()).sum(),
-            consonants: Consonants::of(&prepared),
-            prepared,
-            word_prepared: words.iter().map(|w| Prepared::new(w)).collect(),
-            spellings: BTreeMap::from([(name.to_string(), count)]),
-            words,
-            latin,
-            key: key.clone(),
-            entity,
+        // A new spelling: resolved at the next clustering, and it may make the node an
+        // acronym (`ICC` after `Icc`).
+        let resolved = match self.matcher {
+            Some(_) => Resolved::Pending,
+            None => Resolved::Unlinked,
         };
-        self.nodes.push(node);
-        self.by_key.insert(key, id);
-        self.edges.push(Vec::new());
-        self.group_of.push(u32::MAX);
-        // Pairs are found when clustering, once every block's size is known.
-        for (k, _) in node_block_keys(&self.nodes[id as usize]) {
-            self.blocks.entry(k).or_default().push(id);
-        }
-        self.dirty.push(id);
-    }
-
-    /// Finds the compatible pairs of the new nodes: with every node sharing a block of at
-    /// most `max_block` nodes, under the block kind's condition. Pairs are scored on all
-    /// cores (they are independent), then recorded in the order of `dirty`, so the result
-    /// does not depend on the number of threads.
-    fn pair_new(&mut self, dirty: &[u32]) {
-        let is_dirty: HashSet<u32> = dirty.iter().copied().collect();
-        // Small pieces taken in turn keep the threads equally busy (later nodes have more
-        // earlier ones to pair with); below a few thousand names a thread costs more than
-        // it saves.
-        const PIECE: usize = 256;
-        let this = &*self;
-        let found: Vec<Vec<Pair>> = if dirty.len() < 8 * PIECE {
-            vec![this.pairs_of(dirty, &is_dirty)]
-        } else {
-            crate::parallel::map_pieces(dirty, PIECE, |part| this.pairs_of(part, &is_dirty))
-        };
-        for (id, other, d) in found.into_iter().flatten() {
-            self.edges[id as usize].push((other, d));
-            self.edges[other as usize].push((id, d));
-        }
-    }
-
-    /// The compatible pairs `(new node, other node, distance)` of the nodes of `part`.
-    fn pairs_of(&self, part: &[u32], is_dirty: &HashSet<u32>) -> Vec<Pair> {
-        let mut found = Vec::new();
-        let mut others: Vec<u32> = Vec::new();
-        for &id in part {
-            let node = &self.nodes[id as usize];
-            others.clear();
-            for (k, kind) in node_block_keys(node) {
-                let Some(block) = self.blocks.get(&k) else {
-                    continue;
-                };
-                if block.len() > self.options.max_block {
-                    continue;
-                }
-                for &o in block {
-                    // A pair of new nodes is looked at once, from its larger id.
-                    if o == id || (o > id && is_dirty.contains(&o)) {
-                        continue;
-                    }
-                    let other = &self.nodes[o as usize];
-                    let wanted = match kind {
-                        KeyKind::Whole => true,
-                        KeyKind::WordEnd => (node.words.len() == 1) != (other.words.len() == 1),
-                        KeyKind::Prefix => node.words.len() != other.words.len(),
-                        KeyKind::Cross => node.latin != other.latin,
-                    };
-                    if wanted {
-                        others.push(o);
-                    }
-                }
+        node.spellings
+            .insert(name.to_string(), Spelling { count, resolved });
+        let was = node.prepared.is_acronym();
+        let prepared = std::mem::replace(&mut node.prepared, Prepared::new(""));
+        node.prepared = prepared.written_as(name);
+        if old {
+            if self.matcher.is_some() {
+                self.respelled.push(id);
             }
-            others.sort_unstable();
-            others.dedup();
-            for &other in &others {
-                if let Some(d) = self.link(id, other) {
-                    found.push((id, other, d));
-                }
+            if node.prepared.is_acronym() != was {
+                self.reshaped.push(id);
             }
         }
-        found
     }
 
     /// Adds every name of `names`.
@@ -327,124 +336,6 @@ impl<'m> Clusterer<'m> {
     /// Number of distinct folded names held.
     pub fn distinct(&self) -> usize {
         self.nodes.len()
-    }
-
-    /// The distance of two nodes when they are compatible as full names, `PARTIAL` when one
-    /// is a word of the other, else `None`.
-    fn link(&self, a: u32, b: u32) -> Option<f32> {
-        let (x, y) = (&self.nodes[a as usize], &self.nodes[b as usize]);
-        if let (Some(ex), Some(ey)) = (x.entity, y.entity) {
-            return (ex == ey).then_some(0.0);
-        }
-        if let Some(d) = self.distance(x, y) {
-            return Some(d);
-        }
-        self.partial(x, y).then_some(PARTIAL)
-    }
-
-    /// The distance of two full names when within the options' limits.
-    fn distance(&self, x: &Node, y: &Node) -> Option<f32> {
-        let o = &self.options;
-        if x.latin != y.latin {
-            let s = cross_script(x.latin, &x.key, &y.key);
-            return (s >= o.min_cross_script).then_some(o.max_distance * (1.0 - s));
-        }
-        let limit = o
-            .max_distance
-            .min(o.max_distance_per_letter * x.letters.min(y.letters) as f32);
-        let shorter = x.letters.min(y.letters) as f32;
-        // Most pairs that share a block differ in too many consonants: say so before
-        // aligning them.
-        let at_least = min_full_price_edits(&x.consonants, &y.consonants) as f32;
-        if at_least > limit || at_least > o.max_other_edits_per_letter * shorter {
-            return None;
-        }
-        let allowed = |sim: &crate::score::Similarity| {
-            let e = &sim.explanation;
-            sim.distance <= limit
-                && e.other_edits as f32 <= o.max_other_edits_per_letter * shorter
-                && self.words_agree(x, y)
-                && e.extra_words
-                    .iter()
-                    .chain(&e.missing_words)
-                    .all(|w| is_descriptor(w))
-        };
-        let (xy, yx) = (
-            compare(&x.prepared, &y.prepared, limit),
-            compare(&y.prepared, &x.prepared, limit),
-        );
-        [xy, yx]
-            .into_iter()
-            .filter(allowed)
-            .map(|s| s.distance)
-            .reduce(f32::min)
-    }
-
-    /// For names of as many words, each word of `x` has a word of `y` within the
-    /// full-price-edit allowance of its own length: the allowance of a whole name would let
-    /// a short word change entirely (`أون` / `إيل`).
-    fn words_agree(&self, x: &Node, y: &Node) -> bool {
-        if x.words.len() != y.words.len() || x.words.len() < 2 {
-            return true;
-        }
-        x.words.iter().zip(&x.word_prepared).all(|(a, pa)| {
-            y.words.iter().zip(&y.word_prepared).any(|(b, pb)| {
-                let sim = compare(pa, pb, self.options.max_distance);
-                let shorter = a.chars().count().min(b.chars().count()) as f32;
-                sim.distance.is_finite()
-                    && sim.explanation.missing_words.is_empty()
-                    && sim.explanation.other_edits as f32
-                        <= self.options.max_other_edits_per_letter * shorter
-            })
-        })
-    }
-
-    /// Is one of the two a shorter form of the other: a one-word name equal (up to a
-    /// vowel, or across scripts) to the first or last word of the other (`بوتين`, `شي`), or
-    /// a name of several words that begins the other, articles aside (`منظمة شنغهاي`,
-    /// `حزب الشيوعي` for `الحزب الشيوعي الصيني`)?
-    fn partial(&self, x: &Node, y: &Node) -> bool {
-        let (short, full) = if x.words.len() < y.words.len() {
-            (x, y)
-        } else {
-            (y, x)
-        };
-        if short.words.len() == full.words.len() {
-            return false;
-        }
-        if short.words.len() > 1 {
-            let bare = |w: &str| w.strip_prefix(ARTICLE).unwrap_or(w).to_string();
-            return short.latin == full.latin
-                && short
-                    .words
-                    .iter()
-                    .zip(&full.words)
-                    .all(|(a, b)| bare(a) == bare(b));
-        }
-        let (word, prepared) = (&short.words[0], &short.word_prepared[0]);
-        let last = full.words.len() - 1;
-        [0, last].into_iter().any(|e| {
-            let end = &full.words[e];
-            if short.latin != full.latin {
-                cross_script(short.latin, word, end) >= self.options.min_cross_script
-            } else if word == end {
-                true
-            } else {
-                word.chars().count() >= 4
-                    && compare(prepared, &full.word_prepared[e], 0.3).distance <= 0.3
-            }
-        })
-    }
-
-    /// Are two nodes compatible (as full names, or as a partial name of the other)?
-    fn compatible(&self, a: u32, b: u32, cache: &mut HashMap<(u32, u32), bool>) -> bool {
-        let k = (a.min(b), a.max(b));
-        if let Some(&c) = cache.get(&k) {
-            return c;
-        }
-        let c = self.edges[a as usize].iter().any(|&(o, _)| o == b) || self.link(a, b).is_some();
-        cache.insert(k, c);
-        c
     }
 
     /// The clusters of every name added so far, in a deterministic order (largest first,
@@ -466,15 +357,175 @@ impl<'m> Clusterer<'m> {
         out
     }
 
-    /// Re-clusters the connected components (through compatible pairs) that hold new nodes.
+    /// Brings the groups up to date with the names added since the last clustering: links
+    /// the new spellings, files the new nodes in their blocks, compares the new nodes and
+    /// the old ones whose link, acronym flag or blocks changed, and re-clusters the
+    /// connected components they reach.
     fn update(&mut self) {
-        if self.dirty.is_empty() {
+        let fresh: Vec<u32> = (self.settled as u32..self.nodes.len() as u32).collect();
+        if fresh.is_empty() && self.respelled.is_empty() && self.reshaped.is_empty() {
             return;
         }
+        self.settled = self.nodes.len();
+        let mut stale = std::mem::take(&mut self.reshaped);
+        // 1. Links, from every spelling.
+        let mut respelled = std::mem::take(&mut self.respelled);
+        respelled.sort_unstable();
+        respelled.dedup();
+        if let Some(m) = self.matcher {
+            self.resolve_pending(m, fresh.iter().chain(&respelled).copied());
+        }
+        for &n in &fresh {
+            let node = &mut self.nodes[n as usize];
+            node.entity = node.decide();
+        }
+        for &n in &respelled {
+            let node = &mut self.nodes[n as usize];
+            let entity = node.decide();
+            if entity != node.entity {
+                node.entity = entity;
+                stale.push(n);
+            }
+        }
+        // 2. Blocks: the new nodes filed, and the old nodes of blocks they made too large.
+        for &n in &fresh {
+            for (k, _) in block_keys(&self.nodes[n as usize].words) {
+                self.blocks.insert(k, n);
+            }
+        }
+        let touched = self.blocks.sort(&self.nodes);
+        let mut is_fresh = vec![false; self.nodes.len()];
+        for &n in &fresh {
+            is_fresh[n as usize] = true;
+        }
+        stale.extend(
+            self.blocks
+                .shifted(&touched, &is_fresh, self.options.max_block),
+        );
+        stale.sort_unstable();
+        stale.dedup();
+        // 3. The stale nodes' pairs are dropped (they are found again below, if still
+        //    found); their old partners' components may split, so they are re-clustered too.
+        let mut starts: Vec<u32> = fresh.clone();
+        for &n in &stale {
+            for (o, _) in std::mem::take(&mut self.edges[n as usize]) {
+                self.edges[o as usize].retain(|&(x, _)| x != n);
+                starts.push(o);
+            }
+            starts.push(n);
+        }
+        // 4. Pairs of the new and stale nodes.
+        let mut to_pair = fresh;
+        to_pair.extend(&stale);
+        to_pair.sort_unstable();
+        let mut in_pairing = is_fresh;
+        for &n in &stale {
+            in_pairing[n as usize] = true;
+        }
+        self.pair(&to_pair, &in_pairing);
+        // 5. Components.
+        starts.sort_unstable();
+        starts.dedup();
+        self.recluster(&starts);
+    }
+
+    /// Resolves the pending spellings of `nodes` with `m`, on all cores.
+    fn resolve_pending(&mut self, m: &Matcher, nodes: impl Iterator<Item = u32>) {
+        let todo: Vec<(u32, String)> = nodes
+            .flat_map(|n| {
+                self.nodes[n as usize]
+                    .spellings
+                    .iter()
+                    .filter(|(_, s)| s.resolved == Resolved::Pending)
+                    .map(move |(name, _)| (n, name.clone()))
+            })
+            .collect();
+        let threshold = self.options.link_threshold;
+        // A resolution takes milliseconds: small pieces keep the cores busy.
+        const PIECE: usize = 4;
+        let resolved: Vec<Resolved> =
+            crate::parallel::map_pieces(&todo, PIECE, |part: &[(u32, String)]| {
+                part.iter()
+                    .map(|(_, name)| {
+                        let r = m.resolve(name);
+                        r.best
+                            .filter(|b| b.score >= threshold)
+                            .and_then(|b| {
+                                let e = m.inner.index.by_id(&b.entity.id)?;
+                                Some(Resolved::Linked(e, b.score))
+                            })
+                            .unwrap_or(Resolved::Unlinked)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        for ((n, name), r) in todo.into_iter().zip(resolved) {
+            if let Some(s) = self.nodes[n as usize].spellings.get_mut(&name) {
+                s.resolved = r;
+            }
+        }
+    }
+
+    /// Finds the compatible pairs of the nodes `to_pair` (ascending) with the nodes their
+    /// blocks compare them with ([`Blocks::compared_with`]) under the block kind's
+    /// condition, and records them.
+    /// A pair of two nodes of `to_pair` (`in_pairing`) is looked at once, from its larger
+    /// id. Pairs are judged on all cores (they are independent), then recorded in the order
+    /// of `to_pair`, so the result does not depend on the number of threads.
+    fn pair(&mut self, to_pair: &[u32], in_pairing: &[bool]) {
+        // Small pieces taken in turn keep the threads equally busy (later nodes have more
+        // earlier ones to pair with); below a few thousand names a thread costs more than
+        // it saves.
+        const PIECE: usize = 256;
+        let this = &*self;
+        let found: Vec<Vec<Pair>> = if to_pair.len() < 8 * PIECE {
+            vec![this.pairs_of(to_pair, in_pairing)]
+        } else {
+            crate::parallel::map_pieces(to_pair, PIECE, |part| this.pairs_of(part, in_pairing))
+        };
+        for (id, other, d) in found.into_iter().flatten() {
+            self.edges[id as usize].push((other, d));
+            self.edges[other as usize].push((id, d));
+        }
+    }
+
+    /// The compatible pairs `(node, other node, distance)` of the nodes of `part`.
+    fn pairs_of(&self, part: &[u32], in_pairing: &[bool]) -> Vec<Pair> {
+        let mut found = Vec::new();
+        let mut others: Vec<u32> = Vec::new();
+        for &id in part {
+            let node = &self.nodes[id as usize];
+            others.clear();
+            for (k, kind) in block_keys(&node.words) {
+                for &o in self
+                    .blocks
+                    .compared_with(k, id, &self.nodes, self.options.max_block)
+                {
+                    if o == id || (o > id && in_pairing[o as usize]) {
+                        continue;
+                    }
+                    if kind.pairs(node, &self.nodes[o as usize]) {
+                        others.push(o);
+                    }
+                }
+            }
+            others.sort_unstable();
+            others.dedup();
+            for &o in &others {
+                if let Some(d) = link(&self.options, node, &self.nodes[o as usize]) {
+                    found.push((id, o, d));
+                }
+            }
+        }
+        found
+    }
+
+    /// Re-clusters the connected components (through compatible pairs) of `starts`.
+    fn recluster(&mut self, starts: &[u32]) {
         let mut in_component = vec![false; self.nodes.len()];
-        let dirty = std::mem::take(&mut self.dirty);
-        self.pair_new(&dirty);
-        for start in dirty {
+        for &start in starts {
             if in_component[start as usize] {
                 continue;
             }
@@ -491,14 +542,21 @@ impl<'m> Clusterer<'m> {
                 }
                 i += 1;
             }
-            // Groups of the component's old nodes are dissolved and rebuilt.
+            // Groups of the component's old nodes are dissolved and rebuilt. A group is
+            // connected through its own pairs, so it lies within one component unless a
+            // stale node's pairs were dropped; then each piece holds a start.
             for &n in &component {
                 let g = self.group_of[n as usize];
                 if g != u32::MAX {
                     self.groups[g as usize].clear();
                 }
             }
-            for group in self.agglomerate(component) {
+            let merge = Merge {
+                nodes: &self.nodes,
+                edges: &self.edges,
+                options: &self.options,
+            };
+            for group in merge.agglomerate(component) {
                 let id = self.groups.len() as u32;
                 for &n in &group {
                     self.group_of[n as usize] = id;
@@ -521,114 +579,6 @@ impl<'m> Clusterer<'m> {
         }
     }
 
-    /// Complete-linkage agglomeration of one component, then the partial names.
-    fn agglomerate(&self, mut component: Vec<u32>) -> Vec<Vec<u32>> {
-        // Order by folded spelling: the result must not depend on the input order.
-        component.sort_by(|&a, &b| self.nodes[a as usize].key.cmp(&self.nodes[b as usize].key));
-        let rank: HashMap<u32, usize> =
-            component.iter().enumerate().map(|(i, &n)| (n, i)).collect();
-        let mut edges: Vec<(f32, usize, usize)> = Vec::new();
-        let mut partials: Vec<(usize, usize)> = Vec::new();
-        for (i, &n) in component.iter().enumerate() {
-            for &(o, d) in &self.edges[n as usize] {
-                let j = rank[&o];
-                if i < j {
-                    if d == PARTIAL {
-                        partials.push((i, j));
-                    } else {
-                        edges.push((d, i, j));
-                    }
-                }
-            }
-        }
-        edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut owner: Vec<usize> = (0..component.len()).collect();
-        let mut groups: Vec<Vec<usize>> = (0..component.len()).map(|i| vec![i]).collect();
-        let mut cache = HashMap::new();
-        let full_compatible = |x: usize, y: usize, cache: &mut HashMap<(u32, u32), bool>| {
-            let (a, b) = (component[x], component[y]);
-            self.full_compatible(a, b, cache)
-        };
-        for (_, i, j) in edges {
-            let (gi, gj) = (owner[i], owner[j]);
-            if gi == gj {
-                continue;
-            }
-            let ok = groups[gi].iter().all(|&x| {
-                groups[gj]
-                    .iter()
-                    .all(|&y| full_compatible(x, y, &mut cache))
-            });
-            if ok {
-                let moved = std::mem::take(&mut groups[gj]);
-                for &x in &moved {
-                    owner[x] = gi;
-                }
-                groups[gi].extend(moved);
-            }
-        }
-        // Shorter forms: a group of shorter names joins the one group of longer names that
-        // claims it, if exactly one does.
-        let words = |g: &Vec<usize>| {
-            g.iter()
-                .map(|&x| self.nodes[component[x] as usize].words.len())
-                .max()
-                .unwrap_or(0)
-        };
-        let mut claims: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, j) in partials {
-            let (gi, gj) = (owner[i], owner[j]);
-            let (short, full) = if words(&groups[gi]) < words(&groups[gj]) {
-                (gi, gj)
-            } else {
-                (gj, gi)
-            };
-            if words(&groups[short]) < words(&groups[full]) {
-                let c = claims.entry(short).or_default();
-                if !c.contains(&full) {
-                    c.push(full);
-                }
-            }
-        }
-        let mut joins: Vec<(usize, usize)> = Vec::new();
-        for (short, fulls) in claims {
-            if let [full] = fulls[..] {
-                let ok = groups[short].iter().all(|&x| {
-                    groups[full].iter().all(|&y| {
-                        let (a, b) = (component[x], component[y]);
-                        self.compatible(a, b, &mut cache)
-                    })
-                });
-                if ok {
-                    joins.push((short, full));
-                }
-            }
-        }
-        for (short, full) in joins {
-            let moved = std::mem::take(&mut groups[short]);
-            groups[full].extend(moved);
-        }
-        groups
-            .into_iter()
-            .filter(|g| !g.is_empty())
-            .map(|g| g.into_iter().map(|x| component[x]).collect())
-            .collect()
-    }
-
-    /// Compatible as full names (a partial link does not count).
-    fn full_compatible(&self, a: u32, b: u32, cache: &mut HashMap<(u32, u32), bool>) -> bool {
-        let k = (a.min(b) | 1 << 31, a.max(b));
-        if let Some(&c) = cache.get(&k) {
-            return c;
-        }
-        let c = match self.edges[a as usize].iter().find(|&&(o, _)| o == b) {
-            Some(&(_, d)) => d != PARTIAL,
-            None => self.link(a, b).is_some_and(|d| d != PARTIAL),
-        };
-        cache.insert(k, c);
-        c
-    }
-
     /// The public form of a group of nodes.
     fn cluster(&self, group: &[u32]) -> Cluster {
         let mut members: Vec<Member> = Vec::new();
@@ -643,7 +593,8 @@ impl<'m> Clusterer<'m> {
         for &n in group {
             let node = &self.nodes[n as usize];
             entity = entity.or(node.entity);
-            for (name, &count) in &node.spellings {
+            for (name, s) in &node.spellings {
+                let count = s.count;
                 members.push(Member {
                     name: name.clone(),
                     count,
@@ -714,90 +665,6 @@ impl<'m> Clusterer<'m> {
         }
         out
     }
-}
-
-/// The cross-script similarity of `a` and `b`, one Latin and one Arabic (`a_latin` says
-/// which).
-fn cross_script(a_latin: bool, a: &str, b: &str) -> f32 {
-    let (latin, arabic) = if a_latin { (a, b) } else { (b, a) };
-    XScriptScorer::new(latin).score(arabic)
-}
-
-/// What a blocking key pairs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum KeyKind {
-    /// Whole-name skeletons: any two names.
-    Whole,
-    /// The skeleton of a one-word name, or of the first or last word of a longer one: a
-    /// one-word name with a longer name (`بوتين`, `فلاديمير بوتين`).
-    WordEnd,
-    /// The first two words, articles aside: names of different lengths (`منظمة شنغهاي`,
-    /// `منظمة شنغهاي للتعاون`).
-    Prefix,
-    /// Cross-script keys: a Latin name with an Arabic one.
-    Cross,
-}
-
-/// Salts of the block hashes of the kinds [`crate::keys`] does not define.
-const BLOCK_WORD_END: u8 = 11;
-const BLOCK_PREFIX: u8 = 12;
-const BLOCK_SORTED: u8 = 13;
-
-/// The blocking keys of a node, with what each may pair (see [`KeyKind`]). Deletion
-/// neighbourhoods (one edit forgiven) are taken for whole skeletons of three letters or more
-/// and for cross-script keys; word keys are exact, since a word's blocks are large.
-fn node_block_keys(node: &Node) -> Vec<(u64, KeyKind)> {
-    let skeletons: Vec<String> = node.words.iter().map(|w| skeleton(w)).collect();
-    let whole: String = skeletons.concat();
-    let mut keys = Vec::new();
-    if whole.chars().count() >= 3 {
-        with_deletions(&whole, |d| {
-            keys.push((block_hash(BLOCK_WHOLE, d), KeyKind::Whole))
-        });
-    } else if !whole.is_empty() {
-        keys.push((block_hash(BLOCK_WHOLE, &whole), KeyKind::Whole));
-    }
-    if skeletons.len() > 1 {
-        // Words in another order (`خوريلسوخ أوخنا` / `أوخنا خورلسوخ`).
-        let mut sorted = skeletons.clone();
-        sorted.sort();
-        let sorted = sorted.concat();
-        if sorted.chars().count() >= 3 {
-            with_deletions(&sorted, |d| {
-                keys.push((block_hash(BLOCK_SORTED, d), KeyKind::Whole))
-            });
-        }
-    }
-    let mut ends = vec![skeletons.first(), skeletons.last()];
-    ends.dedup();
-    for s in ends.into_iter().flatten().filter(|s| !s.is_empty()) {
-        keys.push((block_hash(BLOCK_WORD_END, s), KeyKind::WordEnd));
-    }
-    if node.words.len() >= 2 {
-        let bare = |w: &str| skeleton(w.strip_prefix(ARTICLE).unwrap_or(w));
-        let prefix = format!("{} {}", bare(&node.words[0]), bare(&node.words[1]));
-        keys.push((block_hash(BLOCK_PREFIX, &prefix), KeyKind::Prefix));
-    }
-    let x = xkey(&node.key);
-    if x.chars().count() >= 2 {
-        with_deletions(&x, |d| {
-            keys.push((block_hash(BLOCK_XKEY, d), KeyKind::Cross))
-        });
-    }
-    if node.words.len() > 1 {
-        // A one-word Latin surname meets an Arabic full name through its end words' keys.
-        let mut ends = vec![node.words.first(), node.words.last()];
-        ends.dedup();
-        for w in ends.into_iter().flatten() {
-            let x = xkey(w);
-            if x.chars().count() >= 2 {
-                keys.push((block_hash(BLOCK_XKEY, &x), KeyKind::Cross));
-            }
-        }
-    }
-    keys.sort_unstable_by_key(|k| k.0);
-    keys.dedup_by_key(|k| k.0);
-    keys
 }
 
 /// Clusters `names` (see the module documentation); `matcher` links them to its gazetteer
