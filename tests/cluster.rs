@@ -275,8 +275,8 @@ proptest! {
         assert_order_free(&names, seed, 3, ClusterOptions::default(), None)?;
     }
 
-    /// The same with blocks far past `max_block` (here 4): blocks that grow past it while
-    /// names come in lose the pairs found through them, as if they had been large all along.
+    /// The same with blocks far past `max_block` (here 4): bands, and bands shifted by
+    /// new names, are order-free too.
     #[test]
     fn order_does_not_matter_past_max_block((names, seed) in near_identical_set()) {
         let options = ClusterOptions { max_block: 4, ..ClusterOptions::default() };
@@ -346,4 +346,20 @@ fn a_node_is_linked_from_all_its_spellings() {
         "help: the link depends on which spelling came first"
     );
     assert!(ab[0].entity.is_some(), "{ab:?}");
+}
+
+/// A block past `max_block` is split, not skipped: 250 spellings sharing one skeleton merge
+/// like 200 do.
+#[test]
+fn a_big_block_merges_like_a_small_one() {
+    let merged = |n: usize| {
+        let names = common::one_skeleton(n, 7);
+        let clusters = cluster(names.iter().map(String::as_str), None).len();
+        1.0 - clusters as f64 / n as f64
+    };
+    let (small, big) = (merged(200), merged(250));
+    assert!(
+        small > 0.5 && (small - big).abs() < 0.1,
+        "help: share of names merged away: {small:.3} at 200, {big:.3} at 250"
+    );
 }

@@ -28,9 +28,10 @@
 //!    entity are compatible, nodes linked to different entities never are.
 //! 3. The pairs to compare are found by blocking (`cluster/blocks.rs`): nodes that share a
 //!    consonant-skeleton key, a word skeleton or a cross-script key ([`crate::keys`], each
-//!    with its one-deletion neighbourhood) in a block of at most
-//!    [`ClusterOptions::max_block`] nodes are compared with [`crate::score`] (same script)
-//!    or [`crate::translit`] (Latin against Arabic), by tests symmetric in the two names.
+//!    with its one-deletion neighbourhood), all pairs of a block of at most
+//!    [`ClusterOptions::max_block`] nodes and a band of neighbours in canonical order in a
+//!    larger one, are compared with [`crate::score`] (same script) or [`crate::translit`]
+//!    (Latin against Arabic), by tests symmetric in the two names.
 //! 4. Merging is agglomerative, closest pair first, and *complete*: two groups merge only
 //!    when every member of one is compatible with every member of the other, so a chain of
 //!    near neighbours (`سمارا` ~ `سامراء` ~ `سامرا`…) cannot join two different names.
@@ -51,8 +52,8 @@
 //! - what decides about a node (its link, whether it is an acronym) is taken from all its
 //!   spellings, and is decided again when a new spelling comes;
 //! - whether two nodes are compared depends only on the blocks' members, held in canonical
-//!   order (by folded name; folded names are unique); when a block grows past `max_block`,
-//!   its old members are compared again, and the pairs found through it are dropped;
+//!   order (by folded name; folded names are unique); when new names shift a block's bands,
+//!   the nodes whose band changed are compared again, and the pairs they lost are dropped;
 //! - the tests of a pair are symmetric, and merging takes pairs in canonical order
 //!   (distance, then the two names' places by folded name);
 //! - only the connected components that new or re-compared nodes reach are clustered again,
@@ -95,8 +96,12 @@ pub struct ClusterOptions {
     pub min_cross_script: f32,
     /// A name is linked to a gazetteer entity when its resolution scores at least this.
     pub link_threshold: f32,
-    /// Blocks larger than this are not used to find pairs (a skeleton shared by thousands
-    /// of names says little and would cost a quadratic number of comparisons).
+    /// Every pair of names sharing a block of at most this many names is compared; in a
+    /// larger block, a name is compared with the `max_block / 2` names on either side of it
+    /// in the block's canonical order (by folded name). A skeleton shared by thousands of
+    /// names says little, and comparing them all would cost a quadratic number of
+    /// comparisons; so a name costs at most `max_block` comparisons per block however large
+    /// the block grows, and still meets the spellings that sort beside it.
     pub max_block: usize,
 }
 
@@ -359,7 +364,7 @@ impl<'m> Clusterer<'m> {
 
     /// Brings the groups up to date with the names added since the last clustering: links
     /// the new spellings, files the new nodes in their blocks, compares the new nodes and
-    /// the old ones whose link, acronym flag or blocks changed, and re-clusters the
+    /// the old ones whose link, acronym flag or blocking bands changed, and re-clusters the
     /// connected components they reach.
     fn update(&mut self) {
         let fresh: Vec<u32> = (self.settled as u32..self.nodes.len() as u32).collect();
@@ -387,7 +392,7 @@ impl<'m> Clusterer<'m> {
                 stale.push(n);
             }
         }
-        // 2. Blocks: the new nodes filed, and the old nodes of blocks they made too large.
+        // 2. Blocks: the new nodes filed, and the old nodes whose bands they shift.
         for &n in &fresh {
             for (k, _) in block_keys(&self.nodes[n as usize].words) {
                 self.blocks.insert(k, n);
