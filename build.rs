@@ -1,6 +1,7 @@
 //! Compiles `data/` into two binary images that the crate reads in place (`include_bytes!`):
 //!
-//! - `language.bin` (always): everyday word frequencies (`text::words`);
+//! - `language.bin` (always): everyday word frequencies and the words of person names
+//!   (`text::words`);
 //! - `gazetteer.bin` (feature `builtin`): the built-in gazetteer's entity table and its
 //!   lookup tables, made by the one alias-table builder (`text::table`) that also builds
 //!   user gazetteers at run time.
@@ -52,7 +53,11 @@ fn try_main() -> Result<(), String> {
     if std::env::var_os("CARGO_FEATURE_BUILTIN").is_some() {
         let source = source::Source::read(&data)?;
         read.extend(source.files.iter().cloned());
-        write("language.bin", &text::words::image(&source.frequencies))?;
+        let bare = source::bare_words(&data, &mut read)?;
+        write(
+            "language.bin",
+            &text::words::image(&source.frequencies, &bare),
+        )?;
         let records: Vec<_> = source.recs.iter().map(source::Rec::record).collect();
         let mut image = text::image::Writer::new();
         image.section(
@@ -63,7 +68,8 @@ fn try_main() -> Result<(), String> {
         write("gazetteer.bin", &image.finish())?;
     } else {
         let frequencies = source::word_frequencies(&data, &mut read)?;
-        write("language.bin", &text::words::image(&frequencies))?;
+        let bare = source::bare_words(&data, &mut read)?;
+        write("language.bin", &text::words::image(&frequencies, &bare))?;
     }
     for path in read {
         println!("cargo:rerun-if-changed={}", path.display());

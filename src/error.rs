@@ -1,7 +1,9 @@
 //! Errors. One `#[non_exhaustive]` enum per phase, each variant carrying what was wrong and
 //! where, so a user can fix a gazetteer file without reading our code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::gazetteer::EntityKind;
 
 /// A user gazetteer could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -28,28 +30,31 @@ pub enum GazetteerError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
-    /// A TSV file is malformed: a missing column, an empty required cell, a bad value.
-    #[error("{path}:{line}:{column}: {message}")]
-    Tsv {
-        /// The file (or `<input>` for in-memory text).
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column (field number) of the offending cell; 1 for whole-line errors.
-        column: usize,
-        /// What is wrong, quoting the bad value.
-        message: String,
-    },
-    /// A JSON file is malformed or does not fit the entity schema.
+    /// A JSON file is not well-formed JSON (a syntax error, reported by the JSON parser).
     #[error("{path}:{line}:{column}: {message}")]
     Json {
         /// The file (or `<input>` for in-memory text).
         path: PathBuf,
-        /// 1-based line reported by the JSON parser.
+        /// 1-based line.
         line: usize,
-        /// 1-based column reported by the JSON parser.
+        /// 1-based column, in characters.
         column: usize,
-        /// The parser's message.
+        /// The parser's message, without its position.
+        message: String,
+    },
+    /// A row of a TSV file or an object of a JSON file breaks a rule of the gazetteer format:
+    /// an unknown, duplicate or missing field, an empty or malformed value, a second kind for
+    /// one id. Both formats go through the same validation and give the same messages.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file (or `<input>` for in-memory text).
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column of the offending value: in a TSV file the field number, in a JSON
+        /// file the character where the offending field or value begins.
+        column: usize,
+        /// What is wrong, quoting the bad value.
         message: String,
     },
     /// The file name has no `.tsv` or `.json` extension, so its format is unknown.
@@ -57,14 +62,6 @@ pub enum GazetteerError {
     UnknownFormat {
         /// The file.
         path: PathBuf,
-    },
-    /// An entity has no usable alias: every name normalises to an empty key.
-    #[error("{path}: entity {id:?} has no name that contains a letter or digit")]
-    NoUsableName {
-        /// The file (or `<input>`).
-        path: PathBuf,
-        /// The entity's id.
-        id: String,
     },
 }
 
@@ -79,4 +76,45 @@ pub enum BuildError {
     /// feature that compiles it in.
     #[error("the built-in gazetteer is not compiled in (enable the `builtin` feature)")]
     BuiltinNotCompiled,
+    /// A user entity has the id of a built-in entity of another kind. A user entity with a
+    /// built-in id adds its names to that entity, so both must say what it is.
+    #[error(
+        "{}entity {id:?} is {kind} in the user gazetteer but {builtin_kind} in the built-in one \
+         (a user entity with a built-in id adds names to it; use another id for another entity)",
+        origin(path.as_deref())
+    )]
+    BuiltinKindConflict {
+        /// The shared id.
+        id: String,
+        /// The kind the user gazetteer gives it.
+        kind: EntityKind,
+        /// The kind of the built-in entity.
+        builtin_kind: EntityKind,
+        /// The user gazetteer's file, when it was read from one.
+        path: Option<PathBuf>,
+    },
+    /// Two user entities share an id but not a kind: in two gazetteers, or twice in one
+    /// gazetteer put together in code (a file with such rows is a [`GazetteerError`]).
+    #[error(
+        "{}entity {id:?} is {kind} here but {earlier_kind} {}",
+        origin(path.as_deref()),
+        earlier_path.as_deref().map_or_else(|| "earlier".to_string(), |p| format!("in {}", p.display()))
+    )]
+    KindConflict {
+        /// The shared id.
+        id: String,
+        /// The kind of the later entity.
+        kind: EntityKind,
+        /// The file of the later entity's gazetteer, when it was read from one.
+        path: Option<PathBuf>,
+        /// The kind of the earlier entity.
+        earlier_kind: EntityKind,
+        /// The file of the earlier entity's gazetteer, when it was read from one.
+        earlier_path: Option<PathBuf>,
+    },
+}
+
+/// `"path: "` for an error about a gazetteer read from a file, nothing otherwise.
+fn origin(path: Option<&Path>) -> String {
+    path.map_or_else(String::new, |p| format!("{}: ", p.display()))
 }

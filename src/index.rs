@@ -174,6 +174,7 @@ impl Index {
                 };
                 tables.add(&names, &lexicon);
             }
+            tables.settle_phrases();
             let mut image = Writer::new();
             tables.write(&mut image);
             let image = Image::new(Bytes::from_vec(image.finish()));

@@ -29,6 +29,12 @@ pub(crate) fn zipf(key: &str) -> Option<f32> {
     word_frequency(key).map(|(z, _)| z)
 }
 
+/// What the language knows of a word as written: its everyday frequency and how many
+/// person names it is seen in (by its bare key, [`crate::keys::bare_key`]).
+pub(crate) fn bare_word(key: &str) -> crate::text::words::BareWord {
+    words().bare(key)
+}
+
 /// Is `key` one of the most frequent Arabic words?
 pub(crate) fn is_frequent_word(key: &str) -> bool {
     word_frequency(key).is_some_and(|(_, frequent)| frequent)
@@ -58,5 +64,12 @@ mod tests {
         }
         assert!(frequent > 100 && is_frequent_word("في"));
         assert!(zipf("قال").is_some() && zipf("شيجينبينغ").is_none());
+        // Before folding, the preposition and the name are two words.
+        let (ala, ali) = (bare_word("على"), bare_word("علي"));
+        assert!(ala.zipf > ali.zipf, "{ala:?} {ali:?}");
+        assert!(ali.person > 100 && ala.person < ali.person);
+        // Names news quotes are in wordfreq's tail, rarer than everyday words.
+        assert!(bare_word("سكورسيزي").zipf.is_some_and(|z| z < 3.0));
+        assert_eq!(bare_word("دوغانلي").zipf, None);
     }
 }

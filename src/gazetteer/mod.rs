@@ -15,10 +15,13 @@
 //! the separate field [`Entity::wikidata`], so an id never changes when a QID is added.
 
 pub(crate) mod builtin;
+mod json;
 mod load;
+mod record;
+mod tsv;
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -175,14 +178,39 @@ impl Entity {
 /// **TSV** (`.tsv`): UTF-8, tab-separated, a header row. Required columns: `id`, `kind`
 /// (`person`, `place`, `organisation`), `name` (one alias per row; rows sharing an `id` are
 /// one entity). Optional: `name_en`, `name_ar`, `wikidata`, `country`, `population`,
-/// `prominence` (0-5), `short` (`yes` when the row's name is a short form such as a
-/// surname). Unknown columns are ignored. Empty lines and lines starting with `#` are
-/// skipped.
+/// `prominence`, `short` (`yes` or `no`: is the row's name a short form such as a surname?).
+/// Empty lines and lines starting with `#` are skipped; an empty optional cell means "not
+/// given"; a row may have fewer cells than the header, not more.
 ///
-/// **JSON** (`.json`): an array of [`Entity`] objects (`id`, `kind`, `name_ar`, `name_en`,
-/// and optionally `wikidata`, `country`, `population`, `prominence`, `aliases`, `short`).
+/// **JSON** (`.json`): an array of entity objects with the fields of [`Entity`]: `id` and
+/// `kind` (required), `name_ar`, `name_en`, `wikidata`, `country` (strings), `population`,
+/// `prominence` (numbers), `aliases`, `short`, `demonyms` (arrays of strings). An optional
+/// field may be `null`, and an empty string means "not given", as an empty TSV cell does.
+/// Objects sharing an `id` are one entity, as rows are.
 ///
-/// A malformed file is a [`GazetteerError`] naming the file, line and column.
+/// # Validation
+///
+/// Both formats are checked by the same rules, and a file that breaks one is refused with
+/// a [`GazetteerError`] naming the file, line and column (in a TSV file the field number;
+/// in a JSON file the character where the offending field or value begins):
+///
+/// - every column or field is one the format knows, given once: a misspelt one would
+///   otherwise be lost without a word (`unknown field "nmae_en" (did you mean "name_en"?);
+///   the known fields are …`);
+/// - ids, kinds and names are trimmed and must not be empty; a name must have a letter or
+///   digit, and an entity at least one name that is not a demonym;
+/// - `wikidata` is a QID (`Q7747`), `country` an ISO 3166-1 alpha-2 code (`CN`),
+///   `population` a whole number written with digits, `prominence` a whole number from 0
+///   to 5;
+/// - rows or objects that share an id agree on its kind and on each single value they
+///   repeat (`name_ar`, `name_en`, `wikidata`, `country`, `population`, `prominence`).
+///
+/// A byte-order mark at the start of the text is dropped, from a file or a string.
+///
+/// Whether a user entity agrees with a built-in entity of the same id, and with entities of
+/// other gazetteers, is checked when the matcher is built
+/// ([`BuildError::BuiltinKindConflict`](crate::BuildError::BuiltinKindConflict),
+/// [`BuildError::KindConflict`](crate::BuildError::KindConflict)).
 ///
 /// # Examples
 ///
@@ -198,10 +226,18 @@ impl Entity {
 ///
 /// let err = Gazetteer::from_tsv_str("id\tkind\tname\nx\tanimal\tقط\n").unwrap_err();
 /// assert_eq!(err.to_string(), "<input>:2:2: kind \"animal\" is not person, place or organisation");
+///
+/// let json = r#"[{"id": "acme", "kind": "organisation", "nmae_en": "Acme"}]"#;
+/// let err = Gazetteer::from_json_str(json).unwrap_err().to_string();
+/// assert!(err.starts_with("<input>:1:41: unknown field \"nmae_en\" (did you mean \"name_en\"?)"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
+    /// The file the entities were read from, for errors found later, when the matcher is
+    /// built.
+    #[serde(skip)]
+    path: Option<PathBuf>,
 }
 
 impl Gazetteer {
@@ -222,9 +258,9 @@ impl Gazetteer {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        let parse = match ext.as_deref() {
-            Some("tsv") => load::tsv,
-            Some("json") => load::json,
+        let format = match ext.as_deref() {
+            Some("tsv") => record::Format::Tsv,
+            Some("json") => record::Format::Json,
             _ => {
                 return Err(GazetteerError::UnknownFormat {
                     path: path.to_path_buf(),
@@ -236,28 +272,45 @@ impl Gazetteer {
             source,
         })?;
         let text = load::utf8(&bytes, path)?;
-        parse(text, path)
+        let mut gazetteer = load::parse(text, path, format)?;
+        gazetteer.path = Some(path.to_path_buf());
+        Ok(gazetteer)
     }
 
     /// Parses a TSV gazetteer held in memory (errors name the file `<input>`).
     ///
     /// # Errors
     ///
-    /// [`GazetteerError::Tsv`] for a missing column, an empty required cell or a bad value.
+    /// [`GazetteerError::Invalid`] for a header or row that breaks a rule of the format (see
+    /// [`Gazetteer`]).
     pub fn from_tsv_str(text: &str) -> Result<Gazetteer, GazetteerError> {
-        load::tsv(text, Path::new("<input>"))
+        load::parse(text, Path::new("<input>"), record::Format::Tsv)
     }
 
     /// Parses a JSON gazetteer held in memory (errors name the file `<input>`).
     ///
     /// # Errors
     ///
-    /// [`GazetteerError::Json`] when the text is not an array of entities.
+    /// [`GazetteerError::Json`] when the text is not well-formed JSON,
+    /// [`GazetteerError::Invalid`] when it breaks a rule of the format (see [`Gazetteer`]).
     pub fn from_json_str(text: &str) -> Result<Gazetteer, GazetteerError> {
-        load::json(text, Path::new("<input>"))
+        load::parse(text, Path::new("<input>"), record::Format::Json)
     }
 
-    /// Adds an entity.
+    /// The file the gazetteer was read from by [`Gazetteer::from_path`], if it was.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let g = tawfiq::Gazetteer::from_tsv_str("id\tkind\tname\n").unwrap();
+    /// assert_eq!(g.path(), None);
+    /// ```
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Adds an entity, as it is: the rules of the file formats are not applied, but an id
+    /// given two kinds is refused when the matcher is built.
     pub fn push(&mut self, entity: Entity) {
         self.entities.push(entity);
     }
@@ -282,6 +335,7 @@ impl FromIterator<Entity> for Gazetteer {
     fn from_iter<I: IntoIterator<Item = Entity>>(iter: I) -> Gazetteer {
         Gazetteer {
             entities: iter.into_iter().collect(),
+            path: None,
         }
     }
 }

@@ -5,6 +5,8 @@
 //! - `countries.tsv` + `countries_overlay.tsv`: CLDR countries and territories;
 //! - `geonames_places.tsv` + `cldr_cities.tsv`: GeoNames populated places;
 //! - `curated/*.tsv`: people, organisations and other places (`curated/FORMAT.md`);
+//! - `admin1.tsv` + `division_heads.tsv`: first-level administrative divisions (provinces,
+//!   states, governorates) and the head words news writes before their names;
 //! - `demonyms.tsv`: demonym bases and forms by entity;
 //! - `wordfreq_ar.tsv`: everyday word forms and their Zipf frequencies;
 //! - `place_word_ambiguity.tsv`: the review of one-word place names that are also words.
@@ -15,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::text::image::EntityRecord;
-use crate::text::keys::ortho_key;
+use crate::text::keys::{bare_key, ortho_key};
 use crate::text::prior::prior;
 use crate::text::table::{Lexicon, Names, Tables, Verdict};
 
@@ -54,6 +56,11 @@ impl Rec {
         self.id.starts_with("geonames:")
     }
 
+    /// An administrative division (`admin1.tsv`).
+    fn is_division(&self) -> bool {
+        self.id.starts_with("iso:")
+    }
+
     /// The names the table builder takes. Of a GeoNames place's many Latin alternates only
     /// the main English name gets a cross-script key: they are romanisations of one another.
     pub fn names(&self, entity: u32) -> Names<'_> {
@@ -68,7 +75,9 @@ impl Rec {
             cross_script: all()
                 .filter(|n| !geonames || !n.is_ascii() || *n == self.name_en)
                 .collect(),
-            place_words: geonames.then_some(self.population),
+            // A division's one-word names that are everyday words are read as the words, as
+            // for a small town (divisions carry no population).
+            place_words: (geonames || self.is_division()).then_some(self.population),
             prior: prior(
                 self.prominence,
                 (self.population > 0).then_some(self.population),
@@ -122,6 +131,7 @@ impl Source {
         countries(data, &mut recs, &mut files)?;
         places(data, &mut recs, &mut files)?;
         curated(data, &mut recs, &mut files)?;
+        admin1(data, &mut recs, &mut files)?;
         demonyms(data, &mut recs, &mut files)?;
         check(&recs)?;
         let frequencies = word_frequencies(data, &mut files)?;
@@ -145,6 +155,7 @@ impl Source {
         for (i, rec) in self.recs.iter().enumerate() {
             tables.add(&rec.names(i as u32), &lexicon);
         }
+        tables.settle_phrases();
         tables
     }
 }
@@ -425,6 +436,185 @@ fn curated(data: &Path, out: &mut Vec<Rec>, files: &mut Vec<PathBuf>) -> Result<
     Ok(())
 }
 
+/// Words that head the Arabic name of an administrative division (`محافظة البصرة`,
+/// `ولاية لويزيانا`): news names the division with and without them, so the name without
+/// the head is an alias too.
+const DIVISION_HEADS: &[&str] = &[
+    "محافظة",
+    "ولاية",
+    "إقليم",
+    "مقاطعة",
+    "منطقة",
+    "إمارة",
+    "جهة",
+    "ولايه",
+    "محافظه",
+];
+
+/// The prominence of an administrative division: about a city of a million (prior 0.6), so
+/// that a big city of the same name (`البصرة`) still wins a bare name and a small town does
+/// not (`لويزيانا` is the state, not the town in Missouri).
+const DIVISION_PROMINENCE: u8 = 3;
+/// The prominence of a division named like a populated place (`محافظة المنيا`, the city
+/// `المنيا`): a bare name is then the place far more often, and the head word, which costs
+/// little in a comparison, must not make the division the closer match.
+const PLACE_NAMED_DIVISION_PROMINENCE: u8 = 1;
+
+/// Is a bare name of the division in `row` (its head word aside) a populated place's name?
+fn bare_named_city(
+    row: &[String],
+    ar: usize,
+    aliases_ar: usize,
+    is_city: &dyn Fn(&str) -> bool,
+) -> bool {
+    std::iter::once(row[ar].as_str())
+        .chain(split_list(&row[aliases_ar]))
+        .any(|name| {
+            let mut words = name.split_whitespace();
+            let headed = words.next().is_some_and(|w| DIVISION_HEADS.contains(&w));
+            let bare = if headed {
+                words.collect::<Vec<_>>().join(" ")
+            } else {
+                name.to_string()
+            };
+            !bare.is_empty() && is_city(&bare)
+        })
+}
+
+/// Adds `admin1.tsv`: first-level divisions, `iso:<ISO 3166-2 code>`. A division that is
+/// already a curated place of that country, by English name (`Xinjiang`, `Scotland`), adds
+/// its names to it instead.
+///
+/// A division named like a populated place (`البصرة`, `الإسكندرية`) does not take that bare
+/// name: news writes it for the city (or a namesake town elsewhere), and the division with its
+/// head word (`محافظة البصرة`). When no other Arabic name is left, the division gets its name with the
+/// head word its country's divisions use most.
+fn admin1(data: &Path, out: &mut Vec<Rec>, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let tsv = Tsv::read(&data.join("admin1.tsv"), files)?;
+    let (code, country, en, ar, aliases_ar, aliases_en) = (
+        tsv.col("code")?,
+        tsv.col("country")?,
+        tsv.col("name_en")?,
+        tsv.col("name_ar")?,
+        tsv.col("aliases_ar")?,
+        tsv.col("aliases_en")?,
+    );
+    let curated_places: HashMap<String, usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == "place" && !r.id.contains(':'))
+        .map(|(i, r)| (r.name_en.to_lowercase(), i))
+        .collect();
+    let place_names: HashSet<String> = out
+        .iter()
+        .filter(|r| r.is_geonames())
+        .flat_map(|r| r.full.iter().map(|n| ortho_key(n)))
+        .collect();
+    // The head word each country's divisions are named with most.
+    let mut heads: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for (_, row) in &tsv.rows {
+        if let Some(head) = row[ar].split_whitespace().next() {
+            if DIVISION_HEADS.contains(&head) {
+                *heads
+                    .entry(&row[country])
+                    .or_default()
+                    .entry(head)
+                    .or_default() += 1;
+            }
+        }
+    }
+    let table = Tsv::read(&data.join("division_heads.tsv"), files)?;
+    let (t_country, t_head) = (table.col("country")?, table.col("head")?);
+    let mut listed: HashMap<String, String> = HashMap::new();
+    for (n, row) in &table.rows {
+        if !DIVISION_HEADS.contains(&row[t_head].as_str()) {
+            return Err(format!(
+                "{}: head {:?} is not a division head",
+                table.at(*n),
+                row[t_head]
+            ));
+        }
+        listed.insert(row[t_country].clone(), row[t_head].clone());
+    }
+    let head_of = |country: &str| -> Option<String> {
+        let cldr = heads
+            .get(country)
+            .and_then(|h| h.iter().max_by_key(|&(w, n)| (*n, std::cmp::Reverse(*w))))
+            .map(|(w, _)| w.to_string());
+        cldr.or_else(|| listed.get(country).cloned())
+    };
+    let mut seen = HashSet::new();
+    for (n, row) in &tsv.rows {
+        let at = tsv.at(*n);
+        if row[code].is_empty() || row[ar].is_empty() || row[en].is_empty() {
+            return Err(format!("{at}: code, name_en and name_ar are required"));
+        }
+        if !seen.insert(row[code].clone()) {
+            return Err(format!("{at}: duplicate code {:?}", row[code]));
+        }
+        let cc = row[country].as_str();
+        let is_city = |name: &str| place_names.contains(&ortho_key(name));
+        let named_like_a_place = bare_named_city(row, ar, aliases_ar, &is_city);
+        let mut arabic: Vec<String> = Vec::new();
+        let mut bare_names: Vec<String> = Vec::new();
+        for name in std::iter::once(row[ar].as_str()).chain(split_list(&row[aliases_ar])) {
+            let mut words = name.split_whitespace();
+            let headed = words.next().is_some_and(|w| DIVISION_HEADS.contains(&w));
+            let rest: Vec<&str> = words.collect();
+            let bare = if headed {
+                rest.join(" ")
+            } else {
+                name.to_string()
+            };
+            if !bare.is_empty() {
+                bare_names.push(bare.clone());
+            }
+            if headed || !is_city(name) {
+                arabic.push(name.to_string());
+            }
+            if headed && !bare.is_empty() && !is_city(&bare) {
+                arabic.push(bare);
+            }
+        }
+        // The bare names with the country's head word too: `ولاية لويزيانا`.
+        if let Some(head) = head_of(cc) {
+            for bare in &bare_names {
+                let headed = format!("{head} {bare}");
+                if !arabic.contains(&headed) {
+                    arabic.push(headed);
+                }
+            }
+        }
+        let Some(name_ar) = arabic.first().cloned() else {
+            continue;
+        };
+        let mut rec = Rec {
+            id: format!("iso:{}", row[code]),
+            kind: "place",
+            name_en: row[en].clone(),
+            name_ar,
+            country: cc.to_string(),
+            prominence: if named_like_a_place {
+                PLACE_NAMED_DIVISION_PROMINENCE
+            } else {
+                DIVISION_PROMINENCE
+            },
+            ..Rec::default()
+        };
+        arabic.iter().for_each(|a| rec.add_full(a));
+        rec.add_full(&row[en]);
+        split_list(&row[aliases_en]).for_each(|a| rec.add_full(a));
+        match curated_places.get(&row[en].to_lowercase()) {
+            Some(&i) if out[i].country.is_empty() || out[i].country == rec.country => {
+                let names = rec.full;
+                names.iter().for_each(|a| out[i].add_full(a));
+            }
+            _ => out.push(rec),
+        }
+    }
+    Ok(())
+}
+
 /// Adds `demonyms.tsv`: bases to inflect and exact forms, by entity id.
 fn demonyms(data: &Path, recs: &mut [Rec], files: &mut Vec<PathBuf>) -> Result<(), Error> {
     let tsv = Tsv::read(&data.join("demonyms.tsv"), files)?;
@@ -507,6 +697,44 @@ pub fn word_frequencies(
         }
     }
     Ok(freq)
+}
+
+/// Bare key ([`bare_key`]) → (Zipf frequency, number of person names the word is seen in):
+/// `wordfreq_ar.tsv` with its tail `wordfreq_ar_rare.tsv` (Zipf below 3.5) and
+/// `person_tokens_ar.tsv`, at the level where `على` and `علي` differ.
+#[allow(dead_code)] // build.rs reads it
+pub fn bare_words(
+    data: &Path,
+    files: &mut Vec<PathBuf>,
+) -> Result<HashMap<String, (f32, u32)>, Error> {
+    let mut out: HashMap<String, (f32, u32)> = HashMap::new();
+    for file in ["wordfreq_ar.tsv", "wordfreq_ar_rare.tsv"] {
+        let tsv = Tsv::read(&data.join(file), files)?;
+        let (word, zipf) = (tsv.col("word")?, tsv.col("zipf")?);
+        for (n, row) in &tsv.rows {
+            let z: f32 = row[zipf]
+                .parse()
+                .map_err(|_| format!("{}: zipf {:?}", tsv.at(*n), row[zipf]))?;
+            let key = bare_key(&row[word]);
+            if !key.is_empty() {
+                let slot = out.entry(key).or_default();
+                slot.0 = slot.0.max(z);
+            }
+        }
+    }
+    let tsv = Tsv::read(&data.join("person_tokens_ar.tsv"), files)?;
+    let (token, count) = (tsv.col("token")?, tsv.col("count")?);
+    for (n, row) in &tsv.rows {
+        let c: u32 = row[count]
+            .parse()
+            .map_err(|_| format!("{}: count {:?}", tsv.at(*n), row[count]))?;
+        let key = bare_key(&row[token]);
+        if !key.is_empty() {
+            let slot = out.entry(key).or_default();
+            slot.1 = slot.1.saturating_add(c);
+        }
+    }
+    Ok(out)
 }
 
 /// Keys reviewed in `place_word_ambiguity.tsv` and their verdicts.

@@ -47,6 +47,19 @@ const BOTH_MIN_POPULATION: u64 = 1_000_000;
 /// likelier to be the word.
 const SMALL_PLACE_POPULATION: u64 = 100_000;
 
+/// Head words (folded) of a place's name: after one, the words are a name whatever they mean
+/// (`ولاية غور`, `محافظة الوادي الجديد`).
+const PLACE_HEADS: &[&str] = &[
+    "ولايه",
+    "محافظه",
+    "اقليم",
+    "مقاطعه",
+    "منطقه",
+    "اماره",
+    "جهه",
+    "مدينه",
+];
+
 /// How the review in `data/place_word_ambiguity.tsv` judged a one-word place name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(dead_code)] // read from data/ by build.rs
@@ -107,6 +120,9 @@ pub struct Tables {
     pub max_words: usize,
     /// Each entity's prior, for ranking blocks.
     priors: BTreeMap<u32, f32>,
+    /// Names of several everyday words of small places, to flag [`COMMON`] by
+    /// [`Tables::settle_phrases`]: (key, words, entity).
+    phrases: Vec<(String, Vec<String>, u32)>,
 }
 
 /// The index of a blocking kind in [`Tables::blocks`].
@@ -148,7 +164,17 @@ impl Tables {
             let key = words.concat();
             let common = names
                 .place_words
-                .is_some_and(|population| words.len() == 1 && is_common(&key, population, lexicon));
+                .is_some_and(|population| is_common(&words, &key, population, lexicon));
+            let headed = words
+                .first()
+                .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()));
+            let common = common && !headed;
+            if common && words.len() > 1 {
+                // Settled when every name is in: a phrase with a word that names something
+                // (`محافظة البصرة`) is a name, not an everyday phrase.
+                self.phrases.push((key.clone(), words.clone(), index));
+            }
+            let common = common && words.len() == 1;
             self.insert(&words, key, index | flag | if common { COMMON } else { 0 });
             for word in &words {
                 let bare = without_article(word);
@@ -172,6 +198,40 @@ impl Tables {
         self.add_blocks(names);
         let prior = self.priors.entry(index).or_insert(names.prior);
         *prior = prior.max(names.prior);
+    }
+
+    /// Flags [`COMMON`] the names of small places made of everyday words (`جنوب غرب`) in which
+    /// no word or run of words is itself a name (`البصرة` in `محافظة البصرة` is): call when
+    /// every entity is in.
+    pub fn settle_phrases(&mut self) {
+        let phrases = std::mem::take(&mut self.phrases);
+        // Spellings of one name share its key (`إمارة أبوظبي`, `إمارة أبو ظبي`): the key is
+        // a name when one of them has a word that names something.
+        let mut named: BTreeMap<(&str, u32), bool> = BTreeMap::new();
+        for (key, words, entity) in &phrases {
+            // Any run of its words short of the whole (`رأس الخيمة` in `إمارة رأس الخيمة`).
+            let n = words.len();
+            let has_name = (0..n).any(|i| {
+                (i..n).filter(|&j| j - i + 1 < n).any(|j| {
+                    self.aliases
+                        .get(&words[i..=j].concat())
+                        .is_some_and(|t| t.iter().any(|t| t & (COMMON | DEMONYM) == 0))
+                })
+            });
+            *named.entry((key.as_str(), *entity)).or_default() |= has_name;
+        }
+        for ((key, entity), named) in named {
+            if named {
+                continue;
+            }
+            if let Some(t) = self
+                .aliases
+                .get_mut(key)
+                .and_then(|t| t.iter_mut().find(|t| **t & ENTITY_MASK == entity))
+            {
+                *t |= COMMON;
+            }
+        }
     }
 
     /// One key of a name whose words are `words`, pointing to `target`. One target per
@@ -269,8 +329,14 @@ impl Tables {
     }
 }
 
-/// Is a one-word name of a place of `population` an everyday word rather than the place?
-fn is_common(key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
+/// Is a name of a place of `population` (`words`, joined `key`) an everyday word or phrase
+/// rather than the place? One word: by the review, else by wordfreq for a small place. Several
+/// words: when each is an everyday word and the place is small (`جنوب غرب`, a region of
+/// Cameroon, is "south-west").
+fn is_common(words: &[String], key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
+    if words.len() > 1 {
+        return population < SMALL_PLACE_POPULATION && words.iter().all(|w| (lexicon.is_word)(w));
+    }
     match lexicon.verdicts.get(key) {
         Some(Verdict::Word) => true,
         Some(Verdict::Both) => population < BOTH_MIN_POPULATION,
@@ -460,7 +526,11 @@ mod tests {
         let t = build(&names, &words, &verdicts);
         assert_eq!(t.aliases["صور"], [COMMON]);
         assert_eq!(t.aliases["بين"], [0], "help: reviewed as the place");
-        assert_eq!(t.aliases["صورالجديده"], [0], "help: only one-word names");
+        assert_eq!(
+            t.aliases["صورالجديده"],
+            [0],
+            "help: الجديدة is not an everyday word here"
+        );
         assert!(t.prefixes.contains("صور"));
         assert!(t.everyday_name_words.contains("صور"));
     }

@@ -17,10 +17,16 @@ pub const FREQUENT_ZIPF: f32 = 5.0;
 const FREQUENT_BIT: u32 = 1 << 15;
 /// Image section tag of the table.
 const ZIPF: u32 = 0x20;
+/// Image section tag of the bare-word table.
+const BARE: u32 = 0x21;
+/// The person-name count of a bare word is stored above these bits, the Zipf frequency
+/// (× 100) below.
+const COUNT_SHIFT: u32 = 16;
 
-/// The language image of `frequencies` (word key → Zipf frequency).
+/// The language image of `frequencies` (word key → Zipf frequency) and `bare` (bare key →
+/// Zipf frequency, person-name count).
 #[allow(dead_code)] // build.rs writes it
-pub fn image(frequencies: &HashMap<String, f32>) -> Vec<u8> {
+pub fn image(frequencies: &HashMap<String, f32>, bare: &HashMap<String, (f32, u32)>) -> Vec<u8> {
     let mut entries: Vec<(&str, u32)> = frequencies
         .iter()
         .map(|(key, &z)| {
@@ -33,20 +39,57 @@ pub fn image(frequencies: &HashMap<String, f32>) -> Vec<u8> {
     entries.sort_unstable();
     let mut image = Writer::new();
     image.section(ZIPF, StrTable::with_values(&entries));
+    let mut bare: Vec<(&str, u32)> = bare
+        .iter()
+        .map(|(key, &(z, count))| {
+            let count = count.min(u32::from(u16::MAX));
+            (
+                key.as_str(),
+                (z * 100.0).round() as u32 | count << COUNT_SHIFT,
+            )
+        })
+        .collect();
+    bare.sort_unstable();
+    image.section(BARE, StrTable::with_values(&bare));
     image.finish()
+}
+
+/// What the language knows of a word as written (its bare key).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct BareWord {
+    /// Its Zipf frequency as an everyday word, if it is one.
+    pub zipf: Option<f32>,
+    /// In how many person names (of the name lists in `data/person_tokens_ar.tsv`) it is
+    /// seen, capped at 65,535.
+    pub person: u32,
 }
 
 /// The word table of a language image, read in place.
 #[derive(Clone, Debug)]
 pub struct Words {
     table: StrTableRef,
+    bare: StrTableRef,
 }
 
 impl Words {
     /// Reads the word table of an image written by [`image`].
     pub fn new(bytes: Bytes) -> Option<Words> {
-        let table = StrTableRef::new(Image::new(bytes)?.section(ZIPF)?)?;
-        Some(Words { table })
+        let image = Image::new(bytes)?;
+        let table = StrTableRef::new(image.section(ZIPF)?)?;
+        let bare = StrTableRef::new(image.section(BARE)?)?;
+        Some(Words { table, bare })
+    }
+
+    /// What is known of a word by its bare key ([`crate::text::keys::bare_key`]).
+    pub fn bare(&self, key: &str) -> BareWord {
+        self.bare.get(key).map_or(BareWord::default(), |slot| {
+            let v = self.bare.value(slot);
+            let z = v & ((1 << COUNT_SHIFT) - 1);
+            BareWord {
+                zipf: (z > 0).then(|| z as f32 / 100.0),
+                person: v >> COUNT_SHIFT,
+            }
+        })
     }
 
     /// The Zipf frequency of a word key, and whether it is one of the most frequent words;

@@ -16,6 +16,7 @@ pub fn run(args: Vec<String>) {
     let s = matcher.stats();
     println!("countries and territories (CLDR) {:>7}", s.countries);
     println!("populated places (GeoNames)      {:>7}", s.geonames_places);
+    println!("administrative divisions (CLDR)  {:>7}", s.divisions);
     println!("people (curated)                 {:>7}", s.people);
     println!("organisations (curated)          {:>7}", s.organisations);
     println!("other places (curated)           {:>7}", s.other_places);

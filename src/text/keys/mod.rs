@@ -47,6 +47,15 @@ pub fn word_keys(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The bare key of a word: its [`Level::Bare`] normalisation (harakat and tatweel out,
+/// letters as written: `على` and `علي` stay apart), letters and digits only. Everyday words and
+/// person-name words are told apart at this level, before folding makes them meet.
+pub fn bare_key(word: &str) -> String {
+    let mut key = normalize(word, Level::Bare).into_owned();
+    key.retain(crate::text::normalize::is_alphanumeric);
+    key
+}
+
 /// A word key without its definite article (`الجزيره` → `جزيره`), when at least two
 /// letters are left: two words that differ only by the article are the same word of a name.
 pub fn without_article(word: &str) -> &str {

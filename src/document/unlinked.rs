@@ -1,0 +1,813 @@
+//! The unlinked-name pass: names the gazetteer does not know, found by their context.
+//!
+//! Real news names far more people, clubs, councils and villages than any gazetteer holds.
+//! A name is recognised from evidence around and inside it, never from one weak sign alone:
+//!
+//! - **organisations**: a head noun that belongs to the name (`حزب`, `مجلس`, `جهاز`,
+//!   `بلدية`, `لجنة`…) followed by a complement that names something: a place or a
+//!   country's adjective the text already links (`مجلس محافظة البصرة`, `لجنة الانتخابات
+//!   الباكستانية`), an unknown word, a quoted name, or, after a political head, the definite
+//!   words of a party's name (`حزب الظفر`); or a descriptor (`نادي`, `شركة`, `وكالة`) followed
+//!   by a name in quotes or an unknown word, the descriptor outside the span (`نادي فلامنجو`);
+//! - **facilities**: `ميناء طرطوس`, spanned whole, as places;
+//! - **places**: a head for a place (`إقليم`, `ولاية`, `دائرة`) followed by unknown words,
+//!   the head outside the span;
+//! - **people**: words that are words of person names (`data/person_tokens_ar.tsv`, weighed
+//!   against their everyday frequency, read as written so that `على` is not `علي`) or words
+//!   no dictionary has (`سكورسيزي`), two or more in a row, after a title or a reporting verb,
+//!   or starting with a well attested given name, or joined by `و` to a person just named.
+//!
+//! A name the gazetteer knows inside such a span is a piece of it, not a mention of its own
+//! (`أبوظبي` in `جهاز أبوظبي للاستثمار`, `دياب` in `سليم دياب`). The family name of a person
+//! named in full then refers to that person alone (`دوغانلي` after `كريم دوغانلي`). The mentions
+//! of one unknown entity share a number within the text.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::clitic;
+use crate::gazetteer::EntityKind;
+use crate::index::Index;
+use crate::keys::{bare_key, ortho_key};
+use crate::language::{bare_word, zipf};
+use crate::mention::MatchKind;
+
+use super::cues::{
+    FACILITY_HEADS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
+    REPORTING_VERBS, STOPS, is_in,
+};
+use super::words::Words;
+use super::{AS_WRITTEN, Found, Named};
+
+/// Confidence of an unlinked mention found by a head word or a title: the strongest
+/// evidence, though the extent of the name may still be off by a word.
+const CUED_SCORE: f32 = 0.8;
+/// Confidence of an unlinked person found by the words of the name alone.
+const NAME_WORDS_SCORE: f32 = 0.7;
+/// Confidence of a family name alone referring to a person the text named in full.
+const FAMILY_SCORE: f32 = 0.75;
+
+/// A word of a person's name counts as one when `log10(names + 1)`, less
+/// [`ZIPF_WEIGHT`] per unit of Zipf frequency above this floor, is at least [`NAME_WORD`]:
+/// names are frequent in news (`محمد` 6.1, `علي` 6.1), function words more so (`من` 7.5,
+/// though 516 transliterated names write `Minh` so).
+const ZIPF_FLOOR: f32 = 5.0;
+/// See [`ZIPF_FLOOR`].
+const ZIPF_WEIGHT: f32 = 1.5;
+/// See [`ZIPF_FLOOR`].
+const NAME_WORD: f32 = 0.3;
+/// A definite word after a given name is a family name (`علي الراشد`, `محمود الجمل`) when
+/// it is no more frequent than this (`الحمد`, of `الحمد لله`, is).
+const FAMILY_MAX_ZIPF: f32 = 4.5;
+/// A reading of a word with a proclitic taken off that is a well attested name (`وعلي` is
+/// و + علي, though `وعلي` also spells `وعلى`) wins over the word as written when the word is
+/// no more frequent than this.
+const READ_AS_NAME_MAX_ZIPF: f32 = 5.0;
+/// A given name that starts a person's name without a title before it: well attested in
+/// names (at least this many) …
+const GIVEN_MIN_NAMES: u32 = 10;
+/// … and clearly more a name than a word.
+const GIVEN_MIN_SCORE: f32 = 0.6;
+/// A word as written at least this frequent (Zipf) is a dictionary word, not an unknown
+/// one: `استسلام` (3.4) is a word, `باتشينو` (3.0) and `سكورسيزي` (2.6), names news quotes,
+/// are not.
+const DICTIONARY_MIN_ZIPF: f32 = 3.2;
+/// An unknown word has at least this many letters (shorter ones are abbreviations,
+/// particles and typos as often as names).
+const UNKNOWN_MIN_LETTERS: usize = 3;
+/// A one-word link to a place with a lower prior (a town of about 60,000) may be a word of
+/// an unknown person's name instead (`فيكتور هوجو`, not Hugo, Oklahoma).
+const SMALL_PLACE_PRIOR: f32 = 0.6;
+/// The surname of a person at least this prominent after a name-like word is that person
+/// (`دان بوتين` is "condemned Putin"), not an unknown namesake (`سليم دياب`).
+const PROMINENT_PERSON_PRIOR: f32 = 0.8;
+/// The longest name found, in words.
+const MAX_NAME_WORDS: usize = 5;
+/// The longest complement of an organisation's head, in words.
+const MAX_COMPLEMENT_WORDS: usize = 6;
+
+/// Heads of political organisations: after one, the definite words of the name are the name
+/// (`حزب الظفر`, `حركة أمل`), whatever they mean as words.
+const POLITICAL_HEADS: &[&str] = &[
+    "حزب",
+    "حركه",
+    "تيار",
+    "جبهه",
+    "تحالف",
+    "ايتلاف",
+    "جمعيه",
+    "كتله",
+    "لايحه",
+];
+
+/// Enclitic pronouns and inflection endings, longest first: a word with one of them taken
+/// off that is an everyday word is an everyday word (`جلساتهما`, `أجلوا`).
+const ENDINGS: &[&str] = &[
+    "تهما", "تهم", "تها", "هما", "كما", "هم", "هن", "ها", "كم", "نا", "ني", "وا", "ون", "ين", "ات",
+    "ان", "ته", "تي", "ه", "ي", "ك", "ت", "ا",
+];
+
+/// Verb prefixes: a word that is an everyday word without one is an everyday word.
+const VERB_PREFIXES: &[&str] = &["ي", "ت", "ن", "ا", "س", "سي", "ست"];
+
+/// What the pass knows of one word of the text.
+#[derive(Clone, Debug)]
+struct Info {
+    /// The folded word without the proclitic it is read with.
+    stem: String,
+    /// The reading of the word: the proclitic taken off (`و` of `وعلي`), if any.
+    cand: clitic::Candidate,
+    /// The word is an everyday word, or one with an ending or a prefix.
+    everyday: bool,
+    /// The stem as written is no dictionary word: a name, likely a foreign one.
+    unknown: bool,
+    /// How much more a person's name than a word the stem is (see [`ZIPF_FLOOR`]).
+    name_score: f32,
+    /// Person names the stem is seen in.
+    names: u32,
+    /// The stem's Zipf frequency as written, if it is an everyday word.
+    zipf: Option<f32>,
+    /// Person names the stem without its article is seen in (`راشد` of `الراشد`).
+    names_without_article: u32,
+    /// The stem starts with the article.
+    definite: bool,
+}
+
+impl Info {
+    /// Can the word be part of a person's name?
+    fn name_like(&self) -> bool {
+        self.unknown || (self.names > 0 && self.name_score >= NAME_WORD)
+    }
+
+    /// Can the word be a family name with the article after a given name (`الراشد`, `الغانم`,
+    /// `البدران`), not an everyday noun (`الرئيسان`, `المحاولات`)?
+    fn family(&self) -> bool {
+        self.definite
+            && self.cand.chars == 0
+            && self.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)
+            && (self.names_without_article >= 2
+                || self.names > 0
+                || self.zipf.is_none_or(|z| z < DICTIONARY_MIN_ZIPF))
+    }
+
+    /// Can the word start a person's name without a title before it?
+    fn given(&self) -> bool {
+        self.names >= GIVEN_MIN_NAMES && self.name_score >= GIVEN_MIN_SCORE
+    }
+}
+
+/// Is the folded `word`, or the word with an ending or a verb prefix taken off, an everyday
+/// word?
+fn is_everyday(word: &str) -> bool {
+    is_everyday_within(word, 2)
+}
+
+/// [`is_everyday`] with at most `endings` endings taken off (`مساعديهما` is مساعد + ي + هما).
+fn is_everyday_within(word: &str, endings: usize) -> bool {
+    if zipf(word).is_some() {
+        return true;
+    }
+    let chars = word.chars().count();
+    let shorter = |cut: &str| cut.chars().count() >= 2 && zipf(cut).is_some();
+    if endings > 0 {
+        for ending in ENDINGS {
+            if let Some(rest) = word.strip_suffix(ending) {
+                if chars - ending.chars().count() >= 2
+                    && (shorter(&format!("{rest}ه")) || is_everyday_within(rest, endings - 1))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    endings == 2
+        && VERB_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() >= 3 && is_everyday_within(rest, 1))
+        })
+}
+
+/// The information of word `w`: read as written, unless a proclitic reading is a word of
+/// names or an everyday word and the word as written is neither.
+fn info(text: &str, words: &Words, w: usize) -> Info {
+    let key = words.key(w);
+    let word = &words.words[w];
+    let make = |cand: clitic::Candidate, stem: &str| {
+        let start = words.origins[word.chars.start + cand.chars];
+        let bare_text = bare_key(&text[start..word.end]);
+        let bare = bare_word(&bare_text);
+        let names_without_article = bare_text
+            .strip_prefix("ال")
+            .map_or(0, |rest| bare_word(rest).person);
+        let everyday = is_everyday(stem) || bare.zipf.is_some_and(|z| z >= DICTIONARY_MIN_ZIPF);
+        let letters = stem.chars().count();
+        let arabic = stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let zipf_penalty = bare
+            .zipf
+            .map_or(0.0, |z| ZIPF_WEIGHT * (z - ZIPF_FLOOR).max(0.0));
+        Info {
+            stem: stem.to_string(),
+            cand,
+            everyday,
+            // A word of person names is weighed by `name_score`, not taken as unknown.
+            unknown: !everyday && bare.person == 0 && arabic && letters >= UNKNOWN_MIN_LETTERS,
+            name_score: (bare.person as f32 + 1.0).log10() - zipf_penalty,
+            names: bare.person,
+            zipf: bare.zipf,
+            names_without_article,
+            definite: stem.starts_with("ال") && letters > 3,
+        }
+    };
+    let written = make(AS_WRITTEN, key);
+    let as_name = written.zipf.is_some_and(|z| z < READ_AS_NAME_MAX_ZIPF);
+    if written.names > 0 || (written.everyday && !as_name) {
+        return written;
+    }
+    for cand in clitic::candidates(key).filter(|c| c.chars > 0) {
+        let rest = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
+        // After `لل` the article is restored: `للضغوط` is ل + الضغوط.
+        let stem = if cand.article {
+            format!("ال{rest}")
+        } else {
+            rest.to_string()
+        };
+        let read = make(cand, &stem);
+        if read.given() || (!written.everyday && (read.everyday || read.names > 0)) {
+            return read;
+        }
+    }
+    written
+}
+
+/// The punctuation between word `w` and the next, without spaces.
+fn gap(text: &str, words: &Words, w: usize) -> String {
+    let next = words.origins[words.words[w + 1].chars.start];
+    text[words.words[w].end..next]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Quotation marks that open or close a quoted name.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '‘' | '’')
+}
+
+/// The words of a name in quotes right after word `w`: (first, last), when the gap after
+/// `w` is an opening quote and a closing one follows within [`MAX_NAME_WORDS`] words.
+fn quoted_after(text: &str, words: &Words, w: usize) -> Option<(usize, usize)> {
+    let n = words.words.len();
+    if w + 1 >= n {
+        return None;
+    }
+    let open = gap(text, words, w);
+    if open.is_empty() || !open.chars().all(is_quote) {
+        return None;
+    }
+    let first = w + 1;
+    for last in first..(first + MAX_NAME_WORDS).min(n) {
+        let closes = if last + 1 < n {
+            gap(text, words, last).starts_with(is_quote)
+        } else {
+            text[words.words[last].end..]
+                .trim_start()
+                .starts_with(is_quote)
+        };
+        if closes {
+            return Some((first, last));
+        }
+        if last + 1 < n && !words.words[last].joins_next {
+            return None;
+        }
+    }
+    None
+}
+
+/// An unlinked span before it becomes a [`Found`].
+#[derive(Clone, Debug)]
+struct Span {
+    first: usize,
+    last: usize,
+    kind: EntityKind,
+    score: f32,
+    /// The reading of the first word.
+    cand: clitic::Candidate,
+}
+
+/// The unlinked-name pass (see the module documentation). Runs after the passes that link
+/// names; replaces the links it finds to be pieces of longer names.
+pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
+    let n = words.words.len();
+    if n == 0 {
+        return;
+    }
+    // Which found mention covers each word, and may a longer name absorb it?
+    let mut cover: Vec<Option<usize>> = vec![None; n];
+    for (i, f) in found.iter().enumerate() {
+        for c in &mut cover[f.first..=f.last] {
+            *c = Some(i);
+        }
+    }
+    let absorbable = |i: usize| {
+        let f = &found[i];
+        match f.target {
+            Named::Entity(e) => {
+                let person = index.entity(e).kind == EntityKind::Person;
+                !(person && matches!(f.kind, MatchKind::Exact | MatchKind::Fuzzy))
+            }
+            Named::Unknown(..) => false,
+        }
+    };
+    let infos: Vec<Info> = (0..n).map(|w| info(text, words, w)).collect();
+    let joins = |w: usize| w + 1 < n && words.words[w].joins_next;
+    let free = |w: usize| cover[w].is_none_or(absorbable);
+    let linked = |w: usize| cover[w].is_some();
+    // A word a person's name may take in although it is linked: a short form or partial
+    // name of a person (`دياب` in `سليم دياب`), or one word naming a small place (`هوجو` in
+    // `فيكتور هوجو`).
+    let weak_link = |w: usize| {
+        cover[w].is_some_and(|i| {
+            let f = &found[i];
+            let Named::Entity(e) = f.target else {
+                return false;
+            };
+            let e = index.entity(e);
+            f.first == f.last
+                && match e.kind {
+                    EntityKind::Person => {
+                        matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial)
+                            && e.prior() < PROMINENT_PERSON_PRIOR
+                    }
+                    EntityKind::Place => {
+                        f.kind == MatchKind::Exact && e.prior() < SMALL_PLACE_PRIOR
+                    }
+                    EntityKind::Organisation => false,
+                }
+        })
+    };
+    // A linked word that says a complement names something (a place, a country, its
+    // adjective, an organisation), not a person's.
+    let names_thing = |w: usize| {
+        cover[w].is_some_and(|i| match found[i].target {
+            Named::Entity(e) => index.entity(e).kind != EntityKind::Person,
+            Named::Unknown(..) => false,
+        })
+    };
+    let stop = |w: usize| {
+        let s = &infos[w].stem;
+        is_in(STOPS, s)
+            || is_in(REPORTING_VERBS, s)
+            || is_in(PERSON_TITLES, s)
+            // A frequent word that is no name (`محمد` and `خلف` are frequent and names).
+            || crate::language::is_frequent_word(s) && !linked(w) && !infos[w].name_like()
+    };
+
+    let mut spans: Vec<Span> = Vec::new();
+    let mut taken = vec![false; n];
+    let mut w = 0;
+    while w < n {
+        if taken[w] || !free(w) {
+            w += 1;
+            continue;
+        }
+        let stem = infos[w].stem.as_str();
+        // A head that is part of a name the gazetteer knows belongs to that name.
+        let span = if linked(w) {
+            None
+        } else if is_in(ORG_HEADS, stem) || is_in(FACILITY_HEADS, stem) {
+            organisation(text, words, &infos, w, &joins, &free, &names_thing, &stop)
+        } else if is_in(ORG_DESCRIPTORS, stem) {
+            described(text, words, &infos, w, &joins, &free, &linked, &stop)
+        } else if is_in(PLACE_HEADS, stem) {
+            place(&infos, w, &joins, &free, &linked, &stop)
+        } else {
+            None
+        };
+        if let Some(s) = span {
+            taken[s.first..=s.last].iter_mut().for_each(|t| *t = true);
+            w = s.last + 1;
+            spans.push(s);
+            continue;
+        }
+        w += 1;
+    }
+    // People, in what the other rules left.
+    let mut w = 0;
+    while w < n {
+        let starts = !infos[w].definite && !is_in(NAME_JOINERS, &infos[w].stem) && !linked(w);
+        if taken[w] || !starts || !infos[w].name_like() || stop(w) {
+            w += 1;
+            continue;
+        }
+        // Extend over words of names, unknown words and joiners.
+        let mut last = w;
+        while last - w + 1 < MAX_NAME_WORDS && joins(last) {
+            let next = last + 1;
+            // `و` on a word coordinates it with the one before: `شي وبوتين` is two people.
+            let coordinated = infos[next].cand.prefix.starts_with('و');
+            if taken[next] || (linked(next) && !weak_link(next)) || stop(next) || coordinated {
+                break;
+            }
+            let i = &infos[next];
+            let joiner = is_in(NAME_JOINERS, &i.stem);
+            // Words inside a name carry no proclitic.
+            if i.cand.chars > 0 {
+                break;
+            }
+            if i.name_like() || joiner || i.family() {
+                last = next;
+                if linked(next) {
+                    break; // a known surname ends the name
+                }
+            } else {
+                break;
+            }
+        }
+        while last > w && is_in(NAME_JOINERS, &infos[last].stem) {
+            last -= 1;
+        }
+        let len = last - w + 1;
+        let before = (w > 0).then(|| &infos[w - 1]);
+        let titled = before.is_some_and(|b| is_in(PERSON_TITLES, &b.stem))
+            || (w >= 2
+                && is_in(PERSON_TITLES, &infos[w - 2].stem)
+                && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
+        let reported = before.is_some_and(|b| is_in(REPORTING_VERBS, &b.stem));
+        let after_person = infos[w].cand.chars > 0
+            && spans
+                .last()
+                .is_some_and(|s| s.kind == EntityKind::Person && s.last + 2 >= w);
+        let first = &infos[w];
+        let unknown_pair =
+            len >= 2 && first.names > 0 && (w..=last).filter(|&x| infos[x].unknown).count() >= 1;
+        let accepted = if titled {
+            Some(CUED_SCORE)
+        } else if len >= 2 && (first.given() || unknown_pair || reported || after_person) {
+            Some(NAME_WORDS_SCORE)
+        } else {
+            None
+        };
+        match accepted {
+            Some(score) => {
+                taken[w..=last].iter_mut().for_each(|t| *t = true);
+                spans.push(Span {
+                    first: w,
+                    last,
+                    kind: EntityKind::Person,
+                    score,
+                    cand: first.cand,
+                });
+                w = last + 1;
+            }
+            None => w += 1,
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    spans.sort_by_key(|s| s.first);
+    // Links inside a span are pieces of the longer name.
+    found.retain(|f| !spans.iter().any(|s| s.first <= f.first && f.last <= s.last));
+    // The family names of the people named in full, for their later mentions alone.
+    let mut locals: HashMap<String, u32> = HashMap::default();
+    let mut families: HashMap<String, Option<u32>> = HashMap::default();
+    let mut added: Vec<Found<'_>> = Vec::new();
+    for s in &spans {
+        let key: String = (s.first..=s.last).map(|x| infos[x].stem.as_str()).collect();
+        let next = locals.len() as u32;
+        let local = *locals.entry(ortho_key(&key)).or_insert(next);
+        if s.kind == EntityKind::Person && s.last > s.first {
+            let family = infos[s.last].stem.clone();
+            let slot = families.entry(family).or_insert(Some(local));
+            if *slot != Some(local) {
+                *slot = None; // two people of this text share it
+            }
+        }
+        added.push(found_of(s, local));
+    }
+    // A linked person whose family name an unknown person shares makes it ambiguous too.
+    for f in found.iter() {
+        if let Named::Entity(e) = f.target {
+            if index.entity(e).kind == EntityKind::Person && f.last > f.first {
+                if let Some(slot) = families.get_mut(&infos[f.last].stem) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    let mut in_span = vec![false; n];
+    for s in &spans {
+        in_span[s.first..=s.last].iter_mut().for_each(|t| *t = true);
+    }
+    // What covers each word now that the pieces are gone.
+    let mut cover: Vec<Option<usize>> = vec![None; n];
+    for (i, f) in found.iter().enumerate() {
+        for c in &mut cover[f.first..=f.last] {
+            *c = Some(i);
+        }
+    }
+    let mut replaced: Vec<usize> = Vec::new();
+    for w in 0..n {
+        if in_span[w] {
+            continue;
+        }
+        let Some(Some(local)) = families.get(&infos[w].stem) else {
+            continue;
+        };
+        // A family name alone: free, or linked only by a short form, a partial or a
+        // demonym (`السوداني`), which the person named in full outranks.
+        let weak = cover[w].is_none_or(|i| {
+            let f = &found[i];
+            f.first == f.last
+                && matches!(
+                    f.kind,
+                    MatchKind::ShortForm | MatchKind::Partial | MatchKind::Demonym
+                )
+        });
+        if !weak {
+            continue;
+        }
+        replaced.extend(cover[w]);
+        added.push(Found {
+            first: w,
+            last: w,
+            cand: infos[w].cand,
+            target: Named::Unknown(EntityKind::Person, *local),
+            kind: MatchKind::Unlinked,
+            alternatives: 0,
+            share: FAMILY_SCORE,
+            antecedent: None,
+            fuzzy: None,
+        });
+    }
+    if !replaced.is_empty() {
+        let mut i = 0;
+        found.retain(|_| {
+            i += 1;
+            !replaced.contains(&(i - 1))
+        });
+    }
+    found.extend(added);
+    found.sort_by_key(|f| f.first);
+}
+
+fn found_of<'m>(s: &Span, local: u32) -> Found<'m> {
+    Found {
+        first: s.first,
+        last: s.last,
+        cand: s.cand,
+        target: Named::Unknown(s.kind, local),
+        kind: MatchKind::Unlinked,
+        alternatives: 0,
+        share: s.score,
+        antecedent: None,
+        fuzzy: None,
+    }
+}
+
+/// An organisation's name headed at `w` by a noun that belongs to it, or a facility's.
+#[allow(clippy::too_many_arguments)]
+fn organisation(
+    text: &str,
+    words: &Words,
+    infos: &[Info],
+    w: usize,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+    linked: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let head = &infos[w];
+    let facility = is_in(FACILITY_HEADS, &head.stem);
+    let political = POLITICAL_HEADS.contains(&head.stem.as_str());
+    // `الحزب الحاكم`, `القوات الصينية`: a definite head with its adjectives is a description
+    // as often as a name; the names of that shape the news repeats are in the gazetteer.
+    if head.definite {
+        return None;
+    }
+    if let Some((first, last)) = quoted_after(text, words, w) {
+        return Some(Span {
+            first: if facility { w } else { first },
+            last,
+            kind: if facility {
+                EntityKind::Place
+            } else {
+                EntityKind::Organisation
+            },
+            score: CUED_SCORE,
+            cand: if facility {
+                head.cand
+            } else {
+                infos[first].cand
+            },
+        });
+    }
+    let mut last = w;
+    let mut evidence = false;
+    let mut last_evidence = w;
+    while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
+        let x = last + 1;
+        let i = &infos[x];
+        if !free(x) || stop(x) || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0 {
+            break;
+        }
+        let named = linked(x) || i.unknown;
+        if !named && !i.definite && i.names > 0 && i.name_score >= NAME_WORD {
+            // A person's name after the head: `إدارة ترامب` is not an organisation's name.
+            break;
+        }
+        let fits = named
+            || i.definite
+            || is_in(PLACE_HEADS, &i.stem)
+            || (i.stem.starts_with("لل") && i.stem.chars().count() > 4);
+        if !fits {
+            break;
+        }
+        last = x;
+        if named || (political && i.definite) {
+            evidence = true;
+            last_evidence = x;
+        }
+    }
+    // The definite words and adjectives after the last word that names something belong to
+    // the name only when they follow it directly (`للاستثمار` after `أبوظبي`).
+    if !evidence {
+        return None;
+    }
+    let last = if political {
+        last
+    } else {
+        (last_evidence..=last)
+            .take_while(|&x| {
+                x == last_evidence || infos[x].definite || infos[x].stem.starts_with("لل")
+            })
+            .last()
+            .unwrap_or(last_evidence)
+    };
+    Some(Span {
+        first: w,
+        last,
+        kind: if facility {
+            EntityKind::Place
+        } else {
+            EntityKind::Organisation
+        },
+        score: CUED_SCORE,
+        cand: head.cand,
+    })
+}
+
+/// An organisation introduced by a descriptor at `w` that stays outside its mention: the
+/// name in quotes after it, or the unknown words after it.
+#[allow(clippy::too_many_arguments)]
+fn described(
+    text: &str,
+    words: &Words,
+    infos: &[Info],
+    w: usize,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+    linked: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    if let Some((first, last)) = quoted_after(text, words, w) {
+        if (first..=last).all(free) {
+            return Some(Span {
+                first,
+                last,
+                kind: EntityKind::Organisation,
+                score: CUED_SCORE,
+                cand: infos[first].cand,
+            });
+        }
+        return None;
+    }
+    unknown_after(
+        infos,
+        w,
+        EntityKind::Organisation,
+        joins,
+        free,
+        linked,
+        stop,
+    )
+}
+
+/// A place introduced by a head at `w` that stays outside its mention: the unknown words
+/// after it.
+fn place(
+    infos: &[Info],
+    w: usize,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+    linked: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    unknown_after(infos, w, EntityKind::Place, joins, free, linked, stop)
+}
+
+/// The unknown words right after a head at `w` (no more than [`MAX_NAME_WORDS`]), as a
+/// mention of `kind` without the head.
+fn unknown_after(
+    infos: &[Info],
+    w: usize,
+    kind: EntityKind,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+    linked: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let mut last = w;
+    while last - w < MAX_NAME_WORDS && joins(last) {
+        let x = last + 1;
+        if !free(x) || stop(x) || linked(x) || !infos[x].unknown {
+            break;
+        }
+        last = x;
+    }
+    (last > w).then(|| Span {
+        first: w + 1,
+        last,
+        kind,
+        score: CUED_SCORE,
+        cand: infos[w + 1].cand,
+    })
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod tests {
+    use crate::{EntityKind, MatchKind, Matcher, MatcherBuilder};
+
+    /// (surface, kind, entity id or "-") of each mention.
+    fn found(text: &str) -> Vec<(String, EntityKind, String)> {
+        Matcher::builtin()
+            .find_iter(text)
+            .map(|m| {
+                let id = m.entity_id().unwrap_or("-").to_string();
+                (m.surface.to_string(), m.kind, id)
+            })
+            .collect()
+    }
+
+    fn unlinked(text: &str) -> Vec<(String, EntityKind)> {
+        Matcher::builtin()
+            .find_iter(text)
+            .filter(|m| m.how.kind == MatchKind::Unlinked)
+            .map(|m| (m.surface.to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn an_institution_named_after_a_place_is_one_organisation() {
+        let text = "وقرر مجلس محافظة البصرة تأجيل الجلسة.";
+        let got = found(text);
+        assert_eq!(
+            got,
+            [(
+                "مجلس محافظة البصرة".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )],
+            "help: البصرة inside the council's name is not the city"
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_after_a_descriptor_is_the_name() {
+        let got = unlinked("وأعلن نادي \"فلامنجو\" ضم اللاعب.");
+        assert_eq!(got, [("فلامنجو".to_string(), EntityKind::Organisation)]);
+    }
+
+    #[test]
+    fn people_after_titles_and_in_lists() {
+        let got = unlinked("وقال النائب فؤاد مخزومي إن المرشحين هم خلف دميثير ومحمد الهدية.");
+        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(people, ["فؤاد مخزومي", "خلف دميثير", "محمد الهدية"]);
+        assert!(got.iter().all(|(_, k)| *k == EntityKind::Person));
+    }
+
+    #[test]
+    fn a_family_name_alone_refers_to_the_person_named_in_full() {
+        let text = "فاز المهندس كريم دوغانلي بالانتخابات، وقال دوغانلي إن الفوز للجميع.";
+        let m = Matcher::builtin();
+        let mentions: Vec<_> = m
+            .find_iter(text)
+            .filter(|m| m.how.kind == MatchKind::Unlinked)
+            .collect();
+        assert_eq!(mentions.len(), 2, "{mentions:?}");
+        assert_eq!(mentions[1].surface, "دوغانلي");
+        assert_eq!(mentions[0].local, mentions[1].local);
+    }
+
+    #[test]
+    fn known_people_and_everyday_phrases_stay_as_they_are() {
+        let got = found("والتقى شي وبوتين صباح اليوم خلف الكواليس.");
+        let ids: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(ids, ["xi-jinping", "vladimir-putin"]);
+    }
+
+    #[test]
+    fn the_switch_turns_the_pass_off() {
+        let m = MatcherBuilder::new().unlinked(false).build().unwrap();
+        assert!(m.find_iter("وقال النائب فؤاد مخزومي").next().is_none());
+    }
+}
