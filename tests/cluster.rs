@@ -232,11 +232,23 @@ fn assert_order_free(
     options: ClusterOptions,
     matcher: Option<&tawfiq::Matcher>,
 ) -> Result<(), TestCaseError> {
+    assert_order_free_in(names, seed, shuffles, &[1, 3, 7], options, matcher)
+}
+
+/// [`assert_order_free`], with the last order also cut into pieces of each size of `cuts`.
+fn assert_order_free_in(
+    names: &[String],
+    seed: u64,
+    shuffles: usize,
+    cuts: &[usize],
+    options: ClusterOptions,
+    matcher: Option<&tawfiq::Matcher>,
+) -> Result<(), TestCaseError> {
     let orders = orders(names.len(), seed, shuffles);
     let want = clustered(names, &orders[0], 0, options, matcher);
     let mut runs: Vec<(usize, usize)> = (1..orders.len()).map(|k| (k, 0)).collect();
-    // Incremental: the last order, cut into pieces of 1, 3 and 7 names.
-    runs.extend([1, 3, 7].map(|p| (orders.len() - 1, p)));
+    // Incremental: the last order, cut into pieces.
+    runs.extend(cuts.iter().map(|&p| (orders.len() - 1, p)));
     for (k, pieces) in runs {
         let got = clustered(names, &orders[k], pieces, options, matcher);
         prop_assert_eq!(
@@ -284,6 +296,98 @@ proptest! {
     }
 }
 
+/// One built-in matcher for every test of this file: it fills caches as it resolves.
+#[cfg(feature = "builtin")]
+fn builtin() -> &'static tawfiq::Matcher {
+    static M: std::sync::OnceLock<tawfiq::Matcher> = std::sync::OnceLock::new();
+    M.get_or_init(tawfiq::Matcher::builtin)
+}
+
+/// A user gazetteer of some of [`common::BASES`], in their exact spellings: near-identical
+/// spellings of them link or not depending on how far they stray, and one folded name can
+/// have spellings of both sorts.
+fn user_matcher() -> &'static tawfiq::Matcher {
+    static M: std::sync::OnceLock<tawfiq::Matcher> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let tsv = "id\tkind\tname\n\
+                   alpha-conde\tperson\tألفا كوندي\n\
+                   pezeshkian\tperson\tمسعود بزشكيان\n\
+                   pezeshkian\tperson\tMasoud Pezeshkian\n\
+                   zahra\tplace\tمدينة الزهراء\n";
+        let g = Gazetteer::from_tsv_str(tsv).expect("the test gazetteer loads");
+        let mut b = tawfiq::MatcherBuilder::new();
+        b.builtin(false).gazetteer(g);
+        b.build().expect("the test matcher builds")
+    })
+}
+
+/// The property above is not vacuous: near-identical spellings of a gazetteer name link
+/// to it, or do not, by how far they stray.
+#[test]
+fn some_variants_link_and_some_do_not() {
+    let mut rng = common::Rng::new(3);
+    let names = common::near_identical(&["ألفا كوندي", "سولانكارو ميديفا"], 40, &mut rng);
+    let c = cluster(names.iter().map(String::as_str), Some(user_matcher()));
+    let linked: u64 = c
+        .iter()
+        .filter(|k| k.entity.is_some())
+        .map(|k| k.count)
+        .sum();
+    assert!(
+        linked > 0 && linked < 40,
+        "help: {linked} of 40 linked: {c:?}"
+    );
+}
+
+#[cfg(feature = "builtin")]
+/// Smaller sets for the matcher properties (a resolution takes a quarter of a second in a
+/// debug build), and whether blocks are far past a small `max_block`.
+fn small_near_identical_set() -> impl Strategy<Value = (Vec<String>, u64, bool)> {
+    (any::<u64>(), 1usize..4, 2usize..7, any::<bool>()).prop_map(|(seed, bases, n, small)| {
+        let mut rng = common::Rng::new(seed);
+        let start = rng.below(common::BASES.len());
+        let bases: Vec<&str> = (0..bases)
+            .map(|i| common::BASES[(start + i) % common::BASES.len()])
+            .collect();
+        (common::near_identical(&bases, n, &mut rng), seed, small)
+    })
+}
+
+fn block_options(small: bool) -> ClusterOptions {
+    ClusterOptions {
+        max_block: if small {
+            2
+        } else {
+            ClusterOptions::default().max_block
+        },
+        ..ClusterOptions::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// With a gazetteer: links are decided on every spelling, whichever came first, with
+    /// blocks within or far past `max_block`.
+    #[test]
+    fn order_does_not_matter_with_a_gazetteer((names, seed) in near_identical_set(), small in any::<bool>()) {
+        assert_order_free(&names, seed, 3, block_options(small), Some(user_matcher()))?;
+    }
+
+}
+
+#[cfg(feature = "builtin")]
+proptest! {
+    // Each case resolves its names once per clustering: few cases, two orders, one cut.
+    #![proptest_config(ProptestConfig::with_cases(5))]
+
+    /// The same with the built-in gazetteer.
+    #[test]
+    fn order_does_not_matter_with_the_builtin_gazetteer((names, seed, small) in small_near_identical_set()) {
+        assert_order_free_in(&names, seed, 0, &[2], block_options(small), Some(builtin()))?;
+    }
+}
+
 /// The hand-picked names of this file, shorter forms among them, in many orders.
 #[test]
 fn named_examples_do_not_depend_on_order() {
@@ -299,7 +403,7 @@ fn named_examples_do_not_depend_on_order() {
 #[cfg(feature = "builtin")]
 #[test]
 fn linked_clusters_do_not_depend_on_order() {
-    let m = tawfiq::Matcher::builtin();
+    let m = builtin();
     let names: Vec<String> = [
         "كوندى",
         "كوندي",
@@ -310,7 +414,7 @@ fn linked_clusters_do_not_depend_on_order() {
     ]
     .map(String::from)
     .to_vec();
-    assert_order_free(&names, 1, 1, ClusterOptions::default(), Some(&m)).unwrap();
+    assert_order_free(&names, 1, 1, ClusterOptions::default(), Some(m)).unwrap();
 }
 
 /// Two spellings a letter apart cluster alike in either order: the pair is judged the same
@@ -346,20 +450,57 @@ fn a_node_is_linked_from_all_its_spellings() {
         "help: the link depends on which spelling came first"
     );
     assert!(ab[0].entity.is_some(), "{ab:?}");
+    // The same when the linking spelling comes after a clustering: the old node is
+    // resolved again from its new spelling.
+    let mut inc = Clusterer::new(Some(&m));
+    inc.add(b);
+    assert!(
+        inc.clusters()[0].entity.is_none(),
+        "help: {b} alone links nothing"
+    );
+    inc.add(a);
+    assert_eq!(inc.clusters(), ab);
+}
+
+/// The share of `n` spellings of one skeleton merged away (1 − clusters / names).
+fn merged_share(n: usize, max_block: usize) -> f64 {
+    let names = common::one_skeleton(n, 7);
+    let options = ClusterOptions {
+        max_block,
+        ..ClusterOptions::default()
+    };
+    let mut c = Clusterer::with_options(None, options);
+    c.extend(names.iter().map(String::as_str));
+    1.0 - c.clusters().len() as f64 / n as f64
 }
 
 /// A block past `max_block` is split, not skipped: 250 spellings sharing one skeleton merge
-/// like 200 do.
+/// like 200 do (a skipped block merged none of them).
 #[test]
 fn a_big_block_merges_like_a_small_one() {
-    let merged = |n: usize| {
-        let names = common::one_skeleton(n, 7);
-        let clusters = cluster(names.iter().map(String::as_str), None).len();
-        1.0 - clusters as f64 / n as f64
-    };
-    let (small, big) = (merged(200), merged(250));
+    let (small, big) = (merged_share(200, 200), merged_share(250, 200));
     assert!(
-        small > 0.5 && (small - big).abs() < 0.1,
+        small > 0.5 && (small - big).abs() < 0.05,
         "help: share of names merged away: {small:.3} at 200, {big:.3} at 250"
     );
+}
+
+/// The merge count never falls off a cliff as one skeleton's block grows: from the size
+/// limit (here 40, to keep the test quick) to 25 times it, the share of names merged away
+/// stays at least what it is at the limit (within 0.05).
+#[test]
+fn merging_keeps_pace_as_a_block_grows() {
+    let at_limit = merged_share(40, 40);
+    assert!(
+        at_limit > 0.5,
+        "help: {at_limit:.3} merged away at the limit"
+    );
+    for n in [41, 50, 200, 1000] {
+        let share = merged_share(n, 40);
+        assert!(
+            share >= at_limit - 0.05,
+            "help: {share:.3} of {n} names merged away, {at_limit:.3} of 40: blocks past \
+             max_block should be compared in bands"
+        );
+    }
 }
