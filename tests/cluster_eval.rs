@@ -175,9 +175,10 @@ fn geonames_spelling_pool() {
             "{name}: {} spellings -> {n} clusters; pairwise P {p:.3} R {r:.3}",
             half.len()
         );
+        // Floors just under the lowest measured (P 0.787 whole pool, R 0.570 odd ids).
         assert!(
-            p >= 0.75 && r >= 0.55,
-            "{name}: P {p:.3} R {r:.3} (targets 0.75 / 0.55)"
+            p >= 0.78 && r >= 0.56,
+            "{name}: P {p:.3} R {r:.3} (floors 0.78 / 0.56)"
         );
     }
 }
@@ -277,7 +278,10 @@ fn seed_variant_groups() {
     }
     // Different entities are never merged; the recall floor sits under what was measured.
     assert_eq!(p, 1.0, "two variant groups were merged");
-    assert!(r >= 0.85, "B-cubed recall {r:.3}");
+    assert!(
+        r >= 0.89,
+        "B-cubed recall {r:.3} (floor 0.89, measured 0.892)"
+    );
 }
 
 /// Clustering unknown names with the built-in gazetteer on: every distinct spelling is
