@@ -62,6 +62,11 @@
 mod blocks;
 mod link;
 mod merge;
+mod reconcile;
+
+pub use reconcile::{
+    CorpusEntity, CorpusMention, NewEntity, Reconciler, Reconciliation, stable_id,
+};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -642,30 +647,21 @@ impl<'m> Clusterer<'m> {
 
     /// The groups no gazetteer entity was linked to, as rows of a user gazetteer (the TSV
     /// format of [`crate::Gazetteer::from_tsv_str`]) for a person to review and adopt: one
-    /// row per spelling, the canonical label in `name_ar`, ids `new:1`, `new:2`… in the
-    /// order of [`Clusterer::clusters`], and `kind` as given (the clusterer cannot tell a
-    /// person from a place).
+    /// row per spelling, the canonical label in `name_ar` (or `name_en` when it is Latin),
+    /// stable ids ([`stable_id`] of the kind and label: the same names give the same ids
+    /// on every run), and `kind` as given (the clusterer cannot tell a person from a
+    /// place; [`Reconciler`] takes it from the mentions).
     pub fn new_entities_tsv(&mut self, kind: EntityKind) -> String {
-        let kind = match kind {
-            EntityKind::Person => "person",
-            EntityKind::Place => "place",
-            EntityKind::Organisation => "organisation",
-        };
-        let mut out = String::from("id\tkind\tname\tname_ar\n");
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-        for (i, c) in self
-            .clusters()
-            .iter()
-            .filter(|c| c.entity.is_none())
-            .enumerate()
-        {
+        let mut out = String::from(reconcile::TSV_HEADER);
+        for c in self.clusters().iter().filter(|c| c.entity.is_none()) {
+            let id = stable_id(kind, &c.canonical);
+            let (ar, en) = if crate::resolve::is_latin(&c.canonical) {
+                ("", c.canonical.as_str())
+            } else {
+                (c.canonical.as_str(), "")
+            };
             for m in &c.members {
-                out.push_str(&format!(
-                    "new:{}\t{kind}\t{}\t{}\n",
-                    i + 1,
-                    clean(&m.name),
-                    clean(&c.canonical)
-                ));
+                reconcile::tsv_row(&mut out, &id, kind, &m.name, ar, en);
             }
         }
         out
