@@ -74,13 +74,18 @@ pub fn utf8(bytes: Vec<u8>, name: &str) -> Result<String, String> {
 
 /// Reads a file (or stdin for `-`) as UTF-8, or exits with a located error.
 pub fn read_text(path: &str) -> String {
+    read_file(path).unwrap_or_else(|e| fail(&e))
+}
+
+/// Reads a file (or stdin for `-`) as UTF-8, or says why not and where.
+pub fn read_file(path: &str) -> Result<String, String> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .unwrap_or_else(|e| fail(&format!("<stdin>: {e}")));
+            .map_err(|e| format!("<stdin>: {e}"))?;
         buf
     } else {
-        std::fs::read(Path::new(path)).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
+        std::fs::read(Path::new(path)).map_err(|e| format!("{path}: {e}"))?
     };
-    utf8(bytes, path).unwrap_or_else(|e| fail(&e))
+    utf8(bytes, path)
 }
