@@ -69,19 +69,24 @@ fn words_agree(o: &ClusterOptions, x: &Node, y: &Node) -> bool {
         return true;
     }
     let (x, y) = if x.key <= y.key { (x, y) } else { (y, x) };
-    // agree[i * n + j]: word i of x and word j of y are one word.
-    let mut agree = vec![false; n * n];
-    for (i, (a, pa)) in x.words.iter().zip(&x.word_prepared).enumerate() {
-        for (j, (b, pb)) in y.words.iter().zip(&y.word_prepared).enumerate() {
+    // agree[i * n + j]: word i of x and word j of y are one word; filled only as needed
+    // (most pairs agree word for word in order, so a row or column stops at its first
+    // agreement). The answer depends on the table alone, not on the order it is filled in.
+    let mut agree: Vec<Option<bool>> = vec![None; n * n];
+    let mut words = |i: usize, j: usize| -> bool {
+        *agree[i * n + j].get_or_insert_with(|| {
+            let (a, pa) = (&x.words[i], &x.word_prepared[i]);
+            let (b, pb) = (&y.words[j], &y.word_prepared[j]);
             let sim = compare(pa, pb, o.max_distance);
             let shorter = a.chars().count().min(b.chars().count()) as f32;
-            agree[i * n + j] = sim.distance.is_finite()
+            sim.distance.is_finite()
                 && sim.explanation.missing_words.is_empty()
-                && sim.explanation.other_edits as f32 <= o.max_other_edits_per_letter * shorter;
-        }
-    }
-    (0..n).all(|i| (0..n).any(|j| agree[i * n + j]))
-        && (0..n).all(|j| (0..n).any(|i| agree[i * n + j]))
+                && sim.explanation.other_edits as f32 <= o.max_other_edits_per_letter * shorter
+        })
+    };
+    // Each row, then each column, tried from the word in the same place first.
+    let near = |k: usize| (0..n).map(move |d| (k + d) % n);
+    (0..n).all(|i| near(i).any(|j| words(i, j))) && (0..n).all(|j| near(j).any(|i| words(i, j)))
 }
 
 /// Is one of the two a shorter form of the other: a one-word name equal (up to a vowel, or
