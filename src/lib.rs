@@ -70,7 +70,7 @@ pub use error::{BuildError, GazetteerError};
 #[cfg(all(doctest, feature = "builtin"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
-pub use cluster::{Cluster, ClusterOptions, Clusterer, cluster};
+pub use cluster::{Cluster, ClusterOptions, Clusterer, Reconciler, cluster};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use matcher::{GazetteerStats, Matcher, MatcherBuilder};
 pub use mention::{Folding, How, MatchKind, Mention, Mentions, Span};

@@ -184,7 +184,7 @@ impl NameForm {
 
 /// Is a name (or query) written in Latin script? Only such names are compared with Latin
 /// queries letter by letter; the others go through the script bridge.
-fn is_latin(name: &str) -> bool {
+pub(crate) fn is_latin(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_alphabetic())
 }
 

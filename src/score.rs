@@ -503,6 +503,11 @@ impl Prepared {
         self
     }
 
+    /// Is the name written as a Latin acronym (see [`Prepared::written_as`])?
+    pub fn is_acronym(&self) -> bool {
+        self.acronym
+    }
+
     /// Number of letters.
     pub fn len(&self) -> usize {
         self.joined.len()

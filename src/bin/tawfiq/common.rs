@@ -95,6 +95,20 @@ pub fn read_text(path: &str) -> String {
     utf8(read_bytes(path), path).unwrap_or_else(|e| fail(&e))
 }
 
+/// Reads a file (or stdin for `-`) as UTF-8 without its byte-order mark, or says why not
+/// and where (for commands that go on past a bad file).
+pub fn read_file(path: &str) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| format!("<stdin>: {e}"))?;
+        buf
+    } else {
+        std::fs::read(Path::new(path)).map_err(|e| format!("{path}: {e}"))?
+    };
+    utf8(bytes, path)
+}
+
 /// Reads a file (or stdin for `-`) as bytes, or exits with the error.
 pub fn read_bytes(path: &str) -> Vec<u8> {
     if path == "-" {

@@ -5,6 +5,7 @@
 //! tawfiq annotate [--format jsonl|pretty|html] [FILE...]   mentions in text
 //! tawfiq resolve < names                                    one name per line → entity
 //! tawfiq cluster [--export KIND] < names                    names → canonical entities
+//! tawfiq reconcile [--export FILE] FILE|DIR...              a corpus → known and new entities
 //! tawfiq evaluate GOLD_DIR                                  precision, recall, F1
 //! tawfiq stats                                              the gazetteer's size
 //! ```
@@ -21,6 +22,7 @@ mod annotate;
 mod cluster;
 mod common;
 mod evaluate;
+mod reconcile;
 mod resolve;
 mod stats;
 
@@ -30,6 +32,8 @@ commands:
   annotate [--format jsonl|pretty|html] [FILE...]  find mentions in text files (stdin without FILE)
   resolve                                          resolve names, one per line on stdin
   cluster [--export KIND]                          group names (one per line on stdin) into entities
+  reconcile [--export FILE] FILE|DIR...            link a corpus's mentions, cluster the unknown
+                                                   names into new entities with stable ids
   evaluate GOLD_DIR [--kinds ...] [--min-f1 F]     score mentions against a gold folder
   stats                                            count the gazetteer's entities
 
@@ -53,6 +57,7 @@ fn main() {
         Some("annotate") => annotate::run(rest),
         Some("resolve") => resolve::run(rest),
         Some("cluster") => cluster::run(rest),
+        Some("reconcile") => reconcile::run(rest),
         Some("evaluate") => evaluate::run(rest),
         Some("stats") => stats::run(rest),
         Some("-h" | "--help") => println!("{USAGE}"),
