@@ -125,6 +125,16 @@ fn counts_empty_and_letterless_input() {
 }
 
 #[test]
+fn names_over_the_limits_are_not_names() {
+    let long = "بوتين ".repeat(tawfiq::Matcher::MAX_NAME_BYTES);
+    let many = "ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ";
+    assert!(many.split(' ').count() > tawfiq::Matcher::MAX_NAME_WORDS);
+    let c = cluster([long.as_str(), many, "بوتين"], None);
+    let names: Vec<&str> = c.iter().map(|c| c.canonical.as_str()).collect();
+    assert_eq!(names, ["بوتين"]);
+}
+
+#[test]
 fn incremental_equals_batch_and_exports_rows() {
     let mut inc = Clusterer::new(None);
     let (first, second) = NAMES.split_at(9);

@@ -281,19 +281,23 @@ impl<'m> Clusterer<'m> {
         }
     }
 
-    /// Adds one occurrence of `name`. Names with no letters are ignored.
+    /// Adds one occurrence of `name`. Names with no letters are ignored, and so are names
+    /// longer than [`Matcher::MAX_NAME_BYTES`] bytes or of more than
+    /// [`Matcher::MAX_NAME_WORDS`] words (a paragraph or a broken input line, not a name: it
+    /// would cost time and memory in proportion to its length and cluster with nothing).
     pub fn add(&mut self, name: &str) {
         self.add_count(name, 1);
     }
 
-    /// Adds `count` occurrences of `name`.
+    /// Adds `count` occurrences of `name` (ignored as [`Clusterer::add`] says).
     pub fn add_count(&mut self, name: &str, count: u64) {
         let name = name.trim();
-        if count == 0 {
+        // Bytes first: a 10 MB line is never split into words.
+        if count == 0 || name.len() > Matcher::MAX_NAME_BYTES {
             return;
         }
         let words = word_keys(name);
-        if words.is_empty() {
+        if words.is_empty() || words.len() > Matcher::MAX_NAME_WORDS {
             return;
         }
         let key = words.join(" ");
