@@ -35,7 +35,7 @@ use serde::{Serialize, Serializer};
 use crate::clitic;
 use crate::gazetteer::{Entity, EntityKind};
 use crate::keys::{bare_key, word_keys};
-use crate::score::{Descriptor, descriptor, is_related_word, is_same_word, word_pair_chars};
+use crate::score::{Descriptor, VOWEL, descriptor, is_related_word, is_same_word, word_pair_chars};
 use crate::token::tokens;
 
 /// An everyday word at least this frequent (Zipf) and seen in fewer than
@@ -43,7 +43,8 @@ use crate::token::tokens;
 const EVERYDAY_ZIPF: f32 = 3.5;
 /// See [`EVERYDAY_ZIPF`].
 const NAME_WORD_MIN_PERSONS: u32 = 20;
-/// Words at least this frequent are titles and function words: no evidence either way.
+/// Words at least this frequent, and not name words ([`NAME_WORD_MIN_PERSONS`]: `محمد` is
+/// as frequent), are titles and function words: no evidence either way.
 const TITLE_ZIPF: f32 = 5.0;
 
 /// Words (folded) that mark a generation or a regnal number: two people who share every
@@ -193,7 +194,7 @@ pub(crate) fn query_words(name: &str) -> Vec<QueryWord> {
             let zipf = known.zipf.unwrap_or(0.0);
             Some(QueryWord {
                 everyday: zipf >= EVERYDAY_ZIPF && known.person < NAME_WORD_MIN_PERSONS,
-                title: zipf >= TITLE_ZIPF,
+                title: zipf >= TITLE_ZIPF && known.person < NAME_WORD_MIN_PERSONS,
                 descriptor: descriptor(&key),
                 is_name: false,
                 letters: key.chars().collect(),
@@ -227,8 +228,9 @@ fn matched(
 ) -> bool {
     let q = &query[i].letters;
     let generation = is_generation(q);
+    // Two generations differ by one letter (`ii`, `iii`); a misspelled one is still one.
     let eq = |a: &[char], b: &[char]| {
-        if generation || is_generation(b) {
+        if generation && is_generation(b) {
             a == b
         } else {
             same(a, b)
@@ -236,9 +238,6 @@ fn matched(
     };
     if name.iter().any(|n| eq(q, n)) {
         return true;
-    }
-    if generation {
-        return false;
     }
     // A join counts when it is closer than each of its parts ([`closer`]).
     let joined_name = name.windows(2).any(|p| {
@@ -402,6 +401,17 @@ pub(crate) fn conflict(
     if query.is_empty() || names.is_empty() {
         return None;
     }
+    // The same letters spaced otherwise (`جوز يبيصالح` for `جوزيبي صالح`), within one vowel.
+    let joined: Vec<char> = query
+        .iter()
+        .flat_map(|w| w.letters.iter().copied())
+        .collect();
+    if names
+        .iter()
+        .any(|n| word_pair_chars(&joined, &n.words.concat(), VOWEL) <= VOWEL)
+    {
+        return None;
+    }
     let word = |i: usize| query[i].letters.iter().collect::<String>();
     let related = (0..query.len()).any(|i| {
         names
@@ -506,9 +516,24 @@ pub(crate) fn conflict(
                 }
             })
         }
-        // The query covers a full name and goes on with name words (the same name, longer)
-        // or titles (`الرئيس`); not with another everyday word (`ملعب`).
-        _ => evidence
+        // The query covers a full name and goes on with name words after its given name
+        // (the same name, longer: a chain of fathers' names) or titles (`الرئيس`); not with
+        // another everyday word (`ملعب`), nor with a name word before it: `محمد بن سلمان بن
+        // عبدالعزيز` is the son of `سلمان بن عبدالعزيز`.
+        Some((_, n)) => {
+            if let Some(&i) = evidence
+                .iter()
+                .find(|&&i| query[i].everyday && !query[i].title)
+            {
+                return Some(Conflict::ExtraWord { word: word(i) });
+            }
+            let given = (0..query.len()).find(|&i| !query[i].title)?;
+            evidence.contains(&given).then(|| Conflict::GivenName {
+                query: word(given),
+                entity: n.words[0].iter().collect(),
+            })
+        }
+        None => evidence
             .iter()
             .find(|&&i| query[i].everyday && !query[i].title)
             .map(|&i| Conflict::ExtraWord { word: word(i) }),

@@ -1196,6 +1196,8 @@ mod tests {
             "Yonatan Netanyahu" => "benjamin-netanyahu", "given name yonatan ≠ benjamin";
             // Kim Jong Chol, the brother of Kim Jong Un: the differing word is the last.
             "كيم جونغ تشول" => "kim-jong-un", "name تشول ≠ اون";
+            // The crown prince's full name holds his father's, after his own given name.
+            "محمد بن سلمان بن عبدالعزيز آل سعود" => "salman-bin-abdulaziz", "given name محمد ≠ سلمان";
         }
     }
 
@@ -1204,6 +1206,7 @@ mod tests {
         refused! {
             "جورج بوش الأب" => "george-w-bush", "الاب: another generation";
             "دونالد ترامب جونيور" => "donald-trump", "جونيور: another generation";
+            "Charles I" => "charles-iii", "i: another generation";
         }
     }
 
@@ -1314,6 +1317,9 @@ mod tests {
             ("جو بايدن", "joe-biden"),
             ("كيم جونغ أون", "kim-jong-un"),
             ("بنيامين نتنياهو", "benjamin-netanyahu"),
+            // The same letters spaced otherwise; a misspelled regnal number.
+            ("عبدالفتاح السيسي", "abdel-fattah-el-sisi"),
+            ("عبد الفتاح السيسي", "abdel-fattah-el-sisi"),
         ] {
             let r = m.resolve(name);
             assert_eq!(
