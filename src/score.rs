@@ -72,6 +72,31 @@ pub(crate) fn is_descriptor(word: &str) -> bool {
     DESCRIPTORS.contains(&word)
 }
 
+/// What a generic descriptor says of the place it stands before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Descriptor {
+    /// A first-level division: state, province, governorate, region (`ولاية`, `محافظة`).
+    Division,
+    /// A city, town or village (`مدينة`, `بلدة`, `قرية`).
+    Settlement,
+    /// A smaller unit or a word used of both (`منطقة`, `مركز`, `قضاء`).
+    Other,
+}
+
+/// The class of a generic descriptor ([`DESCRIPTORS`]), or `None` for another word.
+pub(crate) fn descriptor(word: &str) -> Option<Descriptor> {
+    if !is_descriptor(word) {
+        return None;
+    }
+    Some(match word {
+        "ولايه" | "محافظه" | "اقليم" | "مقاطعه" | "استان" => {
+            Descriptor::Division
+        }
+        "مدينه" | "بلده" | "قريه" | "شهر" => Descriptor::Settlement,
+        _ => Descriptor::Other,
+    })
+}
+
 /// The letters of a name that only a full-price edit can add, remove or change: the classes
 /// of its consonants, sorted, with how many of them an article or a descriptor could drop
 /// for less (its slack). See [`min_full_price_edits`].
@@ -448,6 +473,37 @@ fn word_pair(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
     }
 }
 
+/// Share of the shorter word's letters that variant spellings of one word may differ by,
+/// beyond one vowel edit ([`is_same_word`]).
+const SAME_WORD_PER_LETTER: f32 = 0.2;
+
+/// Are two folded words variant spellings of one word of a name? Within one vowel edit
+/// ([`VOWEL`]) plus [`SAME_WORD_PER_LETTER`] of the shorter word's letters (Latin `y`, `w`,
+/// `h` are cheap vowels: `yonatan` is that close to `netanyahu` by the longer's), an article
+/// forgiven: `ماسود` / `مسعود` and `vladimir` / `wladimir` are, `جيل` / `جو` and `jill` / `joe`
+/// are not. Stricter than the pair budget [`compare`] aligns words within: this is the test
+/// of "the same given name", not of "a word the alignment may pair".
+pub(crate) fn is_same_word(a: &[char], b: &[char]) -> bool {
+    let max = VOWEL + SAME_WORD_PER_LETTER * a.len().min(b.len()) as f32;
+    word_pair_chars(a, b, max) <= max
+}
+
+/// Could [`compare`] align these two folded words at all (within its pair budget)?
+pub(crate) fn is_related_word(a: &[char], b: &[char]) -> bool {
+    let max = pair_budget(a.len(), b.len());
+    word_pair_chars(a, b, max) <= max
+}
+
+/// [`word_pair`] on characters: the distance, infinite beyond `max`.
+pub(crate) fn word_pair_chars(a: &[char], b: &[char], max: f32) -> f32 {
+    if a == b {
+        return 0.0;
+    }
+    let la: Vec<Letter> = a.iter().map(|&c| Letter::new(c)).collect();
+    let lb: Vec<Letter> = b.iter().map(|&c| Letter::new(c)).collect();
+    word_pair(&la, &lb, max).0
+}
+
 /// A name prepared for comparison: its folded words as characters.
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
@@ -580,7 +636,7 @@ fn pair_budget(a_len: usize, b_len: usize) -> f32 {
 }
 
 /// A Latin acronym: one word of two to six capital letters.
-fn is_acronym(name: &str) -> bool {
+pub(crate) fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 

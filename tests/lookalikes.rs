@@ -37,18 +37,21 @@ fn rows(file: &str) -> Vec<std::collections::HashMap<String, String>> {
         .collect()
 }
 
-/// Ceilings on the development part, just over what main measures (the open-world issue
-/// asks for at most 3 % linked; resolution does not yet decide against "someone else").
-/// Measured when set: 0.193, 0.400 and 0.950.
-const MAX_LINKED_TO_RESEMBLED: f64 = 0.21;
-const MAX_LINKED: f64 = 0.42;
-const MIN_PAIRS_RIGHT: f64 = 0.92;
+/// Ceilings on the development part, just over what the branch measures (the open-world
+/// issue asks for at most 3 % linked). Measured when set: 0.025 linked to the resembled
+/// entity, 0.170 to any and 1.000 of the pairs right (before resolution could say "someone
+/// else": 0.193, 0.400 and 0.950). A link to any entity includes the names the gazetteer
+/// has come to hold exactly since the list was compiled (`ريال مدريد`, `غوانغدونغ`,
+/// `South Kordofan`: the entity the name is), counted apart as exact.
+const MAX_LINKED_TO_RESEMBLED: f64 = 0.03;
+const MAX_LINKED: f64 = 0.18;
+const MIN_PAIRS_RIGHT: f64 = 0.97;
 
 #[test]
 #[ignore = "an evaluation: run by .ci/run in release"]
 fn lookalikes_are_not_linked_to_the_entity_they_resemble() {
     let m = Matcher::builtin();
-    let (mut n, mut resembled, mut linked) = (0usize, 0usize, 0usize);
+    let (mut n, mut resembled, mut linked, mut exact) = (0usize, 0usize, 0usize, 0usize);
     for r in rows("lookalikes.tsv")
         .iter()
         .filter(|r| r["split"] == "dev")
@@ -57,6 +60,7 @@ fn lookalikes_are_not_linked_to_the_entity_they_resemble() {
         let res = m.resolve(&r["name"]);
         if let Some(e) = res.entity() {
             linked += 1;
+            exact += usize::from(res.best.as_ref().is_some_and(|c| c.distance == 0.0));
             if e.id == r["resembles"] {
                 resembled += 1;
             }
@@ -64,7 +68,7 @@ fn lookalikes_are_not_linked_to_the_entity_they_resemble() {
     }
     let (to_resembled, to_any) = (resembled as f64 / n as f64, linked as f64 / n as f64);
     println!(
-        "look-alikes (dev, {n}): linked to the entity they resemble {resembled} ({to_resembled:.3}), to any entity {linked} ({to_any:.3})"
+        "look-alikes (dev, {n}): linked to the entity they resemble {resembled} ({to_resembled:.3}), to any entity {linked} ({to_any:.3}; {exact} of them by an exact name of the gazetteer)"
     );
     let mut right = 0usize;
     let pairs = rows("lookalike_pairs.tsv");

@@ -98,7 +98,7 @@ pub(super) fn cued(words: &Words, w: usize) -> bool {
 /// Titles and roles of people (folded): the words after one are a person's name (`النائب
 /// فؤاد مخزومي`, `المخرج مارتن سكورسيزي`, `الشيخ صباح الأحمد`). With and without the article
 /// (`رئيس الوزراء` is cued by `رئيس`).
-pub(super) const PERSON_TITLES: &[&str] = &[
+pub(crate) const PERSON_TITLES: &[&str] = &[
     "الرييس",
     "رييس",
     "الرييسه",

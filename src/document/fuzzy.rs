@@ -5,7 +5,7 @@ use crate::clitic::Candidate;
 use crate::gazetteer::{Entity, EntityKind};
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
-use crate::resolve::{self, DECISION};
+use crate::resolve;
 use crate::score;
 
 use super::cues::cued;
@@ -149,7 +149,7 @@ pub(super) fn fuzzy_pass<'m>(
                 budget,
                 FUZZY_MAX_ENTITIES,
             );
-            DECISION.score(&mut cands);
+            resolve::decide(index, fuzzy, surface, &mut cands);
             let Some(best) = cands.first() else { continue };
             if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
                 continue;

@@ -9,7 +9,7 @@
 //! [`words`], the entities' names as the passes compare them in [`names`], cue words in
 //! [`cues`].
 
-mod cues;
+pub(crate) mod cues;
 mod exact;
 mod fuzzy;
 mod names;

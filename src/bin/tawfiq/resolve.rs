@@ -6,10 +6,12 @@
 //!
 //! Prints one JSON object per line: `query`, `entity` (`id`, `kind`, `name_ar`, `name_en`,
 //! `wikidata`, or null when no candidate is convincing), `score`, `how` (the matched name,
-//! the proclitic read off, and what the comparison forgave) and `candidates` (the top few,
-//! with scores). A line that is blank, not UTF-8, or too long to be a name gets an object
-//! of the same shape with `line` and `error` fields instead, so output lines match input
-//! lines; the exit status is then 1.
+//! the proclitic read off, and what the comparison forgave; for a query refused as someone
+//! else, the entity refused and the conflict: `{"refused": "joe-biden", "explanation":
+//! "given name jill ≠ joe"}`) and `candidates` (the top few, with scores and any conflict).
+//! A line that is blank, not UTF-8, or too long to be a name gets an object of the same
+//! shape with `line` and `error` fields instead, so output lines match input lines; the
+//! exit status is then 1.
 
 use crate::common;
 
@@ -55,10 +57,25 @@ pub fn run(args: Vec<String>) {
             json!({"id": c.entity.id, "kind": c.entity.kind, "name_ar": c.entity.name_ar,
                    "name_en": c.entity.name_en, "wikidata": c.entity.wikidata})
         });
-        let how = r.best.as_ref().map(|c| {
-            json!({"matched_name": c.name, "clitic": c.clitic, "forgave": c.explanation,
-                   "explanation": c.explanation.to_string()})
-        });
+        // No entity because the likeliest one is someone else: say who and why.
+        let refused = r
+            .candidates
+            .first()
+            .filter(|_| r.best.is_none())
+            .and_then(|c| {
+                c.conflict.as_ref().map(|why| {
+                    json!({"refused": c.entity.id, "matched_name": c.name,
+                       "explanation": why.to_string()})
+                })
+            });
+        let how = r
+            .best
+            .as_ref()
+            .map(|c| {
+                json!({"matched_name": c.name, "clitic": c.clitic, "forgave": c.explanation,
+                       "explanation": c.explanation.to_string()})
+            })
+            .or(refused);
         out.json(&json!({
             "query": name,
             "entity": entity,
