@@ -479,6 +479,31 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "صحراء",
 ];
 
+/// Head words that say the name after them is a populated place (`مدينة مأرب`, the city).
+pub(super) const CITY_HEADS: &[&str] = &[
+    "مدينه",
+    "المدينه",
+    "بلده",
+    "البلده",
+    "قريه",
+    "القريه",
+    "بلدات",
+    "مدن",
+    "قري",
+];
+/// Head words that say the name after them is a first-level division (`ولاية كانو`).
+pub(super) const DIVISION_HEADS: &[&str] = &[
+    "ولايه",
+    "الولايه",
+    "ولايات",
+    "محافظه",
+    "المحافظه",
+    "اقليم",
+    "الاقليم",
+    "مقاطعه",
+    "المقاطعه",
+];
+
 /// Nouns for a facility whose name is built on another name and spanned whole, as a place
 /// (`ميناء طرطوس`, `مطار بيروت`, `ملعب مركب محمد الخامس`).
 pub(super) const FACILITY_HEADS: &[&str] = &[
@@ -605,6 +630,8 @@ mod tests {
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),
             ("MONTHS", MONTHS),
+            ("CITY_HEADS", CITY_HEADS),
+            ("DIVISION_HEADS", DIVISION_HEADS),
         ];
         for (name, list) in lists {
             for w in *list {
@@ -619,6 +646,10 @@ mod tests {
         for w in ORG_HEADS {
             assert!(!ORG_DESCRIPTORS.contains(w), "{w}");
             assert!(!PLACE_HEADS.contains(w), "{w}");
+        }
+        // The heads that rank namesakes are heads of places.
+        for w in CITY_HEADS.iter().chain(DIVISION_HEADS) {
+            assert!(PLACE_HEADS.contains(w), "{w}");
         }
         for w in PERSON_TITLES {
             assert!(!ORG_HEADS.contains(w) && !PLACE_HEADS.contains(w), "{w}");

@@ -11,7 +11,7 @@ use crate::index::{EntityIdx, Index, Target};
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
-use super::cues::{PLACE_HEADS, is_in};
+use super::cues::{CITY_HEADS, DIVISION_HEADS, PLACE_HEADS, is_in};
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
 use super::{AS_WRITTEN, Found, Named};
@@ -466,32 +466,6 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
         }
     }
 }
-
-/// Head words that say the name after them is a populated place (`مدينة مأرب`, the city).
-const CITY_HEADS: &[&str] = &[
-    "مدينه",
-    "المدينه",
-    "بلده",
-    "البلده",
-    "قريه",
-    "القريه",
-    "بلدات",
-    "مدن",
-    "قري",
-];
-/// Head words that say the name after them is a first-level division (`ولاية كانو`).
-const DIVISION_HEADS: &[&str] = &[
-    "ولايه",
-    "الولايه",
-    "ولايات",
-    "محافظه",
-    "المحافظه",
-    "محافظات",
-    "اقليم",
-    "الاقليم",
-    "مقاطعه",
-    "المقاطعه",
-];
 
 /// Head words rank namesakes: after `مدينة` a name shared by a city and a division is the
 /// city (GeoNames), after `ولاية` or `محافظة` the division (`iso:` ids), whatever their
