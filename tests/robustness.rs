@@ -475,9 +475,14 @@ fn check_resolution(m: &Matcher, name: &str, kind: Option<EntityKind>) -> Result
 /// Clusters `names`, checks the clusters and returns them as JSON.
 fn check_clusters(names: &[String], matcher: Option<&Matcher>) -> Result<String, String> {
     let clusters = tawfiq::cluster(names.iter().map(String::as_str), matcher);
+    // Every name is in a cluster, but those with no letters and those over the limits of a
+    // name (`Clusterer::add` leaves them out).
     let with_letters = names
         .iter()
-        .filter(|n| !word_keys(n.trim()).is_empty())
+        .map(|n| n.trim())
+        .filter(|n| n.len() <= Matcher::MAX_NAME_BYTES)
+        .map(word_keys)
+        .filter(|w| !w.is_empty() && w.len() <= Matcher::MAX_NAME_WORDS)
         .count() as u64;
     let total: u64 = clusters.iter().map(|c| c.count).sum();
     if total != with_letters {
@@ -912,9 +917,15 @@ fn regressions() {
     let m = Matcher::builtin();
     let texts: &[&str] = &[
         "جزيرة أسينشيون\u{200c}", // a ZWNJ ended the span
+        // An organisation's complement ended inside `قناة السويس`: two mentions overlapped.
+        "مقابل هدف هيئة meng te wei si ta قناة السويس واحد أمام جمهور غفير.",
     ];
     for t in texts {
         let found: Vec<Mention> = m.find_iter(t).collect();
         check_mentions(t, &found).unwrap();
     }
+    // A name over the limits is left out of the clusters, and counted out.
+    let long = "Western Darfur ".repeat(40);
+    let names = [long, "سومطرة".to_string(), "سـومطرة".to_string()];
+    check_clusters(&names, Some(&m)).unwrap();
 }

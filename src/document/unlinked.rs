@@ -108,6 +108,9 @@ const POLITICAL_HEADS: &[&str] = &[
     "لايحه",
 ];
 
+/// Spokesmen, whom `باسم` ("in the name of") follows.
+const SPOKESMEN: &[&str] = &["المتحدث", "الناطق", "المتحدثه", "الناطقه", "متحدث", "ناطق"];
+
 /// Heads of armed and police forces.
 const FORCE_HEADS: &[&str] = &["قوات", "القوات", "جيش", "الجيش", "شرطه", "الشرطه"];
 
@@ -472,10 +475,16 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
                         && next.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)))
         }
     };
+    // `المتحدث باسم الحكومة` is the government's spokesman: `باسم` ("in the name of") there
+    // is no Basem.
+    let in_the_name_of = |w: usize| {
+        infos[w].stem == "باسم" && w > 0 && SPOKESMEN.contains(&infos[w - 1].stem.as_str())
+    };
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
-        let starts = !infos[w].definite
+        let starts = !in_the_name_of(w)
+            && !infos[w].definite
             && !is_in(NAME_JOINERS, &infos[w].stem)
             && (!linked(w) || leads_unknown_name(w));
         if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || stop(w) {
@@ -565,6 +574,29 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
     if spans.is_empty() {
         return;
     }
+    // A span never cuts a mention found before it: it gives up the words it shares with one
+    // that runs past its edge (`هيئة … قناة` before `قناة السويس`), so mentions never overlap.
+    for s in &mut spans {
+        for f in found.iter() {
+            let crosses_end = s.first < f.first && f.first <= s.last && s.last < f.last;
+            let crosses_start = f.first < s.first && s.first <= f.last && f.last < s.last;
+            if crosses_end {
+                s.last = f.first - 1;
+            } else if crosses_start {
+                s.first = f.last + 1;
+                if let Some(i) = infos.get(s.first) {
+                    s.cand = i.cand;
+                }
+            }
+        }
+    }
+    // And a span within a longer mention is no name of its own.
+    spans.retain(|s| {
+        s.first <= s.last
+            && !found.iter().any(|f| {
+                f.first <= s.first && s.last <= f.last && (f.first < s.first || s.last < f.last)
+            })
+    });
     spans.sort_by_key(|s| s.first);
     // Links inside a span are pieces of the longer name.
     found.retain(|f| !spans.iter().any(|s| s.first <= f.first && f.last <= s.last));
@@ -979,6 +1011,10 @@ mod tests {
         let got = unlinked("وقال النائب فؤاد مخزومي إن المرشحين هم خلف دميثير ومحمد الهدية.");
         let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(people, ["فؤاد مخزومي", "خلف دميثير", "محمد الهدية"]);
+        // The spokesman's `باسم` is "in the name of"; the name after it is a person.
+        let got = unlinked("وقال المتحدث باسم الحكومة باسم يوسف إن الاتفاق جاهز.");
+        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(people, ["باسم يوسف"]);
         assert!(got.iter().all(|(_, k)| *k == EntityKind::Person));
     }
 
