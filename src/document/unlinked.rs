@@ -931,6 +931,13 @@ mod tests {
             .collect()
     }
 
+    /// The surfaces of the unlinked mentions of `text`, all of them people.
+    fn people(text: &str) -> Vec<String> {
+        let got = unlinked(text);
+        assert!(got.iter().all(|(_, k)| *k == EntityKind::Person), "{got:?}");
+        got.into_iter().map(|(s, _)| s).collect()
+    }
+
     fn unlinked(text: &str) -> Vec<(String, EntityKind)> {
         Matcher::builtin()
             .find_iter(text)
@@ -989,15 +996,17 @@ mod tests {
 
     #[test]
     fn people_in_lists_and_after_joined_verbs() {
-        let got = unlinked("وفاز كل من علي الراشد وجمال العمر وكامل العوضي.");
-        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
         // `علي` written with its yeh is Ali, not على; `العمر` ("the age") and the nisba
         // `العوضي` are family names after a given name.
-        assert_eq!(people, ["علي الراشد", "جمال العمر", "كامل العوضي"]);
+        assert_eq!(
+            people("وفاز كل من علي الراشد وجمال العمر وكامل العوضي."),
+            ["علي الراشد", "جمال العمر", "كامل العوضي"]
+        );
         // `أليكو` is written with a hamza: no article; `وقال` is قال joined to و.
-        let got = unlinked("وقال أليكو دانجوتي إن المصفاة ستعمل، فيما أعلن ابراهيم زيدان ترشحه.");
-        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(people, ["أليكو دانجوتي", "ابراهيم زيدان"]);
+        assert_eq!(
+            people("وقال أليكو دانجوتي إن المصفاة ستعمل، فيما أعلن ابراهيم زيدان ترشحه."),
+            ["أليكو دانجوتي", "ابراهيم زيدان"]
+        );
     }
 
     #[test]
@@ -1008,14 +1017,15 @@ mod tests {
 
     #[test]
     fn people_after_titles_and_in_lists() {
-        let got = unlinked("وقال النائب فؤاد مخزومي إن المرشحين هم خلف دميثير ومحمد الهدية.");
-        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(people, ["فؤاد مخزومي", "خلف دميثير", "محمد الهدية"]);
+        assert_eq!(
+            people("وقال النائب فؤاد مخزومي إن المرشحين هم خلف دميثير ومحمد الهدية."),
+            ["فؤاد مخزومي", "خلف دميثير", "محمد الهدية"]
+        );
         // The spokesman's `باسم` is "in the name of"; the name after it is a person.
-        let got = unlinked("وقال المتحدث باسم الحكومة باسم يوسف إن الاتفاق جاهز.");
-        let people: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(people, ["باسم يوسف"]);
-        assert!(got.iter().all(|(_, k)| *k == EntityKind::Person));
+        assert_eq!(
+            people("وقال المتحدث باسم الحكومة باسم يوسف إن الاتفاق جاهز."),
+            ["باسم يوسف"]
+        );
     }
 
     #[test]
