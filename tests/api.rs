@@ -235,3 +235,40 @@ fn curated_and_country_names_find_their_entity() {
         );
     }
 }
+
+/// A batch gives, name for name and in order, what one call at a time gives, with and
+/// without a kind, and with more names than one thread's piece.
+#[cfg(feature = "builtin")]
+#[test]
+fn resolve_batch_is_resolve_in_order() {
+    use tawfiq::EntityKind;
+    let m = Matcher::builtin();
+    let base = [
+        "ماسود بيزشكيان",
+        "Xi Jinping",
+        "عمان",
+        "قرية لا توجد",
+        "",
+        "دلهي",
+        "Jill Biden",
+        "شى جين بينج",
+    ];
+    let names: Vec<String> = (0..5).flat_map(|_| base.map(String::from)).collect();
+    let summary = |r: &tawfiq::Resolution<'_>| {
+        let best = r.best.as_ref().map(|c| (c.entity.id.clone(), c.score));
+        let candidates: Vec<_> = r.candidates.iter().map(|c| c.entity.id.clone()).collect();
+        (best, candidates)
+    };
+    for kind in [None, Some(EntityKind::Place)] {
+        let batch = m.resolve_batch(&names, kind);
+        assert_eq!(batch.len(), names.len());
+        for (name, r) in names.iter().zip(&batch) {
+            let one = match kind {
+                None => m.resolve(name),
+                Some(k) => m.resolve_kind(name, k),
+            };
+            assert_eq!(summary(r), summary(&one), "{name}");
+        }
+    }
+    assert!(m.resolve_batch(&[] as &[&str], None).is_empty());
+}

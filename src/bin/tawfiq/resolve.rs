@@ -40,49 +40,69 @@ pub fn run(args: Vec<String>) {
     }
     let matcher = common::build_matcher(&common);
     let mut out = common::Output::stdout();
-    for (n, name) in common::names() {
-        let name = match name {
-            Ok(name) => name,
-            Err(e) => {
-                out.failed = true;
-                out.json(&json!({
-                    "line": n, "query": null, "entity": null, "score": 0.0, "how": null,
-                    "candidates": [], "error": e.to_string(),
-                }));
-                continue;
+    let mut lines = common::names().peekable();
+    // Names are resolved on all cores a chunk at a time: big enough to keep the cores busy,
+    // small enough that output keeps flowing and memory stays bounded on a long input.
+    while lines.peek().is_some() {
+        let chunk: Vec<_> = lines.by_ref().take(CHUNK).collect();
+        let names: Vec<&str> = chunk
+            .iter()
+            .filter_map(|(_, name)| name.as_ref().ok().map(String::as_str))
+            .collect();
+        let mut resolved = names.iter().zip(matcher.resolve_batch(&names, None));
+        for (n, name) in &chunk {
+            match name {
+                Ok(_) => {
+                    if let Some((name, r)) = resolved.next() {
+                        out.json(&line_json(name, &r));
+                    }
+                }
+                Err(e) => {
+                    out.failed = true;
+                    out.json(&json!({
+                        "line": n, "query": null, "entity": null, "score": 0.0, "how": null,
+                        "candidates": [], "error": e.to_string(),
+                    }));
+                }
             }
-        };
-        let r = matcher.resolve(&name);
-        let entity = r.best.as_ref().map(|c| {
-            json!({"id": c.entity.id, "kind": c.entity.kind, "name_ar": c.entity.name_ar,
-                   "name_en": c.entity.name_en, "wikidata": c.entity.wikidata})
-        });
-        // No entity because the likeliest one is someone else: say who and why.
-        let refused = r
-            .candidates
-            .first()
-            .filter(|_| r.best.is_none())
-            .and_then(|c| {
-                c.conflict.as_ref().map(|why| {
-                    json!({"refused": c.entity.id, "matched_name": c.name,
-                       "explanation": why.to_string()})
-                })
-            });
-        let how = r
-            .best
-            .as_ref()
-            .map(|c| {
-                json!({"matched_name": c.name, "clitic": c.clitic, "forgave": c.explanation,
-                       "explanation": c.explanation.to_string()})
-            })
-            .or(refused);
-        out.json(&json!({
-            "query": name,
-            "entity": entity,
-            "score": r.best.as_ref().map_or(0.0, |c| c.score),
-            "how": how,
-            "candidates": r.candidates,
-        }));
+        }
     }
     out.finish()
+}
+
+/// Lines resolved together on all cores.
+const CHUNK: usize = 512;
+
+/// The output object of one resolved name.
+fn line_json(name: &str, r: &tawfiq::Resolution<'_>) -> serde_json::Value {
+    let entity = r.best.as_ref().map(|c| {
+        json!({"id": c.entity.id, "kind": c.entity.kind, "name_ar": c.entity.name_ar,
+               "name_en": c.entity.name_en, "wikidata": c.entity.wikidata})
+    });
+    // No entity because the likeliest one is someone else: say who and why.
+    let refused = r
+        .candidates
+        .first()
+        .filter(|_| r.best.is_none())
+        .and_then(|c| {
+            c.conflict.as_ref().map(|why| {
+                json!({"refused": c.entity.id, "matched_name": c.name,
+                   "explanation": why.to_string()})
+            })
+        });
+    let how = r
+        .best
+        .as_ref()
+        .map(|c| {
+            json!({"matched_name": c.name, "clitic": c.clitic, "forgave": c.explanation,
+                   "explanation": c.explanation.to_string()})
+        })
+        .or(refused);
+    json!({
+        "query": name,
+        "entity": entity,
+        "score": r.best.as_ref().map_or(0.0, |c| c.score),
+        "how": how,
+        "candidates": r.candidates,
+    })
 }
