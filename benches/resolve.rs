@@ -1,7 +1,10 @@
 //! `resolve`: names/s of [`Matcher::resolve`] against gazetteers of 1k, 10k and 100k
 //! aliases (built-in Arabic names, then made-up people past those), on misspelled queries
 //! generated deterministically (harakat, hamza, long vowels, confusable consonants, split
-//! or joined words, reordering, proclitics), with accuracy@1 printed beside the speed.
+//! or joined words, reordering, proclitics), with accuracy@1 printed beside the speed, and
+//! the wrong-answer rate: queries given another entity, and impostors (misspelt names of
+//! nobody in the gazetteer, a given and a family name of its people put together) given
+//! any entity.
 //! The baseline in the same run is what RapidFuzz `extractOne` does: Jaro-Winkler
 //! (`strsim`) of the folded query against every folded alias, best kept.
 //!
@@ -21,6 +24,8 @@ const QUERIES: usize = 1000;
 const BASELINE_QUERIES: usize = 50;
 /// Queries on which both are scored for accuracy@1 (once, outside the timing).
 const ACCURACY_QUERIES: usize = 250;
+/// Impostor queries, scored once outside the timing.
+const IMPOSTORS: usize = 250;
 
 /// The brute-force nearest alias by Jaro-Winkler: its index.
 fn brute_force(query: &str, aliases: &[String]) -> usize {
@@ -77,10 +82,24 @@ fn bench(c: &mut Criterion) {
             .filter(|(q, i)| brute_force(&fold(q), &folded) == *i)
             .count() as f64
             / judged.len() as f64;
+        let wrong = queries
+            .iter()
+            .filter(|(q, i)| matcher.resolve(q).entity().is_some_and(|e| e.id != ids[*i]))
+            .count() as f64
+            / queries.len() as f64;
+        let impostors = common::impostors(&aliases, IMPOSTORS, &mut rng);
+        let fooled = impostors
+            .iter()
+            .filter(|q| matcher.resolve(q).best.is_some())
+            .count();
+        // The baseline always answers: every impostor gets an alias.
         println!(
-            "resolve/{n}: accuracy@1 tawfiq {:.3} ({} queries), on the baseline's {}: tawfiq {:.3}, brute-force Jaro-Winkler {theirs:.3}",
+            "resolve/{n}: accuracy@1 tawfiq {:.3} ({} queries), wrong {wrong:.3}, impostors given \
+             an entity {fooled}/{}; on the baseline's {}: tawfiq {:.3}, brute-force Jaro-Winkler \
+             {theirs:.3} (it gives every impostor an alias)",
             ours(&queries),
             queries.len(),
+            impostors.len(),
             judged.len(),
             ours(judged),
         );

@@ -455,6 +455,11 @@ const ARTICLE_CHARS: [char; 2] = ['\u{0627}', '\u{0644}'];
 
 /// Distance between two folded words, forgiving an article on one side.
 fn word_pair(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
+    // Names share most of their words with the names they are compared with (a given
+    // name, a country): an equal pair costs nothing and needs no table.
+    if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.c == y.c) {
+        return (0.0, Explanation::default());
+    }
     let strip = |w: &[Letter]| -> Option<usize> {
         (w.len() > 3 && w[0].c == ARTICLE_CHARS[0] && w[1].c == ARTICLE_CHARS[1]).then_some(2)
     };
@@ -517,6 +522,10 @@ pub(crate) struct Prepared {
     /// [`min_full_price_edits`] shows cannot matter.
     word_consonants: Vec<Consonants>,
     joined_consonants: Consonants,
+    /// What each word costs when the other name has no word for it: as a reference word
+    /// (missing from the query) and as a query word (extra).
+    word_missing: Vec<f32>,
+    word_extra: Vec<f32>,
     skeleton: String,
     /// Written as a Latin acronym (`IAEA`, `ICJ`): every letter stands for a word, so none
     /// is a cheap vowel.
@@ -540,6 +549,19 @@ impl Prepared {
             .map(|w| Consonants::of_letters(w, true))
             .collect();
         let joined_consonants = Consonants::of_letters(&joined, false);
+        let unmatched = |price: f32| -> Vec<f32> {
+            keys.iter()
+                .zip(&words)
+                .map(|(key, w)| {
+                    if is_descriptor(key) {
+                        DESCRIPTOR
+                    } else {
+                        price + PER_LETTER * w.len() as f32
+                    }
+                })
+                .collect()
+        };
+        let (word_missing, word_extra) = (unmatched(MISSING_WORD), unmatched(EXTRA_WORD));
         Prepared {
             words,
             joined,
@@ -547,6 +569,8 @@ impl Prepared {
             joined_letters,
             word_consonants,
             joined_consonants,
+            word_missing,
+            word_extra,
             skeleton,
             acronym,
         }
@@ -646,13 +670,63 @@ pub(crate) fn is_acronym(name: &str) -> bool {
 /// `max_distance` is a budget: a comparison that cannot come under it may stop early and
 /// report an infinite distance (pass `f32::INFINITY` for the exact figure).
 pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32) -> Similarity {
+    compare_impl(query, reference, max_distance, false).unwrap_or(Similarity {
+        distance: f32::INFINITY,
+        score: 0.0,
+        explanation: Explanation::default(),
+    })
+}
+
+/// [`compare`] held to its budget: the same similarity as `compare` when its distance is
+/// within `max_distance`, else `Err` with a lower bound on that distance (over the budget).
+/// Most pairs that candidate generation brings are far over the budget, and a bound from
+/// their consonants alone, or the first word pairs aligned, says so without the rest of the
+/// alignment.
+pub(crate) fn compare_within(
+    query: &Prepared,
+    reference: &Prepared,
+    max_distance: f32,
+) -> Result<Similarity, f32> {
+    match compare_impl(query, reference, max_distance, true) {
+        Ok(sim) if sim.distance <= max_distance + SUM_SLACK => Ok(sim),
+        Ok(sim) => Err(sim.distance),
+        Err(bound) => Err(bound.max(max_distance)),
+    }
+}
+
+/// A lower bound on the distance of the word alignment of [`compare`], from the consonants
+/// of each word pair ([`min_full_price_edits`], an edit of at least 1.0 each): every query
+/// word is either paired (at least its cheapest pair) or extra, and every reference word
+/// paired or missing; the larger of the two sums.
+fn word_alignment_floor(query: &Prepared, reference: &Prepared, edits: &[u32]) -> f32 {
+    let r = reference.words.len();
+    let by_query: f32 = (0..query.words.len())
+        .map(|i| {
+            let paired = edits[i * r..(i + 1) * r].iter().min().copied().unwrap_or(0);
+            (paired as f32).min(query.word_extra[i])
+        })
+        .sum();
+    let by_reference: f32 = (0..r)
+        .map(|j| {
+            let paired = edits.iter().skip(j).step_by(r).min().copied().unwrap_or(0);
+            (paired as f32).min(reference.word_missing[j])
+        })
+        .sum();
+    by_query.max(by_reference)
+}
+
+/// [`compare`]; with `strict`, held to `max_distance` (see [`compare_within`]): a pair of
+/// words is aligned only within it, and the comparison stops once no alignment can be,
+/// with `Err` and a lower bound on the distance (infinite for a name without words).
+fn compare_impl(
+    query: &Prepared,
+    reference: &Prepared,
+    max_distance: f32,
+    strict: bool,
+) -> Result<Similarity, f32> {
     let (q, r) = (&query.words, &reference.words);
     if q.is_empty() || r.is_empty() {
-        return Similarity {
-            distance: f32::INFINITY,
-            score: 0.0,
-            explanation: Explanation::default(),
-        };
+        return Err(f32::INFINITY);
     }
     if query.acronym || reference.acronym {
         // Letter for letter: IEA is not IAEA with a vowel dropped.
@@ -668,23 +742,48 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
         };
         let length = 0.5 * (query.len() + reference.len()) as f32;
         let score = (1.0 - distance / length.max(1.0)).clamp(0.0, 1.0);
-        return Similarity {
+        return Ok(Similarity {
             distance,
             score,
             explanation,
-        };
+        });
+    }
+    // Held to the budget, with a hair of slack: the same prices summed in another order
+    // round differently.
+    let limit = if strict {
+        max_distance + SUM_SLACK
+    } else {
+        f32::INFINITY
+    };
+    let spacing = if q.len() != r.len() { SPACING } else { 0.0 };
+    // The joined letters cost at least their full-price edits.
+    let joined_floor =
+        min_full_price_edits(&query.joined_consonants, &reference.joined_consonants) as f32;
+    let edits: Vec<u32> = query
+        .word_consonants
+        .iter()
+        .flat_map(|a| {
+            reference
+                .word_consonants
+                .iter()
+                .map(move |b| min_full_price_edits(a, b))
+        })
+        .collect();
+    if strict && joined_floor + spacing > limit {
+        let floor = word_alignment_floor(query, reference, &edits);
+        if floor > limit {
+            return Err(floor.min(joined_floor + spacing));
+        }
     }
     // Word alignment: greedily pair the closest words (relative to their length).
     let mut pairs: Vec<(f32, usize, usize, Explanation)> = Vec::with_capacity(q.len() * r.len());
     for (i, qw) in query.letters.iter().enumerate() {
         for (j, rw) in reference.letters.iter().enumerate() {
+            // Not held to `limit`: the greedy pairing takes a pair over the whole budget where
+            // leaving both words unpaired may cost less, and the result must be `compare`'s.
             let budget = pair_budget(qw.len(), rw.len());
-            let unalignable =
-                min_full_price_edits(&query.word_consonants[i], &reference.word_consonants[j])
-                    as f32
-                    > budget;
             // Over the pair's budget, a pair is never matched, whatever its exact distance.
-            let (d, ex) = if unalignable {
+            let (d, ex) = if edits[i * r.len() + j] as f32 > budget {
                 (f32::INFINITY, Explanation::default())
             } else {
                 word_pair(qw, rw, budget)
@@ -715,45 +814,42 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
         aligned.absorb(ex);
         matched.push((i, j));
     }
-    for (_, w) in r.iter().enumerate().filter(|(j, _)| !used_r[*j]) {
-        let word: String = w.iter().collect();
-        distance += if is_descriptor(&word) {
-            DESCRIPTOR
-        } else {
-            MISSING_WORD + PER_LETTER * w.len() as f32
-        };
-        aligned.missing_words.push(word);
-    }
-    for (_, w) in q.iter().enumerate().filter(|(i, _)| !used_q[*i]) {
-        let word: String = w.iter().collect();
-        distance += if is_descriptor(&word) {
-            DESCRIPTOR
-        } else {
-            EXTRA_WORD + PER_LETTER * w.len() as f32
-        };
-        aligned.extra_words.push(word);
-    }
+    let missing = (0..r.len()).filter(|&j| !used_r[j]);
+    distance += missing
+        .clone()
+        .map(|j| reference.word_missing[j])
+        .sum::<f32>();
+    let extra = (0..q.len()).filter(|&i| !used_q[i]);
+    distance += extra.clone().map(|i| query.word_extra[i]).sum::<f32>();
     matched.sort();
     if matched.windows(2).any(|p| p[1].1 < p[0].1) {
         distance += REORDER;
         aligned.reordered = true;
     }
-    // The same letters with the words split differently.
-    let mut best = (distance, aligned);
-    let spacing = if q.len() != r.len() { SPACING } else { 0.0 };
-    // The joined letters cost at least their full-price edits, and count only below the
-    // word alignment.
-    let joined_floor =
-        min_full_price_edits(&query.joined_consonants, &reference.joined_consonants) as f32;
-    if (q.len() != r.len() || best.0 > 0.0) && joined_floor + spacing < best.0 {
-        let budget = best.0.min(max_distance) - spacing;
+    // The same letters with the words split differently, when that can be cheaper (and,
+    // held to the budget, within it).
+    let word_cost = distance;
+    let mut best: Option<(f32, Explanation)> = None;
+    if (q.len() != r.len() || word_cost > 0.0) && joined_floor + spacing < word_cost.min(limit) {
+        let budget = word_cost.min(max_distance) - spacing;
         let (d, mut ex) = word_distance(&query.joined_letters, &reference.joined_letters, budget);
         let d = d + spacing;
-        if d < best.0 {
+        if d < word_cost {
             ex.spacing = q.len() != r.len();
-            best = (d, ex);
+            best = Some((d, ex));
         }
     }
+    let best = match best {
+        Some(joined) => joined,
+        // Over the budget: by more than the joined letters' floor, which was not aligned.
+        None if word_cost > limit => return Err(word_cost.min(joined_floor + spacing)),
+        None => {
+            // The words left unpaired are named only for the alignment kept.
+            aligned.missing_words = missing.map(|j| r[j].iter().collect()).collect();
+            aligned.extra_words = extra.map(|i| q[i].iter().collect()).collect();
+            (word_cost, aligned)
+        }
+    };
     let (distance, explanation) = best;
     let length = 0.5 * (query.len() + reference.len()) as f32;
     let by_distance = (1.0 - distance / length.max(1.0)).clamp(0.0, 1.0);
@@ -763,11 +859,11 @@ pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32)
     } else {
         (DISTANCE_WEIGHT * by_distance + SKELETON_WEIGHT * jw).min(0.99)
     };
-    Similarity {
+    Ok(Similarity {
         distance,
         score,
         explanation,
-    }
+    })
 }
 
 /// Compares two names written in Arabic script (or both in Latin script).
@@ -825,6 +921,42 @@ mod tests {
                 {
                     let bound = min_full_price_edits(&Consonants::of(x), &Consonants::of(y));
                     proptest::prop_assert!(bound <= e.other_edits, "{bound} > {e:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048, .. proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Held to a budget, a comparison gives exactly the unbounded one when that is
+        /// within the budget, and otherwise a bound that is over the budget and under the
+        /// exact distance (resolution weighs the entities over the budget at that bound).
+        #[test]
+        fn compare_within_is_compare_or_a_lower_bound(
+            a in proptest::collection::vec(proptest::sample::select(WORDS), 1..4),
+            b in proptest::collection::vec(proptest::sample::select(WORDS), 1..4),
+            budget in 0.0f32..6.0,
+        ) {
+            let (a, b) = (Prepared::new(&a.join(" ")), Prepared::new(&b.join(" ")));
+            for (x, y) in [(&a, &b), (&b, &a)] {
+                let exact = compare(x, y, f32::INFINITY);
+                match compare_within(x, y, budget) {
+                    Ok(sim) => {
+                        proptest::prop_assert!(exact.distance <= budget + SUM_SLACK);
+                        proptest::prop_assert_eq!(sim.distance, exact.distance);
+                        proptest::prop_assert_eq!(sim.score, exact.score);
+                        proptest::prop_assert_eq!(sim.explanation, exact.explanation);
+                    }
+                    Err(bound) => {
+                        proptest::prop_assert!(bound >= budget);
+                        proptest::prop_assert!(
+                            bound <= exact.distance + SUM_SLACK,
+                            "{bound} > {}", exact.distance
+                        );
+                    }
                 }
             }
         }

@@ -242,6 +242,39 @@ pub fn gazetteer(aliases: &[Alias]) -> Gazetteer {
     g
 }
 
+/// `n` misspelt names of nobody in `aliases`: a given name and a family name of its
+/// people put together as no alias has them (as a watch-list query for someone not on it
+/// reads), then misspelt like the queries that name an alias.
+pub fn impostors(aliases: &[Alias], n: usize, rng: &mut Rng) -> Vec<String> {
+    let folded: HashSet<String> = aliases
+        .iter()
+        .map(|a| normalize(&a.name, Level::Folded).into_owned())
+        .collect();
+    let two_words = || {
+        aliases
+            .iter()
+            .filter(|a| a.name.split_whitespace().count() >= 2)
+    };
+    let given: Vec<&str> = two_words()
+        .filter_map(|a| a.name.split_whitespace().next())
+        .collect();
+    let family: Vec<&str> = two_words()
+        .filter_map(|a| a.name.split_whitespace().last())
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    // Bounded: a tiny alias list may not have n names of nobody.
+    for _ in 0..100 * n.max(1) {
+        if out.len() == n || given.is_empty() {
+            break;
+        }
+        let name = format!("{} {}", rng.pick(&given), rng.pick(&family));
+        if !folded.contains(normalize(&name, Level::Folded).as_ref()) {
+            out.push(misspell(&name, rng));
+        }
+    }
+    out
+}
+
 /// Sentences written for the benches; `{P}` is a person, `{L}` a place, `{O}` an
 /// organisation, each drawn with a proclitic now and then.
 const TEMPLATES: &[&str] = &[

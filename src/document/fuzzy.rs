@@ -140,7 +140,7 @@ pub(super) fn fuzzy_pass<'m>(
             if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
                 continue;
             }
-            let mut cands = resolve::candidates(
+            let (mut cands, crowd) = resolve::candidates(
                 index,
                 fuzzy,
                 surface,
@@ -149,7 +149,7 @@ pub(super) fn fuzzy_pass<'m>(
                 budget,
                 FUZZY_MAX_ENTITIES,
             );
-            resolve::decide(index, fuzzy, surface, &mut cands);
+            resolve::decide(index, fuzzy, surface, &mut cands, &crowd);
             let Some(best) = cands.first() else { continue };
             if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
                 continue;

@@ -39,8 +39,8 @@ use crate::index::{EntityIdx, Index};
 use crate::keys::xkey::xkey;
 use crate::keys::{BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, ortho_key, skeleton, word_keys};
 use crate::score::{
-    Consonants, Explanation, Prepared, compare, max_distance_for_score, may_be_within,
-    min_full_price_edits,
+    Consonants, Explanation, Prepared, compare, compare_within, max_distance_for_score,
+    may_be_within, min_full_price_edits,
 };
 use crate::translit::XScriptScorer;
 
@@ -364,6 +364,17 @@ pub(crate) struct Forget<'a> {
     pub name: &'a str,
 }
 
+/// The entities compared with a query whose every name is over the distance budget: not
+/// candidates, but part of the decision, at a lower bound on their distance and with their
+/// prior. A query close to many names is less sure of any of them; the bound (rather than
+/// an exact alignment of each) makes their share an upper bound, so the decision is, if
+/// anything, more cautious than with exact distances.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Crowd {
+    /// `(distance bound, prior, cross-script similarity)` of each entity.
+    members: Vec<(f32, f32, f32)>,
+}
+
 /// The names of `entity` in the query's script (Latin or not), with their prepared forms
 /// and whether each is a short form (a surname, an acronym) rather than a full name.
 fn same_script_names<'m, 'f>(
@@ -442,7 +453,8 @@ fn bridged_entities(index: &Index, name: &str) -> Vec<EntityIdx> {
 }
 
 /// Every candidate entity for `name` with its closest name and distance (scores unset),
-/// restricted to `kind` if given.
+/// restricted to `kind` if given, and the [`Crowd`] of the entities compared that came
+/// no closer than the budget.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn candidates<'m>(
     index: &'m Index,
@@ -452,19 +464,21 @@ pub(crate) fn candidates<'m>(
     forget: Option<Forget<'_>>,
     max_distance: f32,
     max_entities: usize,
-) -> Vec<Candidate<'m>> {
+) -> (Vec<Candidate<'m>>, Crowd) {
     // Not a name (a paragraph, a broken input line): comparing it with hundreds of names
     // would cost time quadratic in its length for nothing. Bytes are counted first, so a
     // huge line is not even split into words.
     if name.len() > MAX_QUERY_BYTES {
-        return Vec::new();
+        return (Vec::new(), Crowd::default());
     }
     let words = word_keys(name);
     if words.len() > MAX_QUERY_WORDS {
-        return Vec::new();
+        return (Vec::new(), Crowd::default());
     }
     let latin_query = is_latin(name);
     let mut best_by_entity: EntityMap<Candidate<'m>> = EntityMap::default();
+    // The closest each entity over the budget came, as a lower bound.
+    let mut over_budget: EntityMap<f32> = EntityMap::default();
     let mut closest = f32::INFINITY;
     // Every name of a candidate entity in the query's script is compared; the closest counts.
     let mut consider =
@@ -480,10 +494,15 @@ pub(crate) fn candidates<'m>(
                 // Candidates more than BUDGET_SLACK edits behind the closest one cannot win
                 // nor take a visible share (priors are worth at most about one edit).
                 let budget = max_distance.min(closest + BUDGET_SLACK) - penalty;
-                let sim = compare(query, &form.prepared, budget);
-                if !sim.distance.is_finite() {
-                    continue;
-                }
+                let sim = match compare_within(query, &form.prepared, budget) {
+                    Ok(sim) => sim,
+                    Err(bound) => {
+                        let bound = bound + penalty + short_form_charge(short, bound);
+                        let slot = over_budget.entry(entity).or_insert(bound);
+                        *slot = slot.min(bound);
+                        continue;
+                    }
+                };
                 let distance = sim.distance + penalty + short_form_charge(short, sim.distance);
                 closest = closest.min(distance);
                 if best_by_entity
@@ -521,13 +540,24 @@ pub(crate) fn candidates<'m>(
     let scorer = XScriptScorer::new(name);
     let bridged = bridged_entities(index, name);
     let mut seen = EntitySet::default();
+    // The entities over the budget are bridged too: a faithful transliteration of a Latin
+    // name can make up for a far Arabic spelling.
+    let mut over: Vec<EntityIdx> = over_budget
+        .keys()
+        .copied()
+        .filter(|e| !best_by_entity.contains_key(e))
+        .collect();
+    over.sort_unstable();
+    let compared = best_by_entity.len() + over.len();
     let entities: Vec<EntityIdx> = best_by_entity
         .keys()
         .copied()
+        .chain(over)
         .chain(bridged)
         .filter(|e| seen.insert(*e))
-        .take(max_entities + best_by_entity.len())
+        .take(max_entities + compared)
         .collect();
+    let mut crowd_bridge: EntityMap<f32> = EntityMap::default();
     for entity in entities {
         let e = index.entity(entity);
         if kind.is_some_and(|k| k != e.kind) {
@@ -546,7 +576,8 @@ pub(crate) fn candidates<'m>(
         // Only the best of its names counts, and an entity the bridge alone reaches needs
         // MIN_BRIDGE: a name's alignment stops as soon as it cannot beat either (the same
         // result as scoring every name in full, at a fraction of the cost).
-        let floor = if best_by_entity.contains_key(&entity) {
+        let far = over_budget.get(&entity).copied();
+        let floor = if best_by_entity.contains_key(&entity) || far.is_some() {
             0.0
         } else {
             MIN_BRIDGE
@@ -565,12 +596,24 @@ pub(crate) fn candidates<'m>(
             }
         }
         let Some((x, n)) = best else { continue };
-        match best_by_entity.get_mut(&entity) {
-            Some(c) => c.cross_script = x,
-            None if x >= MIN_BRIDGE => {
+        match (best_by_entity.get_mut(&entity), far) {
+            (Some(c), _) => c.cross_script = x,
+            // Over the budget in its own script, but the bridge alone sets its weight (its
+            // bridged distance is under the bound on the other): a candidate, exactly weighed.
+            (None, Some(bound)) if DECISION.bridged_distance(x) < bound => {
+                let c = Candidate {
+                    distance: bound,
+                    ..Candidate::bridged(entity, e, n, x)
+                };
+                best_by_entity.insert(entity, c);
+            }
+            (None, Some(_)) => {
+                crowd_bridge.insert(entity, x);
+            }
+            (None, None) if x >= MIN_BRIDGE => {
                 best_by_entity.insert(entity, Candidate::bridged(entity, e, n, x));
             }
-            None => {}
+            (None, None) => {}
         }
     }
     // Harakat the writer chose to write: evidence for and against vocalised names.
@@ -582,9 +625,23 @@ pub(crate) fn candidates<'m>(
     }
     // In entity order: the decision sums weights over candidates, and a hash map's order
     // would change the last bits of every score from one run to the next.
+    let mut crowd: Vec<(EntityIdx, f32)> = over_budget
+        .into_iter()
+        .filter(|(e, _)| !best_by_entity.contains_key(e))
+        .collect();
+    crowd.sort_unstable_by_key(|&(e, _)| e);
+    let crowd = Crowd {
+        members: crowd
+            .into_iter()
+            .map(|(e, d)| {
+                let x = crowd_bridge.get(&e).copied().unwrap_or(0.0);
+                (d, index.entity(e).prior(), x)
+            })
+            .collect(),
+    };
     let mut out: Vec<(EntityIdx, Candidate<'m>)> = best_by_entity.into_iter().collect();
     out.sort_unstable_by_key(|&(e, _)| e);
-    out.into_iter().map(|(_, c)| c).collect()
+    (out.into_iter().map(|(_, c)| c).collect(), crowd)
 }
 
 /// What makes a candidate acceptable to a caller, whatever its score: similar enough but
@@ -724,17 +781,22 @@ impl Decision {
             + self.cross_script * NULL_CROSS_SCRIPT
     }
 
+    /// The distance a cross-script similarity `x` stands for (see [`Decision::bridge`]).
+    fn bridged_distance(&self, x: f32) -> f32 {
+        self.bridge * (1.0 - x) + self.bridge_floor
+    }
+
     fn weight(&self, distance: f32, vocalisation: f32, prior: f32, cross_script: f32) -> f32 {
-        let bridged = self.bridge * (1.0 - cross_script) + self.bridge_floor;
+        let bridged = self.bridged_distance(cross_script);
         -self.kappa * (distance.min(bridged) + vocalisation)
             + self.gamma * PRIOR_LN_SCALE * prior
             + self.cross_script * cross_script
     }
 
     /// Scores candidates (their share of the decision weight, with the *none of these*
-    /// hypothesis) and sorts them best first. A candidate that is not a reading of the query
-    /// at all ([`Conflict::ExactElsewhere`]) takes no share.
-    pub fn score(&self, candidates: &mut [Candidate<'_>]) {
+    /// hypothesis and the `crowd`) and sorts them best first. A candidate that is not a
+    /// reading of the query at all ([`Conflict::ExactElsewhere`]) takes no share.
+    pub fn score(&self, candidates: &mut [Candidate<'_>], crowd: &Crowd) {
         let null = self.null_weight();
         let z: Vec<f32> = candidates
             .iter()
@@ -743,8 +805,14 @@ impl Decision {
                 _ => self.weight(c.distance, c.vocalisation, c.entity.prior(), c.cross_script),
             })
             .collect();
-        let top = z.iter().copied().fold(null, f32::max);
-        let total: f32 = z.iter().map(|w| (w - top).exp()).sum::<f32>() + (null - top).exp();
+        let crowd: Vec<f32> = crowd
+            .members
+            .iter()
+            .map(|&(d, prior, x)| self.weight(d, 0.0, prior, x))
+            .collect();
+        let top = z.iter().chain(&crowd).copied().fold(null, f32::max);
+        let total: f32 =
+            z.iter().chain(&crowd).map(|w| (w - top).exp()).sum::<f32>() + (null - top).exp();
         for (c, w) in candidates.iter_mut().zip(&z) {
             c.score = (w - top).exp() / total;
         }
@@ -775,8 +843,9 @@ pub(crate) fn decide(
     fuzzy: &FuzzyIndex,
     name: &str,
     candidates: &mut [Candidate<'_>],
+    crowd: &Crowd,
 ) {
-    decide_forgetting(index, fuzzy, name, candidates, None);
+    decide_forgetting(index, fuzzy, name, candidates, crowd, None);
 }
 
 /// [`decide`], with a name of an entity forgotten (the leave-one-out evaluation).
@@ -785,6 +854,7 @@ fn decide_forgetting(
     fuzzy: &FuzzyIndex,
     name: &str,
     candidates: &mut [Candidate<'_>],
+    crowd: &Crowd,
     forget: Option<Forget<'_>>,
 ) {
     let latin = is_latin(name);
@@ -801,7 +871,7 @@ fn decide_forgetting(
             }
         }
     }
-    DECISION.score(candidates);
+    DECISION.score(candidates, crowd);
     let acronym = crate::score::is_acronym(name.trim());
     let mut words = query_words(name);
     // A word that is the name of a sizeable entity on its own (`برلين`); a village named
@@ -854,8 +924,8 @@ pub(crate) fn resolve<'m>(
     kind: Option<EntityKind>,
     threshold: f32,
 ) -> Resolution<'m> {
-    let mut all = candidates(index, fuzzy, name, kind, None, f32::INFINITY, MAX_SCORED);
-    decide(index, fuzzy, name, &mut all);
+    let (mut all, crowd) = candidates(index, fuzzy, name, kind, None, f32::INFINITY, MAX_SCORED);
+    decide(index, fuzzy, name, &mut all, &crowd);
     all.truncate(REPORTED);
     let best = all
         .iter()
@@ -965,7 +1035,7 @@ mod tests {
                     entity: idx,
                     name: s,
                 });
-                let cands = candidates(
+                let (cands, crowd) = candidates(
                     index,
                     fuzzy,
                     s,
@@ -976,7 +1046,7 @@ mod tests {
                 );
                 let found = cands.iter().any(|c| c.entity.id == e.id);
                 let mut decided = cands.clone();
-                decide_forgetting(index, fuzzy, s, &mut decided, forget);
+                decide_forgetting(index, fuzzy, s, &mut decided, &crowd, forget);
                 let refused: EntitySet = decided
                     .iter()
                     .filter(|c| c.conflict.is_some())
@@ -996,7 +1066,7 @@ mod tests {
                 generated += usize::from(found);
                 if !odd && std::env::var_os("TAWFIQ_LOO_DEBUG").is_some() {
                     let mut scored = cands.clone();
-                    DECISION.score(&mut scored);
+                    DECISION.score(&mut scored, &crowd);
                     if let Some(top) = scored
                         .first()
                         .filter(|c| c.entity.id != e.id && c.score >= DEFAULT_THRESHOLD)
@@ -1035,6 +1105,13 @@ mod tests {
                             refused.contains(&c.idx),
                         )
                     })
+                    // The crowd weighs in but is never chosen (as if refused).
+                    .chain(
+                        crowd
+                            .members
+                            .iter()
+                            .map(|&(d, p, x)| (d, p, false, x, 0.0, true)),
+                    )
                     .collect();
                 queries.push(Query {
                     odd,
