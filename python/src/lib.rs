@@ -13,6 +13,7 @@
 //! `start_byte`/`end_byte` for `text.encode()[start_byte:end_byte]`), counted here once per
 //! text in one pass over its mentions in order.
 
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 /// `Name(field=value, ...)` with each value written by Python's own `repr`, so that reprs
