@@ -48,6 +48,27 @@ pub enum MatchKind {
     Unlinked,
 }
 
+impl MatchKind {
+    /// The snake-case name used in JSON: `exact`, `short_form`, `demonym`, `fuzzy`,
+    /// `partial`, `unlinked`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(tawfiq::MatchKind::ShortForm.as_str(), "short_form");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::ShortForm => "short_form",
+            MatchKind::Demonym => "demonym",
+            MatchKind::Fuzzy => "fuzzy",
+            MatchKind::Partial => "partial",
+            MatchKind::Unlinked => "unlinked",
+        }
+    }
+}
+
 /// A normalisation that was needed to match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -237,3 +258,24 @@ impl<'m, 't> Iterator for Mentions<'m, 't> {
 }
 
 impl ExactSizeIterator for Mentions<'_, '_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_kind_names_are_the_json_names() {
+        // `as_str` and the serde names must not drift apart: scripts read both.
+        for kind in [
+            MatchKind::Exact,
+            MatchKind::ShortForm,
+            MatchKind::Demonym,
+            MatchKind::Fuzzy,
+            MatchKind::Partial,
+            MatchKind::Unlinked,
+        ] {
+            let json = serde_json::to_string(&kind).expect("a match kind serialises");
+            assert_eq!(json, format!("\"{}\"", kind.as_str()), "help: {kind:?}");
+        }
+    }
+}

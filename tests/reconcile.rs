@@ -122,3 +122,28 @@ fn exported_rows_load_and_link_the_new_names() {
     }
     assert!(checked >= 8, "help: only {checked} new mentions checked");
 }
+
+#[test]
+fn mentions_found_elsewhere_reconcile_like_the_documents() {
+    // A distributed run: the documents annotated in pieces on other threads (standing in
+    // for other processes or machines), the mentions gathered in the corpus's order.
+    let order: Vec<usize> = (0..DOCUMENTS.len()).collect();
+    let direct = reconciled(&order, DOCUMENTS.len());
+    let found: Vec<Vec<_>> = std::thread::scope(|s| {
+        let pieces: Vec<_> = DOCUMENTS
+            .chunks(2)
+            .map(|piece| s.spawn(move || matcher().find_batch(piece)))
+            .collect();
+        pieces
+            .into_iter()
+            .flat_map(|p| p.join().expect("a worker thread panicked"))
+            .collect()
+    });
+    let mut r = Reconciler::new(matcher());
+    for (d, mentions) in found.iter().enumerate() {
+        assert_eq!(r.add_mentions(mentions), d);
+    }
+    let gathered = r.finish();
+    assert_eq!(gathered.mentions, direct.mentions);
+    assert_eq!(gathered.new_entities, direct.new_entities);
+}

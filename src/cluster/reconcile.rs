@@ -27,8 +27,9 @@
 //!
 //! # How
 //!
-//! 1. Every document goes through [`Matcher::find_batch`] (on all cores). Linked mentions
-//!    keep their entity.
+//! 1. Every document goes through [`Matcher::find_batch`] (on all cores), or its mentions
+//!    come found elsewhere ([`Reconciler::add_mentions`]: a corpus annotated on many
+//!    machines). Linked mentions keep their entity.
 //! 2. An unlinked mention is clustered under the fullest name its document gives its
 //!    unknown entity ([`Mention::local`]): `جونسون` after `مايك جونسون` counts as a mention
 //!    of `مايك جونسون`, since the document says who it is, while a bare `جونسون` in
@@ -243,6 +244,42 @@ impl<'m> Reconciler<'m> {
         }
         self.documents += texts.len();
         first..self.documents
+    }
+
+    /// Keeps the mentions of one document found elsewhere, and returns the number given to
+    /// the document (the number of documents added so far).
+    ///
+    /// This is how a corpus annotated on many machines is reconciled: each worker finds the
+    /// mentions of its documents with a matcher built like this one (same gazetteers, same
+    /// settings), and the mentions are gathered here, one document at a time, in the
+    /// corpus's order. Given the mentions that [`Matcher::find_iter`] finds in a document,
+    /// it does exactly what [`Reconciler::add_documents`] does for that document. Only the
+    /// span, surface, kind, entity and [`Mention::local`] of each mention are read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "builtin")] {
+    /// use tawfiq::cluster::Reconciler;
+    ///
+    /// let m = tawfiq::Matcher::builtin();
+    /// let docs = ["قال المهندس كمال برهومي إن المشروع تأخر.", "وأكد المهندس كمال برهومى ذلك."];
+    /// // Found elsewhere (another thread, process or machine), gathered here in order.
+    /// let found = m.find_batch(&docs);
+    /// let mut r = Reconciler::new(&m);
+    /// for mentions in &found {
+    ///     r.add_mentions(mentions);
+    /// }
+    /// let mut direct = Reconciler::new(&m);
+    /// direct.add_documents(&docs);
+    /// assert_eq!(r.finish().mentions, direct.finish().mentions);
+    /// # }
+    /// ```
+    pub fn add_mentions(&mut self, mentions: &[Mention<'m, '_>]) -> usize {
+        let document = self.documents;
+        self.keep(document, mentions);
+        self.documents += 1;
+        document
     }
 
     /// Keeps the mentions of one document and counts its unlinked names.

@@ -1,0 +1,253 @@
+"""Type stubs of the compiled module ``tawfiq._tawfiq`` (re-exported by ``tawfiq``)."""
+
+import os
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, final
+
+__all__ = [
+    "BuildError",
+    "Candidate",
+    "Cluster",
+    "CorpusMention",
+    "Entity",
+    "GazetteerError",
+    "Matcher",
+    "Mention",
+    "NewEntity",
+    "Reconciler",
+    "Reconciliation",
+    "Resolution",
+    "cluster",
+    "reconcile",
+]
+
+# Every kind below is "person", "place" or "organisation".
+
+class GazetteerError(ValueError):
+    """A gazetteer file breaks a rule of its format; the message names file:line:column."""
+
+class BuildError(ValueError):
+    """The configuration cannot produce a matcher (no gazetteer at all, or an id given two kinds)."""
+
+@final
+class Entity:
+    """An entity of the gazetteer: its identity and canonical names."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def name_ar(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def wikidata(self) -> Optional[str]: ...
+    def __new__(
+        cls,
+        id: str,
+        kind: str,
+        name_ar: str = ...,
+        name_en: str = ...,
+        wikidata: Optional[str] = None,
+    ) -> Entity: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Mention:
+    """A mention of a person, place or organisation in a text.
+
+    ``text[m.start:m.end] == m.surface`` (code points, as Python slices ``str``) and
+    ``text.encode()[m.start_byte:m.end_byte] == m.surface.encode()`` (UTF-8 bytes).
+    """
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_byte(self) -> int: ...
+    @property
+    def end_byte(self) -> int: ...
+    @property
+    def surface(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def entity(self) -> Optional[Entity]:
+        """The linked entity; ``None`` for a name the gazetteer does not know."""
+    @property
+    def entity_id(self) -> Optional[str]: ...
+    @property
+    def local(self) -> Optional[int]:
+        """For an unlinked mention, the number its unknown entity has within the text."""
+    @property
+    def score(self) -> float: ...
+    @property
+    def how(self) -> str:
+        """How it was matched: ``"exact"``, ``"short form, clitic ول"``, ``"fuzzy, ~… (…)"``."""
+    @property
+    def match_kind(self) -> str:
+        """``exact``, ``short_form``, ``demonym``, ``fuzzy``, ``partial`` or ``unlinked``."""
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        start_byte: int,
+        end_byte: int,
+        surface: str,
+        kind: str,
+        entity: Optional[Entity],
+        local: Optional[int],
+        score: float,
+        how: str,
+        match_kind: str,
+    ) -> Mention: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Candidate:
+    """One entity a name may refer to, with the evidence."""
+
+    @property
+    def entity(self) -> Entity: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def similarity(self) -> float: ...
+    @property
+    def distance(self) -> float: ...
+    @property
+    def cross_script(self) -> float: ...
+    @property
+    def matched_name(self) -> str: ...
+    @property
+    def clitic(self) -> Optional[str]: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def conflict(self) -> Optional[str]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Resolution:
+    """The answer to ``Matcher.resolve``."""
+
+    @property
+    def query(self) -> str: ...
+    @property
+    def best(self) -> Optional[Candidate]: ...
+    @property
+    def candidates(self) -> List[Candidate]: ...
+    @property
+    def entity(self) -> Optional[Entity]: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def explanation(self) -> Optional[str]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Cluster:
+    """A group of names judged to be one entity."""
+
+    @property
+    def canonical(self) -> str: ...
+    @property
+    def entity(self) -> Optional[Entity]: ...
+    @property
+    def members(self) -> List[Tuple[str, int]]: ...
+    @property
+    def count(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Matcher:
+    """Finds mentions in Arabic text and resolves names to entities.
+
+    Picklable: it pickles as its arguments and is built again where it is unpickled.
+    """
+
+    def __new__(
+        cls,
+        builtin: bool = True,
+        gazetteers: Sequence[Union[str, "os.PathLike[str]"]] = ...,
+        unlinked: bool = True,
+    ) -> Matcher: ...
+    def find(self, text: str) -> List[Mention]: ...
+    def find_batch(self, texts: Iterable[str]) -> List[List[Mention]]: ...
+    def resolve(self, name: str, kind: Optional[str] = None) -> Resolution: ...
+    def resolve_batch(
+        self, names: Iterable[str], kind: Optional[str] = None
+    ) -> List[Resolution]: ...
+    def entity(self, id: str) -> Optional[Entity]: ...
+
+def cluster(names: Iterable[str], matcher: Optional[Matcher] = None) -> List[Cluster]: ...
+
+@final
+class CorpusMention:
+    """One mention of a reconciled corpus."""
+
+    @property
+    def document(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_byte(self) -> int: ...
+    @property
+    def end_byte(self) -> int: ...
+    @property
+    def surface(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def entity_id(self) -> Optional[str]: ...
+    @property
+    def is_new(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class NewEntity:
+    """An entity no gazetteer knows, made of the unlinked mentions of a corpus."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def canonical(self) -> str: ...
+    @property
+    def name_ar(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def names(self) -> List[Tuple[str, int]]: ...
+    @property
+    def count(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Reconciliation:
+    """A corpus reconciled: every mention with its entity, and the new entities."""
+
+    @property
+    def mentions(self) -> List[CorpusMention]: ...
+    @property
+    def new_entities(self) -> List[NewEntity]: ...
+    def gazetteer_tsv(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Reconciler:
+    """Reconciles the mentions of many documents, added in the corpus's order."""
+
+    def __new__(cls, matcher: Matcher) -> Reconciler: ...
+    def add_documents(self, texts: Iterable[str]) -> range: ...
+    def add_mentions(self, mentions: Sequence[Mention]) -> int: ...
+    def finish(self) -> Reconciliation: ...
+    def __len__(self) -> int: ...
+
+def reconcile(texts: Iterable[str], matcher: Matcher) -> Reconciliation: ...
