@@ -227,8 +227,225 @@ fn usage_errors_exit_with_two_and_help_tells_the_statuses() {
         assert_eq!(output.status.code(), Some(0));
         let help = String::from_utf8(output.stdout).unwrap();
         assert!(
-            help.contains("exit status"),
+            help.contains("Exit status:"),
             "help: {command} --help: {help}"
         );
+    }
+}
+
+/// Writes `text` to a temporary file named after `name` and the process, and returns its
+/// path.
+fn temp_file(name: &str, text: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("tawfiq-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn every_command_takes_the_same_options() {
+    let file = temp_file("same-options.txt", "وصل سمير حداد".as_bytes());
+    let file = file.to_str().unwrap();
+    for args in [
+        &["annotate", "--threads", "1", file][..],
+        &["annotate", "--threads", "0", "--format", "pretty", file],
+        &["resolve", "--threads", "2", "--kind", "person"],
+        &["cluster", "--threads", "1"],
+        &["reconcile", "--threads", "1", file],
+        &["stats", "--threads", "1"],
+    ] {
+        let output = tawfiq(args, "سمير حداد\n".as_bytes());
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn stats_prints_json_or_text_and_refuses_unknown_flags() {
+    let json = tawfiq(&["stats", "--format", "json"], b"");
+    assert_eq!(json.status.code(), Some(0));
+    let counts = &json_lines(&json)[0];
+    assert_eq!(counts["entities"], 3);
+    assert_eq!(counts["people"], 2);
+    let text = tawfiq(&["stats"], b"");
+    assert!(
+        String::from_utf8(text.stdout)
+            .unwrap()
+            .contains("all entities")
+    );
+    let refused = tawfiq(&["stats", "--json"], b"");
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "help: an unknown flag is an error, not silently accepted"
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--json"));
+}
+
+/// What the test reads of an HTML page (whose tags it checks to nest): per section, the
+/// file name and the text of its `.text` block without the labels.
+struct Page {
+    sections: Vec<(String, String)>,
+}
+
+/// Reads `html` as this crate writes it: every `<` opens a tag (text must escape it), every
+/// tag but the void ones is closed in order, and text holds only the five escapes.
+fn read_page(html: &str) -> Page {
+    const VOID: [&str; 2] = ["meta", "!doctype"];
+    let unescape = |s: &str| {
+        assert!(!s.contains('>'), "help: a raw > in text: {s:?}");
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('&') {
+            out.push_str(&rest[..i]);
+            let entity = [
+                ("&amp;", "&"),
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+                ("&quot;", "\""),
+                ("&#39;", "'"),
+            ]
+            .into_iter()
+            .find(|(e, _)| rest[i..].starts_with(e))
+            .unwrap_or_else(|| panic!("help: a raw & in text: {:?}", &rest[i..]));
+            out.push_str(entity.1);
+            rest = &rest[i + entity.0.len()..];
+        }
+        out + rest
+    };
+    let attr = |tag: &str, name: &str| {
+        let key = format!(" {name}=\"");
+        tag.find(&key).map(|i| {
+            let value = &tag[i + key.len()..];
+            unescape(&value[..value.find('"').unwrap()])
+        })
+    };
+    let mut page = Page {
+        sections: Vec::new(),
+    };
+    let mut stack: Vec<(String, bool)> = Vec::new(); // (name, is a label)
+    let (mut in_text, mut in_label) = (0, 0);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        let text = unescape(&rest[..lt]);
+        if in_text > 0 && in_label == 0 {
+            page.sections.last_mut().unwrap().1.push_str(&text);
+        }
+        let gt = lt + rest[lt..].find('>').expect("a tag is closed");
+        let tag = &rest[lt + 1..gt];
+        rest = &rest[gt + 1..];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '\n'])
+            .next()
+            .unwrap()
+            .to_lowercase();
+        if let Some(closing) = tag.strip_prefix('/') {
+            let (open, label) = stack
+                .pop()
+                .expect("help: a closing tag without an opening one");
+            assert_eq!(open, closing, "help: tags must nest");
+            in_label -= usize::from(label);
+            if open == "div" && in_text > 0 {
+                in_text -= 1;
+            }
+            continue;
+        }
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if name == "section" {
+            page.sections.push((
+                attr(tag, "data-file").expect("a section names its file"),
+                String::new(),
+            ));
+        }
+        if name == "div" && (in_text > 0 || attr(tag, "class").as_deref() == Some("text")) {
+            in_text += 1;
+        }
+        let label = attr(tag, "class").is_some_and(|c| c.split(' ').any(|c| c == "label"));
+        in_label += usize::from(label);
+        stack.push((name, label));
+    }
+    assert!(stack.is_empty(), "help: tags left open: {stack:?}");
+    assert!(rest.trim().is_empty());
+    page
+}
+
+#[test]
+fn html_of_several_files_is_one_escaped_document() {
+    let one = temp_file(
+        "html-one.txt",
+        "قال سمير حداد إن <b>الأمر</b> & \"غيره\" بخير.\nثم زارت ليلى ناصر وادي الزهرة.\n"
+            .as_bytes(),
+    );
+    let two = temp_file(
+        "html-<two>&.txt",
+        "\u{FEFF}وفي وادي الزهرة التقى سمير حداد المهندس كريم دوغانلي، وقال دوغانلي إن </div> لا شيء.\n"
+            .as_bytes(),
+    );
+    let files = [one.to_str().unwrap(), two.to_str().unwrap()];
+    let output = tawfiq(&["annotate", "--format", "html", files[0], files[1]], b"");
+    assert_eq!(output.status.code(), Some(0));
+    let html = String::from_utf8(output.stdout).unwrap();
+    for once in [
+        "<!DOCTYPE html>",
+        "<html",
+        "<head>",
+        "<body>",
+        "</body>",
+        "</html>",
+    ] {
+        assert_eq!(html.matches(once).count(), 1, "help: one document: {once}");
+    }
+    let page = read_page(&html);
+    assert_eq!(page.sections.len(), 2);
+    for ((file, text), path) in page.sections.iter().zip(files) {
+        assert_eq!(file, path);
+        let original = std::fs::read_to_string(path)
+            .unwrap()
+            .replace('\u{FEFF}', "   ");
+        assert_eq!(
+            *text, original,
+            "help: the page's text, labels left out, is the file's text"
+        );
+    }
+    // Each mention of the jsonl output is a mark of its kind and entity, in order.
+    let jsonl = json_lines(&tawfiq(&["annotate", files[0], files[1]], b""));
+    let marks: Vec<(String, String, String)> = html
+        .split("<mark ")
+        .skip(1)
+        .map(|m| {
+            let attr = |name: &str| {
+                let key = format!("{name}=\"");
+                let v = &m[m.find(&key).unwrap() + key.len()..];
+                v[..v.find('"').unwrap()].to_string()
+            };
+            (attr("data-kind"), attr("data-entity"), attr("data-start"))
+        })
+        .collect();
+    let expected: Vec<(String, String, String)> = jsonl
+        .iter()
+        .map(|l| {
+            (
+                l["kind"].as_str().unwrap().to_string(),
+                l["entity"]["id"].as_str().unwrap_or("").to_string(),
+                l["start"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(marks, expected);
+    assert!(
+        expected.iter().any(|e| e.1.is_empty()),
+        "an unlinked name too"
+    );
+    assert!(html.contains("class=\"m person unlinked\""));
+    assert!(html.contains("class=\"legend\""));
+    for f in files {
+        let _ = std::fs::remove_file(f);
     }
 }
