@@ -34,17 +34,18 @@ section{margin:1.2em 0;padding-bottom:1em;border-bottom:1px solid #eee}\
 section h2{direction:ltr;text-align:left;font-size:.95em;color:#555;font-weight:normal}\
 .errors{direction:ltr;text-align:left;color:#a00;font-size:.85em}\
 .text{white-space:pre-wrap;line-height:2.5;font-size:1.1em}\
-.m,.key{padding:.15em .4em;border-radius:.4em;border:2px solid transparent;\
-box-decoration-break:clone;-webkit-box-decoration-break:clone}\
+.m,.key{padding:.15em .4em;border-radius:.4em;border:2px solid transparent}\
+.m{white-space:nowrap}\
+.surface{margin-inline-end:.45em}\
 .person{background:#dbe9ff;border-color:#7da7e6}\
 .place{background:#d9f2d3;border-color:#79bf6c}\
 .organisation{background:#ffe3c4;border-color:#e0a55c}\
 .demonym{background:#f1f9ee;border-style:dotted}\
 .unlinked{background:#fff;border-style:dashed}\
-.label{font-size:.62em;font-weight:bold;margin-inline-start:.45em;color:#333;\
+.label{font-size:.62em;font-weight:bold;color:#333;\
 vertical-align:middle;text-transform:uppercase;letter-spacing:.02em}\
 .label a{color:inherit}\
-.label .tag{font-weight:normal;color:#666;margin-inline-start:.3em}";
+.label .tag{font-weight:normal;color:#666;margin-left:.3em}";
 
 /// The start of the page, up to the first file's section: a title naming the files and a
 /// legend.
