@@ -40,7 +40,7 @@ impl Progress {
             ),
             None => (
                 ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
-                format!("{{elapsed_precise}} {{spinner}} {{pos}} {unit} ({{per_sec}}) {{msg}}"),
+                format!("{{elapsed_precise}} {{spinner}} {{pos}} {unit} {{msg}}"),
             ),
         };
         if let Ok(style) = ProgressStyle::with_template(&template) {
@@ -55,6 +55,8 @@ impl Progress {
             bar.inc(n);
             if bar.is_hidden() && bar.elapsed() >= DELAY {
                 bar.set_draw_target(ProgressDrawTarget::stderr());
+                // Redrawn between counts too, so a slow stretch does not look stuck.
+                bar.enable_steady_tick(Duration::from_millis(250));
             }
         }
     }
