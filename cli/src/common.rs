@@ -225,7 +225,8 @@ pub struct Lines<R> {
     reader: R,
     limit: usize,
     number: usize,
-    /// The line read, cut after `limit + 2` bytes.
+    /// The line read, cut after `limit + 5` bytes (the limit, one over it, a `\r` and a
+    /// byte-order mark).
     buf: Vec<u8>,
     /// The last byte of the line read (kept when `buf` is cut).
     last: Option<u8>,
@@ -263,9 +264,11 @@ impl<R: BufRead> Lines<R> {
                 Some(i) => (&chunk[..i], true),
                 None => (chunk, false),
             };
-            // Keep one byte over the limit (and a possible `\r`), so that an over-long line
-            // is known as one, without holding all of it.
-            let room = (self.limit + 2).saturating_sub(self.buf.len());
+            // Keep one byte over the limit (and a possible `\r`, and the first line's
+            // byte-order mark, which is not counted), so that an over-long line is known as
+            // one, without holding all of it. Without room for the mark, a first line cut
+            // inside it under a limit below 3 was not seen to start with one.
+            let room = (self.limit + 2 + BOM.len()).saturating_sub(self.buf.len());
             self.buf.extend_from_slice(&piece[..piece.len().min(room)]);
             len += piece.len();
             self.last = piece.last().copied().or(self.last);
@@ -451,6 +454,11 @@ mod tests {
             "help: the last newline ends a line"
         );
         assert_eq!(lines(b"abcdef\r\n", 6), [(1, Ok("abcdef".to_string()))]);
+        assert_eq!(
+            lines(b"\xEF\xBB\xBF", 0),
+            [(1, Ok(String::new()))],
+            "help: the mark is not part of the line, whatever the limit"
+        );
         assert_eq!(
             lines(b"\r\r\r\n", 0),
             [(1, Err(LineError::TooLong { bytes: 2, limit: 0 }))],
