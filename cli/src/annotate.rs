@@ -94,6 +94,13 @@ pub fn run(options: Options) {
     if files.is_empty() {
         files.push("-".to_string());
     }
+    // An unreadable file stops the run (status 2): found before any output, so that an
+    // HTML page or a jsonl stream is not left cut in the middle by a typo in the last name.
+    for file in files.iter().filter(|f| *f != "-") {
+        if let Err(e) = std::fs::File::open(file) {
+            common::fail(&format!("{file}: {e}"));
+        }
+    }
     let matcher = common::build_matcher(&common);
     let mut out = common::Output::stdout();
     let progress = Progress::bar(files.len() as u64, "files");

@@ -449,3 +449,22 @@ fn html_of_several_files_is_one_escaped_document() {
         let _ = std::fs::remove_file(f);
     }
 }
+
+#[test]
+fn annotate_refuses_a_missing_file_before_any_output() {
+    let file = temp_file("present.txt", "وصل سمير حداد".as_bytes());
+    let output = tawfiq(
+        &[
+            "annotate",
+            "--format",
+            "html",
+            file.to_str().unwrap(),
+            "/nonexistent/x.txt",
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "help: no half page");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/x.txt"));
+    let _ = std::fs::remove_file(file);
+}
