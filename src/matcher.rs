@@ -40,6 +40,8 @@ pub(crate) struct Config {
     pub partial: bool,
     pub fuzzy: bool,
     pub unlinked: bool,
+    /// The most threads a batch uses; 0 for one per available core.
+    pub threads: usize,
 }
 
 impl Default for MatcherBuilder {
@@ -61,6 +63,7 @@ impl MatcherBuilder {
                 partial: true,
                 fuzzy: true,
                 unlinked: true,
+                threads: 0,
             },
         }
     }
@@ -115,6 +118,28 @@ impl MatcherBuilder {
     /// names of the gazetteer's entities are mentions.
     pub fn unlinked(&mut self, yes: bool) -> &mut MatcherBuilder {
         self.config.unlinked = yes;
+        self
+    }
+
+    /// The most threads that [`Matcher::find_batch`], [`Matcher::resolve_batch`], and the
+    /// [`Clusterer`](crate::Clusterer) and [`Reconciler`](crate::Reconciler) given this
+    /// matcher, run at once (default 0: one per available core). A cap is for sharing a
+    /// machine: results are the same whatever it is. 1 runs everything on the calling
+    /// thread.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tawfiq::{Gazetteer, MatcherBuilder};
+    ///
+    /// let own = Gazetteer::from_tsv_str("id\tkind\tname\nacme\torganisation\tأكمي\n").unwrap();
+    /// let matcher = MatcherBuilder::new().builtin(false).gazetteer(own).threads(1).build().unwrap();
+    /// assert_eq!(matcher.threads(), 1);
+    /// let found = matcher.find_batch(&["وقالت أكمي", "لا شيء"]);
+    /// assert_eq!(found[0][0].entity_id(), Some("acme"));
+    /// ```
+    pub fn threads(&mut self, threads: usize) -> &mut MatcherBuilder {
+        self.config.threads = threads;
         self
     }
 
@@ -293,7 +318,8 @@ impl Matcher {
         Mentions::new(document::find(self, text))
     }
 
-    /// The mentions of many texts, found on all cores: one list per text, in the order of
+    /// The mentions of many texts, found on all cores (or as many as
+    /// [`MatcherBuilder::threads`] allows): one list per text, in the order of
     /// `texts`, each exactly what [`Matcher::find_iter`] gives for that text.
     ///
     /// Texts are handed to the threads one at a time as each finishes its last, so a long
@@ -317,7 +343,9 @@ impl Matcher {
     where
         T: AsRef<str> + Sync,
     {
-        crate::parallel::map_pieces(texts, 1, |t| document::find(self, t[0].as_ref()))
+        crate::parallel::map_pieces(texts, 1, self.threads(), |t| {
+            document::find(self, t[0].as_ref())
+        })
     }
 
     /// Resolves a standalone name (a query, a cell of a spreadsheet, a name from another
@@ -383,7 +411,8 @@ impl Matcher {
         )
     }
 
-    /// Many standalone names resolved on all cores: one [`Resolution`] per name, in the order
+    /// Many standalone names resolved on all cores (or as many as [`MatcherBuilder::threads`]
+    /// allows): one [`Resolution`] per name, in the order
     /// of `names`, each exactly what [`Matcher::resolve`] gives for that name (or
     /// [`Matcher::resolve_kind`] when `kind` is given).
     ///
@@ -410,7 +439,7 @@ impl Matcher {
     {
         // Pieces of 16: a name takes well under a millisecond, so one name per hand-out
         // would spend a visible share on the shared counter.
-        crate::parallel::map_pieces(names, 16, |piece| {
+        crate::parallel::map_pieces(names, 16, self.threads(), |piece| {
             piece
                 .iter()
                 .map(|name| {
@@ -427,6 +456,12 @@ impl Matcher {
         .into_iter()
         .flatten()
         .collect()
+    }
+
+    /// The most threads a batch of this matcher uses, as set by
+    /// [`MatcherBuilder::threads`] (0: one per available core).
+    pub fn threads(&self) -> usize {
+        self.inner.config.threads
     }
 
     /// The entity with this id, if the matcher knows it.

@@ -272,3 +272,62 @@ fn resolve_batch_is_resolve_in_order() {
     }
     assert!(m.resolve_batch(&[] as &[&str], None).is_empty());
 }
+
+/// A thread cap changes how many threads work, never what they find: batches, clusters and
+/// a reconciliation under a cap of 1 equal those on all cores.
+#[test]
+fn a_thread_cap_changes_nothing_found() {
+    use tawfiq::{Clusterer, Reconciler};
+    let tsv = "id\tkind\tname\tname_en\n\
+               samir-haddad\tperson\tسمير حداد\tSamir Haddad\n\
+               wadi-zahra\tplace\tوادي الزهرة\tWadi al-Zahra\n";
+    let build = |threads| {
+        let mut b = MatcherBuilder::new();
+        b.builtin(false)
+            .gazetteer(Gazetteer::from_tsv_str(tsv).unwrap())
+            .threads(threads);
+        b.build().unwrap()
+    };
+    let (capped, free) = (build(1), build(0));
+    assert_eq!((capped.threads(), free.threads()), (1, 0));
+    let texts: Vec<String> = (0..40)
+        .map(|i| format!("وصل سمير حداد إلى وادي الزهرة والتقى المهندس كريم دوغانلي {i}"))
+        .collect();
+    let spans = |m: &Matcher| -> Vec<Vec<(usize, usize, Option<String>)>> {
+        m.find_batch(&texts)
+            .iter()
+            .map(|ms| {
+                ms.iter()
+                    .map(|m| (m.start, m.end, m.entity_id().map(String::from)))
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(spans(&capped), spans(&free));
+    let names = [
+        "سمير حداد",
+        "سمير الحداد",
+        "وادى الزهرة",
+        "كريم دوغانلي",
+        "كريم دوغانلى",
+    ];
+    let resolved = |m: &Matcher| -> Vec<Option<String>> {
+        m.resolve_batch(&names, None)
+            .iter()
+            .map(|r| r.entity().map(|e| e.id.to_string()))
+            .collect()
+    };
+    assert_eq!(resolved(&capped), resolved(&free));
+    let clusters = |m: &Matcher, threads: usize| {
+        let mut c = Clusterer::new(Some(m));
+        c.threads(threads).extend(names.iter().copied());
+        c.clusters()
+    };
+    assert_eq!(clusters(&capped, 1), clusters(&free, 0));
+    let reconciled = |m: &Matcher| {
+        let mut r = Reconciler::new(m);
+        r.add_documents(&texts);
+        r.finish().gazetteer_tsv()
+    };
+    assert_eq!(reconciled(&capped), reconciled(&free));
+}

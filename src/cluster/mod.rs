@@ -22,7 +22,7 @@
 //!    ([`crate::keys::word_keys`]) are one *node*. Memory grows with distinct names, not with
 //!    the input.
 //! 2. With a [`Matcher`], every distinct spelling is resolved ([`Matcher::resolve`]), once,
-//!    on all cores. A node is linked to the entity of its best-scored spelling that reaches
+//!    on all cores (see [`Clusterer::threads`]). A node is linked to the entity of its best-scored spelling that reaches
 //!    [`ClusterOptions::link_threshold`] (`كوندي` reaches Alpha Condé where `كوندى` reaches
 //!    nothing: the node of both is linked, whichever came first). Nodes linked to one
 //!    entity are compatible, nodes linked to different entities never are.
@@ -238,6 +238,8 @@ impl Node {
 pub struct Clusterer<'m> {
     matcher: Option<&'m Matcher>,
     options: ClusterOptions,
+    /// The most threads linking and pairing use (0: one per core); see [`Clusterer::threads`].
+    threads: usize,
     nodes: Vec<Node>,
     by_key: HashMap<String, u32>,
     blocks: Blocks,
@@ -269,6 +271,7 @@ impl<'m> Clusterer<'m> {
         Clusterer {
             matcher,
             options,
+            threads: matcher.map_or(0, Matcher::threads),
             nodes: Vec::new(),
             by_key: HashMap::new(),
             blocks: Blocks::default(),
@@ -279,6 +282,15 @@ impl<'m> Clusterer<'m> {
             group_of: Vec::new(),
             groups: Vec::new(),
         }
+    }
+
+    /// Caps the threads that clustering uses to link names and compare them (0: one per
+    /// available core). The default is the matcher's cap
+    /// ([`MatcherBuilder::threads`](crate::MatcherBuilder::threads)), or 0 without a
+    /// matcher. The clusters are the same whatever the cap.
+    pub fn threads(&mut self, threads: usize) -> &mut Clusterer<'m> {
+        self.threads = threads;
+        self
     }
 
     /// Adds one occurrence of `name`. Names with no letters are ignored, and so are names
@@ -443,7 +455,7 @@ impl<'m> Clusterer<'m> {
         self.recluster(&starts);
     }
 
-    /// Resolves the pending spellings of `nodes` with `m`, on all cores.
+    /// Resolves the pending spellings of `nodes` with `m`, on the threads allowed.
     fn resolve_pending(&mut self, m: &Matcher, nodes: impl Iterator<Item = u32>) {
         let todo: Vec<(u32, String)> = nodes
             .flat_map(|n| {
@@ -458,7 +470,7 @@ impl<'m> Clusterer<'m> {
         // A resolution takes milliseconds: small pieces keep the cores busy.
         const PIECE: usize = 4;
         let resolved: Vec<Resolved> =
-            crate::parallel::map_pieces(&todo, PIECE, |part: &[(u32, String)]| {
+            crate::parallel::map_pieces(&todo, PIECE, self.threads, |part: &[(u32, String)]| {
                 part.iter()
                     .map(|(_, name)| {
                         let r = m.resolve(name);
@@ -486,7 +498,7 @@ impl<'m> Clusterer<'m> {
     /// blocks compare them with ([`Blocks::compared_with`]) under the block kind's
     /// condition, and records them.
     /// A pair of two nodes of `to_pair` (`in_pairing`) is looked at once, from its larger
-    /// id. Pairs are judged on all cores (they are independent), then recorded in the order
+    /// id. Pairs are judged on the threads allowed (they are independent), then recorded in the order
     /// of `to_pair`, so the result does not depend on the number of threads.
     fn pair(&mut self, to_pair: &[u32], in_pairing: &[bool]) {
         // Small pieces taken in turn keep the threads equally busy (later nodes have more
@@ -497,7 +509,9 @@ impl<'m> Clusterer<'m> {
         let found: Vec<Vec<Pair>> = if to_pair.len() < 8 * PIECE {
             vec![this.pairs_of(to_pair, in_pairing)]
         } else {
-            crate::parallel::map_pieces(to_pair, PIECE, |part| this.pairs_of(part, in_pairing))
+            crate::parallel::map_pieces(to_pair, PIECE, this.threads, |part| {
+                this.pairs_of(part, in_pairing)
+            })
         };
         for (id, other, d) in found.into_iter().flatten() {
             self.edges[id as usize].push((other, d));

@@ -230,11 +230,17 @@ impl<'m> Reconciler<'m> {
             matcher,
             documents: 0,
             kept: Vec::new(),
-            unknown: KINDS.map(|_| Clusterer::with_options(None, options)),
+            // The unlinked names are clustered on spelling alone, under the matcher's cap.
+            unknown: KINDS.map(|_| {
+                let mut c = Clusterer::with_options(None, options);
+                c.threads(matcher.threads());
+                c
+            }),
         }
     }
 
-    /// Finds the mentions of `texts` (on all cores) and keeps them; returns the numbers
+    /// Finds the mentions of `texts` (on all cores, or as many as the matcher's
+    /// [`threads`](crate::MatcherBuilder::threads) allow) and keeps them; returns the numbers
     /// given to the documents (consecutive, from the number of documents added so far).
     /// Add documents in batches to bound memory: only their mentions are kept.
     pub fn add_documents<T: AsRef<str> + Sync>(&mut self, texts: &[T]) -> Range<usize> {

@@ -1,7 +1,7 @@
 //! Resolves names, one per line on stdin, to entities.
 //!
 //! ```text
-//! tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names.txt
+//! tawfiq resolve [--kind KIND] [--gazetteer PATH]... [--no-builtin] [--threads N] < names.txt
 //! ```
 //!
 //! Prints one JSON object per line: `query`, `entity` (`id`, `kind`, `name_ar`, `name_en`,
@@ -13,33 +13,47 @@
 //! shape with `line` and `error` fields instead, so output lines match input lines; the
 //! exit status is then 1.
 
-use crate::common;
+use crate::common::{self, Common, Kind};
+use crate::progress::Progress;
 
+use clap::Args;
 use serde_json::json;
+use tawfiq::EntityKind;
 
-fn usage() -> String {
+/// Resolve names, one per line on stdin, to entities.
+///
+/// Prints one JSON object per input line, in order: query, entity ({id, kind, name_ar,
+/// name_en, wikidata} or null when no candidate is convincing), score, how (the matched
+/// name, the proclitic read off and what the comparison forgave; for a name refused as
+/// someone else, the entity refused and the conflict) and candidates (the top few, with
+/// their scores and any conflict).
+#[derive(Args, Debug)]
+#[command(after_help = after_help())]
+pub struct Options {
+    /// Resolve among entities of this kind only (a column of places, a list of people)
+    #[arg(long, value_enum, value_name = "KIND")]
+    kind: Option<Kind>,
+    #[command(flatten)]
+    common: Common,
+}
+
+fn after_help() -> String {
     format!(
-        "usage: tawfiq resolve [--gazetteer PATH]... [--no-builtin] < names\n\n\
-         Prints one JSON object per input line, in order: query, entity (or null), score,\n\
-         how, candidates.\n\n{}\n\
+        "{}\n\
          That object is {{\"line\": N, \"query\": null, \"entity\": null, \"score\": 0.0,\n\
-         \"how\": null, \"candidates\": [], \"error\": \"...\"}}, and the run goes on.\n\n{}",
+         \"how\": null, \"candidates\": [], \"error\": \"...\"}}, and the run goes on: output\n\
+         line N is always about input line N.\n\n{}",
         common::names_help(),
         common::EXIT_STATUS_HELP
     )
 }
 
-/// Runs the command with its arguments (after the command name).
-pub fn run(args: Vec<String>) {
-    let usage = usage();
-    let common = common::parse_common(args.into_iter(), &usage);
-    if let Some(arg) = common.rest.first() {
-        common::fail(&format!(
-            "unexpected argument {arg:?}; names are read from stdin\n{usage}"
-        ));
-    }
-    let matcher = common::build_matcher(&common);
+/// Runs the command.
+pub fn run(options: Options) {
+    let matcher = common::build_matcher(&options.common);
+    let kind = options.kind.map(EntityKind::from);
     let mut out = common::Output::stdout();
+    let progress = Progress::counter("names");
     let mut lines = common::names().peekable();
     // Names are resolved on all cores a chunk at a time: big enough to keep the cores busy,
     // small enough that output keeps flowing and memory stays bounded on a long input.
@@ -49,7 +63,7 @@ pub fn run(args: Vec<String>) {
             .iter()
             .filter_map(|(_, name)| name.as_ref().ok().map(String::as_str))
             .collect();
-        let mut resolved = names.iter().zip(matcher.resolve_batch(&names, None));
+        let mut resolved = names.iter().zip(matcher.resolve_batch(&names, kind));
         for (n, name) in &chunk {
             match name {
                 Ok(_) => {
@@ -66,7 +80,9 @@ pub fn run(args: Vec<String>) {
                 }
             }
         }
+        progress.inc(chunk.len() as u64);
     }
+    progress.finish();
     out.finish()
 }
 

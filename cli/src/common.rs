@@ -1,5 +1,5 @@
-//! Command-line plumbing shared by the commands: the `--gazetteer PATH` / `--no-builtin`
-//! options every command accepts, input read line by line with an error per bad line,
+//! Command-line plumbing shared by the commands: the `--gazetteer PATH`, `--no-builtin` and
+//! `--threads N` options every command accepts, input read line by line with an error per bad line,
 //! output written and flushed one whole line at a time, and the exit statuses.
 
 use std::io::{BufRead, Write};
@@ -7,46 +7,62 @@ use std::ops::Range;
 use std::path::Path;
 use std::process::exit;
 
+use clap::Args;
 use serde::Serialize;
 
-use tawfiq::{Gazetteer, Matcher, MatcherBuilder};
+use tawfiq::{EntityKind, Gazetteer, Matcher, MatcherBuilder};
 
-/// Options common to every command, and the arguments left for the command itself.
+/// The options every command takes: which gazetteers, how many threads.
+#[derive(Args, Debug)]
+#[command(next_help_heading = "Gazetteer and threads")]
 pub struct Common {
+    /// Add a user gazetteer (.tsv or .json, by extension; repeatable). Its entities join
+    /// the built-in ones; a row with a built-in id adds names to that entity
+    #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<String>,
-    pub builtin: bool,
-    pub rest: Vec<String>,
+    /// Leave the built-in gazetteer out (then give a --gazetteer)
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Run on at most N threads [default: 0, one per core]
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub threads: usize,
 }
 
-/// Splits `--gazetteer PATH` (repeatable) and `--no-builtin` from the other arguments.
-pub fn parse_common(args: impl Iterator<Item = String>, usage: &str) -> Common {
-    let mut common = Common {
-        gazetteers: Vec::new(),
-        builtin: cfg!(feature = "builtin"),
-        rest: Vec::new(),
-    };
-    let mut args = args.peekable();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--gazetteer" => match args.next() {
-                Some(path) => common.gazetteers.push(path),
-                None => fail(&format!("--gazetteer needs a path\n{usage}")),
-            },
-            "--no-builtin" => common.builtin = false,
-            "-h" | "--help" => {
-                println!("{usage}");
-                exit(0);
-            }
-            _ => common.rest.push(arg),
+impl Common {
+    /// Is the built-in gazetteer to be used? Never when this build left it out.
+    pub fn builtin(&self) -> bool {
+        cfg!(feature = "builtin") && !self.no_builtin
+    }
+
+    /// The thread cap for the library: 0 for one thread per core.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+}
+
+/// A kind of entity, as the options name it.
+/// `--kind` and `--export` take one.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Kind {
+    Person,
+    Place,
+    Organisation,
+}
+
+impl From<Kind> for EntityKind {
+    fn from(k: Kind) -> EntityKind {
+        match k {
+            Kind::Person => EntityKind::Person,
+            Kind::Place => EntityKind::Place,
+            Kind::Organisation => EntityKind::Organisation,
         }
     }
-    common
 }
 
-/// Builds the matcher the options ask for, or exits with the error.
+/// Builds the matcher the options ask for, or exits with the error (status 2).
 pub fn build_matcher(common: &Common) -> Matcher {
     let mut builder = MatcherBuilder::new();
-    builder.builtin(common.builtin);
+    builder.builtin(common.builtin()).threads(common.threads());
     for path in &common.gazetteers {
         match Gazetteer::from_path(path) {
             Ok(g) => {
@@ -55,13 +71,21 @@ pub fn build_matcher(common: &Common) -> Matcher {
             Err(e) => fail(&e.to_string()),
         }
     }
-    builder.build().unwrap_or_else(|e| fail(&e.to_string()))
+    builder.build().unwrap_or_else(|e| {
+        let hint = if cfg!(feature = "builtin") {
+            ""
+        } else {
+            " (this tawfiq was built without the built-in gazetteer: give a --gazetteer)"
+        };
+        fail(&format!("{e}{hint}"))
+    })
 }
 
 /// The exit statuses every command documents in its `--help`.
-pub const EXIT_STATUS_HELP: &str = "exit status:
+pub const EXIT_STATUS_HELP: &str = "Exit status:
   0  every input line was processed
-  1  some input lines were not (each has a JSON object with an \"error\" field in its place)
+  1  some input lines were not: each has a JSON object with an \"error\" field in its
+     place, and the run went on
   2  the run could not start or go on (a bad argument, an unreadable file or gazetteer)";
 
 /// The UTF-8 byte-order mark, stripped from the start of stdin and of every input file.
@@ -201,7 +225,8 @@ pub struct Lines<R> {
     reader: R,
     limit: usize,
     number: usize,
-    /// The line read, cut after `limit + 2` bytes.
+    /// The line read, cut after `limit + 5` bytes (the limit, one over it, a `\r` and a
+    /// byte-order mark).
     buf: Vec<u8>,
     /// The last byte of the line read (kept when `buf` is cut).
     last: Option<u8>,
@@ -239,9 +264,11 @@ impl<R: BufRead> Lines<R> {
                 Some(i) => (&chunk[..i], true),
                 None => (chunk, false),
             };
-            // Keep one byte over the limit (and a possible `\r`), so that an over-long line
-            // is known as one, without holding all of it.
-            let room = (self.limit + 2).saturating_sub(self.buf.len());
+            // Keep one byte over the limit (and a possible `\r`, and the first line's
+            // byte-order mark, which is not counted), so that an over-long line is known as
+            // one, without holding all of it. Without room for the mark, a first line cut
+            // inside it under a limit below 3 was not seen to start with one.
+            let room = (self.limit + 2 + BOM.len()).saturating_sub(self.buf.len());
             self.buf.extend_from_slice(&piece[..piece.len().min(room)]);
             len += piece.len();
             self.last = piece.last().copied().or(self.last);
@@ -318,7 +345,7 @@ pub fn names() -> impl Iterator<Item = (usize, Result<String, LineError>)> {
 /// The input of [`names`] and its limits, for `--help`.
 pub fn names_help() -> String {
     format!(
-        "input: one name per line (UTF-8; a byte-order mark at the start is dropped). A blank\n\
+        "Input: one name per line (UTF-8; a byte-order mark at the start is dropped). A blank\n\
          line (or one without a letter or digit), a line that is not UTF-8, and a name over\n\
          {} bytes or {} words (not a name: a paragraph, a broken line) get an object with an\n\
          \"error\" field.",
@@ -427,6 +454,11 @@ mod tests {
             "help: the last newline ends a line"
         );
         assert_eq!(lines(b"abcdef\r\n", 6), [(1, Ok("abcdef".to_string()))]);
+        assert_eq!(
+            lines(b"\xEF\xBB\xBF", 0),
+            [(1, Ok(String::new()))],
+            "help: the mark is not part of the line, whatever the limit"
+        );
         assert_eq!(
             lines(b"\r\r\r\n", 0),
             [(1, Err(LineError::TooLong { bytes: 2, limit: 0 }))],

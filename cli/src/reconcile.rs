@@ -1,7 +1,7 @@
 //! Reconciles a corpus: every mention of every document to one entity, known or new.
 //!
 //! ```text
-//! tawfiq reconcile [--gazetteer PATH]... [--no-builtin] [--export FILE] FILE|DIR...
+//! tawfiq reconcile [--export FILE] [--gazetteer PATH]... [--no-builtin] [--threads N] FILE|DIR...
 //! ```
 //!
 //! Reads the files given, and the files of each directory given (not its subdirectories,
@@ -17,42 +17,57 @@
 //! A file that cannot be read, or is not UTF-8, gets a JSON object `{"file", "error"}` in
 //! its place; the run goes on and exits with status 1 at the end.
 
-use crate::common;
+use crate::common::{self, Common};
+use crate::progress::Progress;
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use clap::Args;
 use serde_json::json;
 use tawfiq::Reconciler;
 use tawfiq::cluster::CorpusEntity;
 
-const USAGE: &str =
-    "usage: tawfiq reconcile [--gazetteer PATH]... [--no-builtin] [--export FILE] FILE|DIR...
+/// Link every mention of a corpus to an entity, known or new.
+///
+/// Reads the files given, and the files of each directory given (not its subdirectories, in
+/// name order); with none, stdin is one document. Prints one JSON object per mention, file
+/// by file: file, start, end (byte offsets into the file), surface, kind, entity (a
+/// gazetteer id, or new:<hex> for a name no gazetteer knows, clustered across the
+/// documents: the same id on every run and in any order of documents), new, canonical.
+#[derive(Args, Debug)]
+#[command(after_help = AFTER_HELP)]
+pub struct Options {
+    /// Write the new entities to FILE as rows of a user gazetteer (TSV), which --gazetteer
+    /// FILE then links
+    #[arg(long, value_name = "FILE")]
+    export: Option<String>,
+    /// Text files (UTF-8) and directories of them; stdin when none
+    #[arg(value_name = "FILE|DIR")]
+    inputs: Vec<String>,
+    #[command(flatten)]
+    common: Common,
+}
 
-Prints one JSON line per mention: file, start, end, surface, kind, entity (a gazetteer id,
-or new:<hex> for a name no gazetteer knows, the same on every run), new, canonical.
-  --export FILE   write the new entities to FILE as user gazetteer rows (TSV)
-A file that cannot be read gets an {\"file\", \"error\"} line; the exit status is then 1.";
+const AFTER_HELP: &str = "A file that cannot be read or is not UTF-8 gets {\"file\": F, \"error\": \"...\"} in its place,
+and the run goes on.
+
+Exit status:
+  0  every file was reconciled
+  1  some files were not (each has a JSON object with an \"error\" field in its place)
+  2  the run could not start or go on (a bad argument, an unreadable directory or
+     gazetteer, --export not writable)";
 
 /// Documents read and searched at a time: only their mentions are kept after.
 const BATCH: usize = 64;
 
-/// Runs the command with its arguments (after the command name).
-pub fn run(args: Vec<String>) {
-    let common = common::parse_common(args.into_iter(), USAGE);
-    let mut export = None;
-    let mut inputs = Vec::new();
-    let mut rest = common.rest.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--export" => match rest.next() {
-                Some(path) => export = Some(path.clone()),
-                None => common::fail(&format!("--export needs a path\n{USAGE}")),
-            },
-            a if a.starts_with("--") => common::fail(&format!("unknown option {a}\n{USAGE}")),
-            _ => inputs.push(arg.clone()),
-        }
-    }
+/// Runs the command.
+pub fn run(options: Options) {
+    let Options {
+        export,
+        inputs,
+        common,
+    } = options;
     let files = if inputs.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -62,6 +77,7 @@ pub fn run(args: Vec<String>) {
     let mut reconciler = Reconciler::new(&matcher);
     // Per document: its file, or the error that kept it out.
     let mut documents: Vec<(&str, Option<String>)> = Vec::new();
+    let progress = Progress::bar(files.len() as u64, "files");
     for batch in files.chunks(BATCH) {
         let mut texts = Vec::new();
         for file in batch {
@@ -74,8 +90,11 @@ pub fn run(args: Vec<String>) {
             }
         }
         reconciler.add_documents(&texts);
+        progress.inc(batch.len() as u64);
     }
+    progress.message("clustering");
     let corpus = reconciler.finish();
+    progress.finish();
     // Written first: a reader that stops reading the mentions early still gets it.
     if let Some(path) = export {
         if let Err(e) = std::fs::write(&path, corpus.gazetteer_tsv()) {

@@ -3,8 +3,9 @@
 //! kind_of_mention) and `entities.tsv` (id, type, qid, ar, en, …, optional).
 //!
 //! ```text
-//! tawfiq evaluate GOLD_DIR [--kinds name,partial,latin]
-//!     [--with-optional] [--errors] [--min-f1 F] [--gazetteer PATH]... [--no-builtin]
+//! tawfiq evaluate GOLD_DIR [--kinds name,partial,latin] [--with-optional] [--errors]
+//!     [--min-f1 F] [--min-precision P] [--min-recall R] [--min-unknown-recall R]
+//!     [--max-pieces N] [--gazetteer PATH]... [--no-builtin] [--threads N]
 //! ```
 //!
 //! Prints precision, recall and F1 per kind of mention and for the kinds chosen with
@@ -30,20 +31,62 @@
 //! `--min-precision`, `--min-recall` (lenient, the chosen kinds), `--min-unknown-recall`,
 //! `--max-pieces`; the run exits with status 1 when one is not met.
 
-use crate::common;
+use crate::common::{self, Common};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::exit;
 
+use clap::Args;
 use tawfiq::keys::ortho_key;
 use tawfiq::{MatchKind, Matcher};
 
-const USAGE: &str = "usage: tawfiq evaluate GOLD_DIR [--kinds name,partial,latin,demonym] [--with-optional] [--errors] [--min-f1 F] [--min-precision P] [--min-recall R] [--min-unknown-recall R] [--max-pieces N] [--gazetteer PATH]... [--no-builtin]
+/// Score mention finding against a gold folder: precision, recall, F1.
+///
+/// The folder holds the texts (*.txt), mentions.tsv (file, start, end in characters,
+/// surface, entity_id, kind_of_mention) and entities.tsv (id, type, qid, en, optional, …).
+/// Prints precision, recall and F1 per kind of mention and for the kinds chosen together,
+/// lenient (overlapping span, same entity) and strict (same span); the recall of mentions
+/// of entities tawfiq does not know (found by an unlinked mention of the same kind); and
+/// the pieces of longer names linked to another entity. Files are UTF-8; a byte-order mark
+/// at the start of one is dropped.
+#[derive(Args, Debug)]
+#[command(after_help = AFTER_HELP)]
+pub struct Options {
+    /// The gold folder
+    #[arg(value_name = "GOLD_DIR")]
+    dir: PathBuf,
+    /// Kinds of mention scored together
+    #[arg(long, value_name = "KIND,...", value_delimiter = ',',
+          value_parser = clap::builder::PossibleValuesParser::new(KINDS),
+          default_value = "name,partial,latin")]
+    kinds: Vec<String>,
+    /// Score the mentions of optional gold entities too
+    #[arg(long)]
+    with_optional: bool,
+    /// List the false positives and misses
+    #[arg(long)]
+    errors: bool,
+    /// Exit with status 1 when the lenient F1 of the chosen kinds is below F
+    #[arg(long, value_name = "F")]
+    min_f1: Option<f64>,
+    /// Exit with status 1 when their lenient precision is below P
+    #[arg(long, value_name = "P")]
+    min_precision: Option<f64>,
+    /// Exit with status 1 when their lenient recall is below R
+    #[arg(long, value_name = "R")]
+    min_recall: Option<f64>,
+    /// Exit with status 1 when the recall of unknown entities' mentions is below R
+    #[arg(long, value_name = "R")]
+    min_unknown_recall: Option<f64>,
+    /// Exit with status 1 when more than N pieces of longer names are linked
+    #[arg(long, value_name = "N")]
+    max_pieces: Option<f64>,
+    #[command(flatten)]
+    common: Common,
+}
 
-Files are UTF-8; a byte-order mark at the start of one is dropped.
-
-exit status:
+const AFTER_HELP: &str = "Exit status:
   0  every floor given is met
   1  a floor (--min-*, --max-pieces) is not met
   2  the run could not start or go on (a bad argument, an unreadable or malformed gold file)";
@@ -212,48 +255,28 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// Runs the command with its arguments (after the command name).
-pub fn run(args: Vec<String>) {
-    let common = common::parse_common(args.into_iter(), USAGE);
-    let mut gold_dir: Option<PathBuf> = None;
-    let mut chosen: Vec<String> = ["name", "partial", "latin"].map(String::from).to_vec();
-    let (mut with_optional, mut show_errors) = (false, false);
-    let mut floors: BTreeMap<&str, f64> = BTreeMap::new();
-    let mut rest = common.rest.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--kinds" => {
-                chosen = rest
-                    .next()
-                    .map(|k| k.split(',').map(String::from).collect())
-                    .unwrap_or_default();
-                if chosen.is_empty() || chosen.iter().any(|k| !KINDS.contains(&k.as_str())) {
-                    common::fail(&format!("--kinds takes a list of {}", KINDS.join(",")));
-                }
-            }
-            "--with-optional" => with_optional = true,
-            "--errors" => show_errors = true,
-            "--min-f1"
-            | "--min-precision"
-            | "--min-recall"
-            | "--min-unknown-recall"
-            | "--max-pieces" => {
-                let name = &arg[2..];
-                match rest.next().and_then(|f| f.parse().ok()) {
-                    Some(v) => {
-                        floors.insert(name, v);
-                    }
-                    None => common::fail(&format!("{arg} takes a number")),
-                }
-            }
-            a if a.starts_with("--") => common::fail(&format!("unknown option {a}\n{USAGE}")),
-            _ => gold_dir = Some(PathBuf::from(arg)),
-        }
-    }
-    let Some(dir) = gold_dir else {
-        common::fail(USAGE)
-    };
-    let matcher = common::build_matcher(&common);
+/// Runs the command.
+pub fn run(options: Options) {
+    let Options {
+        dir,
+        kinds: chosen,
+        with_optional,
+        errors: show_errors,
+        common,
+        ..
+    } = &options;
+    let (with_optional, show_errors) = (*with_optional, *show_errors);
+    let floors: BTreeMap<&str, f64> = [
+        ("min-f1", options.min_f1),
+        ("min-precision", options.min_precision),
+        ("min-recall", options.min_recall),
+        ("min-unknown-recall", options.min_unknown_recall),
+        ("max-pieces", options.max_pieces),
+    ]
+    .into_iter()
+    .filter_map(|(name, floor)| Some((name, floor?)))
+    .collect();
+    let matcher = common::build_matcher(common);
 
     let gold_entities: BTreeMap<String, GoldEntity> = read_tsv(&dir.join("entities.tsv"))
         .into_iter()
@@ -303,7 +326,7 @@ pub fn run(args: Vec<String>) {
         });
     }
     // Texts without gold mentions are scored too: everything found there is a false positive.
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| common::fail(&format!("{}: {e}", dir.display())))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
@@ -326,8 +349,9 @@ pub fn run(args: Vec<String>) {
             && (with_optional || !gold_entities.get(&g.entity).is_some_and(|e| e.optional))
     };
     let mut predicted = Vec::new();
-    for (file, text) in &texts {
-        for m in matcher.find_iter(text) {
+    let all: Vec<&String> = texts.values().collect();
+    for (file, found) in texts.keys().zip(matcher.find_batch(&all)) {
+        for m in found {
             predicted.push(Predicted {
                 file: file.clone(),
                 start: m.start,
