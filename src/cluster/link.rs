@@ -3,7 +3,7 @@
 //! names, so a pair is judged the same whichever of them came first.
 
 use crate::clitic::ARTICLE;
-use crate::score::{compare, is_descriptor, min_full_price_edits};
+use crate::score::{compare, compare_within, is_descriptor, min_full_price_edits};
 use crate::translit::XScriptScorer;
 
 use super::{ClusterOptions, Node};
@@ -47,11 +47,13 @@ fn distance(o: &ClusterOptions, x: &Node, y: &Node) -> Option<f32> {
                 .chain(&e.missing_words)
                 .all(|w| is_descriptor(w))
     };
+    // Held to the limit: a comparison over it stops early (and `allowed` would refuse it).
     let best = [
-        compare(&x.prepared, &y.prepared, limit),
-        compare(&y.prepared, &x.prepared, limit),
+        compare_within(&x.prepared, &y.prepared, limit).ok(),
+        compare_within(&y.prepared, &x.prepared, limit).ok(),
     ]
     .into_iter()
+    .flatten()
     .filter(allowed)
     .map(|s| s.distance)
     .reduce(f32::min)?;
