@@ -74,4 +74,4 @@ pub use cluster::{Cluster, ClusterOptions, Clusterer, Reconciler, cluster};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use matcher::{GazetteerStats, Matcher, MatcherBuilder};
 pub use mention::{Folding, How, MatchKind, Mention, Mentions, Span};
-pub use resolve::{Candidate, Conflict, Resolution};
+pub use resolve::{Candidate, Conflict, Resolution, ResolveOptions};

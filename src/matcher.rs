@@ -11,7 +11,7 @@ use crate::error::BuildError;
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use crate::index::Index;
 use crate::mention::{Mention, Mentions};
-use crate::resolve::{self, FuzzyIndex, Resolution};
+use crate::resolve::{self, FuzzyIndex, Resolution, ResolveOptions};
 
 /// Configures and builds a [`Matcher`].
 ///
@@ -378,13 +378,7 @@ impl Matcher {
     /// # }
     /// ```
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
-        resolve::resolve(
-            &self.inner.index,
-            self.inner.fuzzy(),
-            name,
-            None,
-            resolve::DEFAULT_THRESHOLD,
-        )
+        self.resolve_with(name, &ResolveOptions::default())
     }
 
     /// Like [`Matcher::resolve`], among entities of one kind only: a column of place names,
@@ -402,13 +396,11 @@ impl Matcher {
     /// # }
     /// ```
     pub fn resolve_kind(&self, name: &str, kind: EntityKind) -> Resolution<'_> {
-        resolve::resolve(
-            &self.inner.index,
-            self.inner.fuzzy(),
-            name,
-            Some(kind),
-            resolve::DEFAULT_THRESHOLD,
-        )
+        let options = ResolveOptions {
+            kind: Some(kind),
+            ..ResolveOptions::default()
+        };
+        self.resolve_with(name, &options)
     }
 
     /// Many standalone names resolved on all cores (or as many as [`MatcherBuilder::threads`]
@@ -437,20 +429,29 @@ impl Matcher {
     where
         T: AsRef<str> + Sync,
     {
+        let options = ResolveOptions {
+            kind,
+            ..ResolveOptions::default()
+        };
+        self.resolve_batch_with(names, &options)
+    }
+
+    /// [`Matcher::resolve_batch`] with the kind, the threshold and the number of candidates
+    /// reported chosen by `options`: each name resolves as [`Matcher::resolve_with`] would.
+    pub fn resolve_batch_with<T>(
+        &self,
+        names: &[T],
+        options: &ResolveOptions,
+    ) -> Vec<Resolution<'_>>
+    where
+        T: AsRef<str> + Sync,
+    {
         // Pieces of 16: a name takes well under a millisecond, so one name per hand-out
         // would spend a visible share on the shared counter.
         crate::parallel::map_pieces(names, 16, self.threads(), |piece| {
             piece
                 .iter()
-                .map(|name| {
-                    resolve::resolve(
-                        &self.inner.index,
-                        self.inner.fuzzy(),
-                        name.as_ref(),
-                        kind,
-                        resolve::DEFAULT_THRESHOLD,
-                    )
-                })
+                .map(|name| self.resolve_with(name.as_ref(), options))
                 .collect::<Vec<_>>()
         })
         .into_iter()
@@ -462,6 +463,12 @@ impl Matcher {
     /// [`MatcherBuilder::threads`] (0: one per available core).
     pub fn threads(&self) -> usize {
         self.inner.config.threads
+    }
+
+    /// Like [`Matcher::resolve`], with the kind, the threshold and the number of
+    /// candidates reported chosen by `options` (see [`ResolveOptions`]).
+    pub fn resolve_with(&self, name: &str, options: &ResolveOptions) -> Resolution<'_> {
+        resolve::resolve(&self.inner.index, self.inner.fuzzy(), name, options)
     }
 
     /// The entity with this id, if the matcher knows it.

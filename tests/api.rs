@@ -331,3 +331,56 @@ fn a_thread_cap_changes_nothing_found() {
     };
     assert_eq!(reconciled(&capped), reconciled(&free));
 }
+
+/// `{:?}` of a resolution names its entities by id (it printed kilobytes of names), and the
+/// options choose the kind, the threshold and how many candidates are reported.
+#[cfg(feature = "builtin")]
+#[test]
+fn resolutions_debug_short_and_options_apply() {
+    use tawfiq::{EntityKind, ResolveOptions};
+    let m = Matcher::builtin();
+    let r = m.resolve("عمان");
+    let debug = format!("{r:?}");
+    assert!(
+        debug.contains("cldr:OM") || debug.contains("geonames:"),
+        "{debug}"
+    );
+    assert!(debug.len() < 3_000, "{} bytes: {debug}", debug.len());
+
+    let wide = ResolveOptions {
+        top_k: 20,
+        ..ResolveOptions::default()
+    };
+    let many = m.resolve_with("عمان", &wide);
+    assert!(many.candidates.len() > 5, "{}", many.candidates.len());
+    assert_eq!(
+        many.entity().map(|e| &e.id),
+        r.entity().map(|e| &e.id),
+        "reporting more candidates does not change the answer"
+    );
+    let one = ResolveOptions {
+        top_k: 1,
+        ..ResolveOptions::default()
+    };
+    assert!(m.resolve_with("عمان", &one).candidates.len() <= 1);
+
+    // A threshold over every share refuses what the default links.
+    let sure = ResolveOptions {
+        threshold: 1.01,
+        ..ResolveOptions::default()
+    };
+    assert!(r.best.is_some());
+    assert!(m.resolve_with("عمان", &sure).best.is_none());
+
+    let places = ResolveOptions {
+        kind: Some(EntityKind::Place),
+        ..ResolveOptions::default()
+    };
+    let place = m.resolve_with("دلهي", &places);
+    assert!(
+        place
+            .candidates
+            .iter()
+            .all(|c| c.entity.kind == EntityKind::Place)
+    );
+}

@@ -1,7 +1,7 @@
 //! Resolves names, one per line on stdin, to entities.
 //!
 //! ```text
-//! tawfiq resolve [--kind KIND] [--gazetteer PATH]... [--no-builtin] [--threads N] < names.txt
+//! tawfiq resolve [--kind KIND] [--threshold SHARE] [--top-k K] [--gazetteer PATH]... [--no-builtin] [--threads N] < names.txt
 //! ```
 //!
 //! Prints one JSON object per line: `query`, `entity` (`id`, `kind`, `name_ar`, `name_en`,
@@ -33,8 +33,24 @@ pub struct Options {
     /// Resolve among entities of this kind only (a column of places, a list of people)
     #[arg(long, value_enum, value_name = "KIND")]
     kind: Option<Kind>,
+    /// The share of the decision the best candidate needs to be chosen, 0 to 1: higher
+    /// links fewer names, more surely
+    #[arg(long, value_name = "SHARE", default_value_t = tawfiq::ResolveOptions::default().threshold,
+          value_parser = share)]
+    threshold: f32,
+    /// How many candidates to report per name
+    #[arg(long, value_name = "K", default_value_t = tawfiq::ResolveOptions::default().top_k)]
+    top_k: usize,
     #[command(flatten)]
     common: Common,
+}
+
+/// A share of the decision: a number from 0 to 1.
+fn share(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
 }
 
 fn after_help() -> String {
@@ -51,7 +67,11 @@ fn after_help() -> String {
 /// Runs the command.
 pub fn run(options: Options) {
     let matcher = common::build_matcher(&options.common);
-    let kind = options.kind.map(EntityKind::from);
+    let resolve = tawfiq::ResolveOptions {
+        kind: options.kind.map(EntityKind::from),
+        threshold: options.threshold,
+        top_k: options.top_k,
+    };
     let mut out = common::Output::stdout();
     let progress = Progress::counter("names");
     let mut lines = common::names().peekable();
@@ -63,7 +83,9 @@ pub fn run(options: Options) {
             .iter()
             .filter_map(|(_, name)| name.as_ref().ok().map(String::as_str))
             .collect();
-        let mut resolved = names.iter().zip(matcher.resolve_batch(&names, kind));
+        let mut resolved = names
+            .iter()
+            .zip(matcher.resolve_batch_with(&names, &resolve));
         for (n, name) in &chunk {
             match name {
                 Ok(_) => {

@@ -468,3 +468,23 @@ fn annotate_refuses_a_missing_file_before_any_output() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/x.txt"));
     let _ = std::fs::remove_file(file);
 }
+
+/// `--top-k` bounds the candidates of every line, `--threshold` 1 refuses what the default
+/// links, and a share outside 0..1 is a usage error (status 2).
+#[test]
+fn resolve_takes_a_threshold_and_a_top_k() {
+    let input = "سمير حداد\nسمير حدات\n".as_bytes();
+    let default = json_lines(&tawfiq(&["resolve"], input));
+    assert_eq!(default[0]["entity"]["id"], "samir-haddad");
+    let top = json_lines(&tawfiq(&["resolve", "--top-k", "1"], input));
+    assert!(
+        top.iter()
+            .all(|l| l["candidates"].as_array().unwrap().len() <= 1)
+    );
+    let strict = tawfiq(&["resolve", "--threshold", "1"], input);
+    assert_eq!(strict.status.code(), Some(0));
+    let strict = json_lines(&strict);
+    assert!(strict.iter().any(|l| l["entity"].is_null()), "{strict:?}");
+    let bad = tawfiq(&["resolve", "--threshold", "1.5"], input);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -115,8 +115,49 @@ const MAX_FROM_BLOCK: usize = 300;
 pub(crate) const MAX_QUERY_WORDS: usize = 16;
 /// A query longer than this many bytes is not a name and has no candidates.
 pub(crate) const MAX_QUERY_BYTES: usize = 512;
-/// How many candidates a resolution reports.
+/// How many candidates a resolution reports unless told, and how many of the likeliest
+/// are weighed for conflicts (whatever is reported).
 const REPORTED: usize = 5;
+
+/// What [`Matcher::resolve_with`](crate::Matcher::resolve_with) resolves among and reports.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "builtin")] {
+/// use tawfiq::{EntityKind, Matcher, ResolveOptions};
+///
+/// let m = Matcher::builtin();
+/// let strict = ResolveOptions { threshold: 0.9, top_k: 10, ..ResolveOptions::default() };
+/// let r = m.resolve_with("دلهي", &strict);
+/// assert!(r.candidates.len() <= 10);
+/// let places = ResolveOptions { kind: Some(EntityKind::Place), ..ResolveOptions::default() };
+/// assert_eq!(m.resolve_with("دلهي", &places).entity().unwrap().name_en, "Delhi");
+/// # }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ResolveOptions {
+    /// Only entities of this kind, when given.
+    pub kind: Option<EntityKind>,
+    /// The share of the decision ([`Candidate::score`]) the best candidate needs to be
+    /// chosen, in `0.0..=1.0`: higher links less and more surely (0.5 unless told; the
+    /// leave-one-out curve in the README shows the trade-off).
+    pub threshold: f32,
+    /// How many candidates [`Resolution::candidates`] reports (5 unless told). Conflicts
+    /// are weighed on the five likeliest whatever this is, so a candidate further down
+    /// carries none.
+    pub top_k: usize,
+}
+
+impl Default for ResolveOptions {
+    fn default() -> ResolveOptions {
+        ResolveOptions {
+            kind: None,
+            threshold: DEFAULT_THRESHOLD,
+            top_k: REPORTED,
+        }
+    }
+}
 
 /// `ln` of the size behind a prior of 1.0 (10^8).
 const PRIOR_LN_SCALE: f32 = 8.0 * std::f32::consts::LN_10;
@@ -263,7 +304,10 @@ impl FuzzyIndex {
 }
 
 /// One entity a name may refer to, with the evidence.
-#[derive(Clone, Debug)]
+///
+/// Its `Debug` names the entity by id (its full record, with every name, is
+/// [`Candidate::entity`]).
+#[derive(Clone)]
 pub struct Candidate<'m> {
     /// The entity.
     pub entity: &'m Entity,
@@ -314,6 +358,23 @@ impl<'m> Candidate<'m> {
             vocalisation: 0.0,
             conflict: None,
         }
+    }
+}
+
+impl std::fmt::Debug for Candidate<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Candidate")
+            .field("entity", &self.entity.id)
+            .field("score", &self.score)
+            .field("similarity", &self.similarity)
+            .field("distance", &self.distance)
+            .field("cross_script", &self.cross_script)
+            .field("name", &self.name)
+            .field("clitic", &self.clitic)
+            .field("explanation", &self.explanation.to_string())
+            .field("vocalisation", &self.vocalisation)
+            .field("conflict", &self.conflict.as_ref().map(|c| c.to_string()))
+            .finish()
     }
 }
 
@@ -916,22 +977,31 @@ fn decide_forgetting(
     }
 }
 
-/// Resolves `name`: candidates, scored, the best kept when it reaches `threshold`.
+/// Resolves `name`: candidates, scored, the best kept when it reaches the threshold.
 pub(crate) fn resolve<'m>(
     index: &'m Index,
     fuzzy: &FuzzyIndex,
     name: &str,
-    kind: Option<EntityKind>,
-    threshold: f32,
+    options: &ResolveOptions,
 ) -> Resolution<'m> {
-    let (mut all, crowd) = candidates(index, fuzzy, name, kind, None, f32::INFINITY, MAX_SCORED);
+    let (mut all, crowd) = candidates(
+        index,
+        fuzzy,
+        name,
+        options.kind,
+        None,
+        f32::INFINITY,
+        MAX_SCORED,
+    );
     decide(index, fuzzy, name, &mut all, &crowd);
-    all.truncate(REPORTED);
+    // The best is among those weighed for conflicts, however few are reported.
     let best = all
         .iter()
+        .take(REPORTED)
         .find(|c| c.conflict.is_none())
-        .filter(|c| c.score >= threshold)
+        .filter(|c| c.score >= options.threshold)
         .cloned();
+    all.truncate(options.top_k);
     Resolution {
         query: name.to_string(),
         best,
