@@ -100,9 +100,10 @@ pub struct How<'m> {
     /// Normalisations the match needed, in pipeline order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub folded: Vec<Folding>,
-    /// Number of other entities the same words name (the chosen one has the best prior).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub alternatives: usize,
+    /// The ids of the other entities the same words name (the chosen one has the best
+    /// prior, or the context chose it): `القاهرة` is Cairo, and a town in Ohio.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<&'m str>,
     /// For a partial name: the byte offset of the full mention it refers to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<usize>,
@@ -112,10 +113,6 @@ pub struct How<'m> {
     /// For a fuzzy match: what the comparison forgave.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forgave: Option<Explanation>,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 impl std::fmt::Display for How<'_> {
@@ -138,8 +135,8 @@ impl std::fmt::Display for How<'_> {
         for fold in &self.folded {
             write!(f, ", {fold:?}")?;
         }
-        if self.alternatives > 0 {
-            write!(f, ", {} other entities", self.alternatives)?;
+        if !self.alternatives.is_empty() {
+            write!(f, ", {} other entities", self.alternatives.len())?;
         }
         if let Some(a) = self.antecedent {
             write!(f, ", see byte {a}")?;

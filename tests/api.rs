@@ -220,9 +220,9 @@ fn curated_and_country_names_find_their_entity() {
         // shares the whole name.
         let found: Vec<_> = m.find_iter(&e.name_ar).collect();
         let ok = found.iter().any(|x| x.entity_id() == Some(e.id.as_ref()))
-            || found
-                .iter()
-                .any(|x| x.how.alternatives > 0 && ortho_key(x.surface) == ortho_key(&e.name_ar));
+            || found.iter().any(|x| {
+                !x.how.alternatives.is_empty() && ortho_key(x.surface) == ortho_key(&e.name_ar)
+            });
         assert!(
             ok,
             "{} ({}) not found by its name: {:?}",

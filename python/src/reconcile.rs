@@ -129,7 +129,7 @@ fn rust_mentions<'m, 't>(
                     clitic: None,
                     article_restored: false,
                     folded: Vec::new(),
-                    alternatives: 0,
+                    alternatives: Vec::new(),
                     antecedent: None,
                     matched_name: None,
                     forgave: None,

@@ -47,7 +47,8 @@ const SHORT_FORM_DISCOUNT: f32 = 0.9;
 struct Choice {
     target: Target,
     kind: MatchKind,
-    alternatives: usize,
+    /// The other entities the key names.
+    alternatives: Vec<EntityIdx>,
     /// The chosen entity's share of the candidates' weight (see [`share`]).
     share: f32,
 }
@@ -147,7 +148,11 @@ fn choose(
         return Some(Choice {
             target: demonym[0],
             kind: MatchKind::Demonym,
-            alternatives: full.len() + short.len(),
+            alternatives: full
+                .iter()
+                .map(|f| f.0.entity)
+                .chain(short.iter().map(|t| t.entity))
+                .collect(),
             share: 1.0,
         });
     }
@@ -165,13 +170,13 @@ fn choose(
         (Some(&(f, p)), s) if s.is_none_or(|(_, sp)| p >= sp) => Some(Choice {
             target: f,
             kind: MatchKind::Exact,
-            alternatives: full.len() - 1,
+            alternatives: full[1..].iter().map(|x| x.0.entity).collect(),
             share: share(p, full.iter().map(|x| x.1)),
         }),
         (_, Some((t, p))) => Some(Choice {
             target: t,
             kind: MatchKind::ShortForm,
-            alternatives: full.len(),
+            alternatives: full.iter().map(|x| x.0.entity).collect(),
             share: share(p, full.iter().map(|x| x.1).chain([p])),
         }),
         _ => None,
@@ -399,7 +404,7 @@ fn by_country(index: &Index, mut shared: Vec<Shared>, found: &mut Vec<Found<'_>>
             cand: s.cand,
             target: Named::Entity(e),
             kind: MatchKind::ShortForm,
-            alternatives: s.entities.len() - 1,
+            alternatives: s.entities.iter().copied().filter(|&x| x != e).collect(),
             share: 1.0,
             antecedent: None,
             fuzzy: None,
@@ -458,7 +463,7 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
         (f.first + 1..=f.last).for_each(|w| key.push_str(words.key(w)));
         if let Some(Some((h, start))) = headed.get(&key) {
             if *h != e {
-                f.target = Named::Entity(*h);
+                f.retarget(*h);
                 f.kind = MatchKind::Partial;
                 f.antecedent = Some(*start);
                 f.share = 1.0;
@@ -475,7 +480,7 @@ pub(super) fn head_ranks(words: &Words, index: &Index, found: &mut [Found<'_>]) 
         let Named::Entity(e) = f.target else { continue };
         if f.first == 0
             || f.kind != MatchKind::Exact
-            || f.alternatives == 0
+            || f.alternatives.is_empty()
             || f.cand.chars > 0
             || index.entity(e).kind != EntityKind::Place
         {
@@ -505,7 +510,7 @@ pub(super) fn head_ranks(words: &Words, index: &Index, found: &mut [Found<'_>]) 
             }
         });
         if let Some((_, better)) = best {
-            f.target = Named::Entity(better);
+            f.retarget(better);
         }
     }
 }

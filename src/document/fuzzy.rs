@@ -13,6 +13,10 @@ use super::words::Words;
 use super::{Found, Named};
 
 /// The longest window of words the fuzzy pass tries.
+/// At most this many runners-up of a fuzzy match are named as its alternatives…
+const FUZZY_ALTERNATIVES: usize = 4;
+/// … each with at least this share of the decision.
+const FUZZY_ALTERNATIVE_MIN_SCORE: f32 = 0.01;
 const FUZZY_MAX_WORDS: usize = 4;
 /// A fuzzy window in running text scores at most this many candidate entities (those
 /// sharing the most blocking keys with it, best prior first).
@@ -169,7 +173,14 @@ pub(super) fn fuzzy_pass<'m>(
                 cand,
                 target: Named::Entity(entity),
                 kind: MatchKind::Fuzzy,
-                alternatives: cands.len().saturating_sub(1),
+                // The runners-up with a visible share, as a resolution reports them.
+                alternatives: cands
+                    .iter()
+                    .skip(1)
+                    .take(FUZZY_ALTERNATIVES)
+                    .filter(|c| c.score >= FUZZY_ALTERNATIVE_MIN_SCORE)
+                    .map(|c| c.idx)
+                    .collect(),
                 share: best.score,
                 antecedent: None,
                 fuzzy: Some((best.name, best.explanation.clone())),

@@ -51,7 +51,8 @@ struct Found<'m> {
     /// What the words name: a gazetteer entity, or an unknown one.
     target: Named,
     kind: MatchKind,
-    alternatives: usize,
+    /// The other entities the same words name.
+    alternatives: Vec<EntityIdx>,
     share: f32,
     /// For a partial name: the byte offset of the full mention it refers to.
     antecedent: Option<usize>,
@@ -79,6 +80,18 @@ impl Named {
 }
 
 impl Found<'_> {
+    /// Points the mention at `e`, another entity its words (or the context) name: the one
+    /// it named becomes an alternative, and `e` is one no longer.
+    fn retarget(&mut self, e: EntityIdx) {
+        if let Named::Entity(old) = self.target {
+            if old != e {
+                self.alternatives.retain(|&x| x != e);
+                self.alternatives.push(old);
+            }
+        }
+        self.target = Named::Entity(e);
+    }
+
     fn start(&self, words: &Words) -> usize {
         words.origins[words.words[self.first].chars.start + self.cand.chars]
     }
@@ -186,7 +199,11 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                         .clone(),
                     None => Vec::new(),
                 },
-                alternatives: f.alternatives,
+                alternatives: f
+                    .alternatives
+                    .iter()
+                    .map(|&a| index.entity(a).id.as_ref())
+                    .collect(),
                 antecedent: f.antecedent,
                 matched_name: f.fuzzy.as_ref().map(|x| x.0),
                 forgave: f.fuzzy.map(|x| x.1),
@@ -209,7 +226,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             if how.folded.contains(&Folding::Spacing) {
                 score *= SPACING_FACTOR;
             }
-            if f.alternatives > 0 && f.kind != MatchKind::Fuzzy {
+            if !f.alternatives.is_empty() && f.kind != MatchKind::Fuzzy {
                 score *= f.share;
             }
             let (kind, entity, local) = match f.target {
