@@ -104,6 +104,8 @@ pub(crate) fn descriptor(word: &str) -> Option<Descriptor> {
 pub(crate) struct Consonants {
     classes: Vec<char>,
     slack: u32,
+    /// How many vowelish letters there are (see [`joined_floor`]).
+    vowels: u32,
 }
 
 impl Consonants {
@@ -121,7 +123,13 @@ impl Consonants {
             classes.extend(consonants.map(|&c| class(c)));
         }
         classes.sort_unstable();
-        Consonants { classes, slack }
+        let letters: usize = name.words.iter().map(Vec::len).sum();
+        let vowels = (letters - classes.len()) as u32;
+        Consonants {
+            classes,
+            slack,
+            vowels,
+        }
     }
 
     /// The consonants of one folded word (or of a whole name's letters, `article_slack`
@@ -135,7 +143,12 @@ impl Consonants {
             .collect();
         classes.sort_unstable();
         let slack = u32::from(article_slack && letters.len() > 3 && letters[..2] == ARTICLE_CHARS);
-        Consonants { classes, slack }
+        let vowels = (letters.len() - classes.len()) as u32;
+        Consonants {
+            classes,
+            slack,
+            vowels,
+        }
     }
 }
 
@@ -146,6 +159,36 @@ impl Consonants {
 /// descriptors, which cost less, are taken off first. Clustering uses it to skip the
 /// alignment of pairs that cannot be within its limits.
 pub(crate) fn min_full_price_edits(a: &Consonants, b: &Consonants) -> u32 {
+    class_difference(a, b)
+        .saturating_sub(a.slack + b.slack)
+        .div_ceil(2)
+}
+
+/// A lower bound on the distance of the joined letters of two names (all their letters as
+/// one word, [`word_distance`], which forgives no article): besides the full-price edits,
+/// each long vowel one has more of than the other costs a vowel edit. An edit changes the
+/// count of differing consonant classes by at most 2 (for 1.0), or that and the vowel
+/// count by 1 each (a vowel for a consonant, 1.0), or the vowel count alone by 1
+/// ([`VOWEL`]); the others change neither: so the distance is at least half the
+/// consonant difference plus [`VOWEL`] per vowel of difference.
+fn joined_floor(a: &Consonants, b: &Consonants) -> f32 {
+    let differ = class_difference(a, b);
+    let vowels = a.vowels.abs_diff(b.vowels);
+    (differ.div_ceil(2) as f32).max(0.5 * differ as f32 + VOWEL * vowels as f32)
+}
+
+/// A lower bound on the distance of two words ([`word_pair`]), as [`joined_floor`] bounds
+/// joined letters: an article dropped for less takes its consonant and its vowel off the
+/// differences (its slack).
+fn pair_floor(a: &Consonants, b: &Consonants) -> f32 {
+    let slack = a.slack + b.slack;
+    let differ = class_difference(a, b).saturating_sub(slack);
+    let vowels = a.vowels.abs_diff(b.vowels).saturating_sub(slack);
+    (differ.div_ceil(2) as f32).max(0.5 * differ as f32 + VOWEL * vowels as f32)
+}
+
+/// How many consonant classes are in one multiset and not the other (both sorted).
+fn class_difference(a: &Consonants, b: &Consonants) -> u32 {
     let (mut i, mut j, mut differ) = (0, 0, 0u32);
     let (x, y) = (&a.classes, &b.classes);
     while i < x.len() && j < y.len() {
@@ -164,8 +207,7 @@ pub(crate) fn min_full_price_edits(a: &Consonants, b: &Consonants) -> u32 {
             }
         }
     }
-    differ += (x.len() - i + y.len() - j) as u32;
-    differ.saturating_sub(a.slack + b.slack).div_ceil(2)
+    differ + (x.len() - i + y.len() - j) as u32
 }
 
 /// What a comparison forgave: counts of edits by kind and the word-level differences.
@@ -346,10 +388,12 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
-/// Weighted optimal-string-alignment distance between two folded words, with the edits.
+/// Weighted optimal-string-alignment distance between two folded words, with the edits
+/// when `TRACE` (without, the same distance alone, with no back-pointers kept nor walked:
+/// most alignments a query makes are only weighed, and the few reported are aligned again).
 ///
 /// Gives up (returning infinity) as soon as every alignment costs more than `max`.
-fn word_distance(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
+fn word_distance<const TRACE: bool>(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
     let (n, m) = (la.len(), lb.len());
     if PER_LETTER.min(VOWEL) * n.abs_diff(m) as f32 > max {
         return (f32::INFINITY, Explanation::default());
@@ -360,17 +404,26 @@ fn word_distance(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
         let w = m + 1;
         d.clear();
         d.resize((n + 1) * w, 0.0);
-        from.clear();
-        from.resize((n + 1) * w, 0);
+        if TRACE {
+            from.clear();
+            from.resize((n + 1) * w, 0);
+        }
         for i in 1..=n {
             d[i * w] = d[(i - 1) * w] + la[i - 1].indel();
-            from[i * w] = 1;
         }
         for j in 1..=m {
             d[j] = d[j - 1] + lb[j - 1].indel();
-            from[j] = 2;
         }
-        // The smallest cost in the previous row (row 0 starts at 0.0).
+        if TRACE {
+            for i in 1..=n {
+                from[i * w] = 1;
+            }
+            from[1..=m].fill(2);
+        }
+        // The least the rest of an alignment at (i, j) costs: the letters left unequal in
+        // number, each inserted or deleted for at least a vowel's price.
+        let rest = |i: usize, j: usize| VOWEL * (n - i).abs_diff(m - j) as f32;
+        // The smallest cost in the previous row, with its rest (row 0 starts at 0.0).
         let mut last_row_min = 0.0f32;
         for i in 1..=n {
             let x = la[i - 1];
@@ -395,18 +448,24 @@ fn word_distance(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
                     best = (d[(i - 2) * w + j - 2] + TRANSPOSITION, 3);
                 }
                 d[i * w + j] = best.0;
-                from[i * w + j] = best.1;
-                row_min = row_min.min(best.0);
+                if TRACE {
+                    from[i * w + j] = best.1;
+                }
+                row_min = row_min.min(best.0 + rest(i, j));
             }
             // Every path crosses row i or jumps over it by a transposition from row i − 1:
             // when both rows are over budget, so is the result (costs only grow along a
-            // path). Row i alone is not enough: `دلهي` / `دهلي` is one swap, 0.6, though
-            // every cell of row 2 costs 1.0.
-            let row_min = row_min.min(d[i * w]);
+            // path, and what is left of the words unequal in length takes an insertion or
+            // deletion per letter of difference). Row i alone is not enough: `دلهي` / `دهلي`
+            // is one swap, 0.6, though every cell of row 2 costs 1.0.
+            let row_min = row_min.min(d[i * w] + rest(i, 0));
             if row_min > max && last_row_min > max {
                 return (f32::INFINITY, Explanation::default());
             }
             last_row_min = row_min;
+        }
+        if !TRACE {
+            return (d[n * w + m], Explanation::default());
         }
         // The edits along the best path, priced again from the letters.
         let mut ex = Explanation::default();
@@ -453,8 +512,9 @@ fn word_distance(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
 
 const ARTICLE_CHARS: [char; 2] = ['\u{0627}', '\u{0644}'];
 
-/// Distance between two folded words, forgiving an article on one side.
-fn word_pair(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
+/// Distance between two folded words, forgiving an article on one side; the edits when
+/// `TRACE` (see [`word_distance`]).
+fn word_pair<const TRACE: bool>(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
     // Names share most of their words with the names they are compared with (a given
     // name, a country): an equal pair costs nothing and needs no table.
     if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.c == y.c) {
@@ -463,10 +523,10 @@ fn word_pair(a: &[Letter], b: &[Letter], max: f32) -> (f32, Explanation) {
     let strip = |w: &[Letter]| -> Option<usize> {
         (w.len() > 3 && w[0].c == ARTICLE_CHARS[0] && w[1].c == ARTICLE_CHARS[1]).then_some(2)
     };
-    let direct = word_distance(a, b, max);
+    let direct = word_distance::<TRACE>(a, b, max);
     let alternative = match (strip(a), strip(b)) {
-        (Some(k), None) => Some(word_distance(&a[k..], b, max - ARTICLE)),
-        (None, Some(k)) => Some(word_distance(a, &b[k..], max - ARTICLE)),
+        (Some(k), None) => Some(word_distance::<TRACE>(&a[k..], b, max - ARTICLE)),
+        (None, Some(k)) => Some(word_distance::<TRACE>(a, &b[k..], max - ARTICLE)),
         _ => None,
     };
     match alternative {
@@ -506,7 +566,7 @@ pub(crate) fn word_pair_chars(a: &[char], b: &[char], max: f32) -> f32 {
     }
     let la: Vec<Letter> = a.iter().map(|&c| Letter::new(c)).collect();
     let lb: Vec<Letter> = b.iter().map(|&c| Letter::new(c)).collect();
-    word_pair(&la, &lb, max).0
+    word_pair::<false>(&la, &lb, max).0
 }
 
 /// A name prepared for comparison: its folded words as characters.
@@ -628,7 +688,8 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
     }
     // Prices summed in another order than `compare` sums them round differently.
     let max = max + SUM_SLACK;
-    if word_distance(&query.joined_letters, &reference.joined_letters, max).0 <= max {
+    let joined = word_distance::<false>(&query.joined_letters, &reference.joined_letters, max);
+    if joined.0 <= max {
         return true;
     }
     if q.len() != r.len() {
@@ -639,7 +700,7 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
         let closest = reference
             .letters
             .iter()
-            .map(|rw| word_pair(qw, rw, max - total).0)
+            .map(|rw| word_pair::<false>(qw, rw, max - total).0)
             .fold(f32::INFINITY, f32::min);
         total += closest;
         if total > max {
@@ -670,7 +731,7 @@ pub(crate) fn is_acronym(name: &str) -> bool {
 /// `max_distance` is a budget: a comparison that cannot come under it may stop early and
 /// report an infinite distance (pass `f32::INFINITY` for the exact figure).
 pub(crate) fn compare(query: &Prepared, reference: &Prepared, max_distance: f32) -> Similarity {
-    compare_impl(query, reference, max_distance, false).unwrap_or(Similarity {
+    compare_impl::<true>(query, reference, max_distance, false, None).unwrap_or(Similarity {
         distance: f32::INFINITY,
         score: 0.0,
         explanation: Explanation::default(),
@@ -687,43 +748,125 @@ pub(crate) fn compare_within(
     reference: &Prepared,
     max_distance: f32,
 ) -> Result<Similarity, f32> {
-    match compare_impl(query, reference, max_distance, true) {
+    match compare_impl::<true>(query, reference, max_distance, true, None) {
         Ok(sim) if sim.distance <= max_distance + SUM_SLACK => Ok(sim),
         Ok(sim) => Err(sim.distance),
         Err(bound) => Err(bound.max(max_distance)),
     }
 }
 
-/// A lower bound on the distance of the word alignment of [`compare`], from the consonants
-/// of each word pair ([`min_full_price_edits`], an edit of at least 1.0 each): every query
-/// word is either paired (at least its cheapest pair) or extra, and every reference word
-/// paired or missing; the larger of the two sums.
-fn word_alignment_floor(query: &Prepared, reference: &Prepared, edits: &[u32]) -> f32 {
+/// [`compare_within`], the distance alone: `Ok` with exactly [`compare`]'s distance when it
+/// is within `max_distance`, else `Err` with a lower bound. Word pairs are looked up in
+/// `memo` (one per query): the names a query meets share most of their words.
+///
+/// Beyond [`PairMemo::exact_within`], a name whose joined letters cannot come that close
+/// is not aligned letter by letter: its word alignment stands for its distance (an upper
+/// bound, and the distance itself unless the words are split differently), which is what
+/// the many names far behind the closest one are weighed at.
+pub(crate) fn distance_within<'r>(
+    query: &Prepared,
+    reference: &'r Prepared,
+    max_distance: f32,
+    memo: &mut PairMemo<'r>,
+) -> Result<f32, f32> {
+    match compare_impl::<false>(query, reference, max_distance, true, Some(memo)) {
+        Ok(sim) if sim.distance <= max_distance + SUM_SLACK => Ok(sim.distance),
+        Ok(sim) => Err(sim.distance),
+        Err(bound) => Err(bound.max(max_distance)),
+    }
+}
+
+/// Hasher for the words of [`PairMemo`] (a few letters, hashed a multiplication each).
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u32(n as u32);
+    }
+}
+
+/// The distance of each word of one query to each reference word met so far (as
+/// [`compare`] prices a pair: infinite over the pair's budget), for [`distance_within`].
+/// A watch-list repeats its given and family names thousands of times: a query's words are
+/// aligned with each of them once, not once per name.
+pub(crate) struct PairMemo<'r> {
+    by_query_word: Vec<PairMap<'r>>,
+    /// Distances up to this are exact; beyond it, a name may be given the distance of its
+    /// word alignment when its joined letters cannot come within it (see
+    /// [`distance_within`]).
+    pub exact_within: f32,
+}
+
+impl Default for PairMemo<'_> {
+    fn default() -> Self {
+        PairMemo {
+            by_query_word: Vec::new(),
+            exact_within: f32::INFINITY,
+        }
+    }
+}
+
+type PairMap<'r> =
+    std::collections::HashMap<&'r [char], f32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A lower bound on the distance of the word alignment of [`compare`], from a lower bound
+/// on the distance of each word pair (`pair[i * r + j]`: the consonants' full-price edits,
+/// or the pair's distance itself): every query word is either paired (at least its
+/// cheapest pair) or extra, and every reference word paired or missing; the larger of the
+/// two sums.
+fn word_alignment_floor(query: &Prepared, reference: &Prepared, pair: &[f32]) -> f32 {
     let r = reference.words.len();
+    let least = |it: &mut dyn Iterator<Item = &f32>| it.copied().fold(f32::INFINITY, f32::min);
     let by_query: f32 = (0..query.words.len())
-        .map(|i| {
-            let paired = edits[i * r..(i + 1) * r].iter().min().copied().unwrap_or(0);
-            (paired as f32).min(query.word_extra[i])
-        })
+        .map(|i| least(&mut pair[i * r..(i + 1) * r].iter()).min(query.word_extra[i]))
         .sum();
     let by_reference: f32 = (0..r)
-        .map(|j| {
-            let paired = edits.iter().skip(j).step_by(r).min().copied().unwrap_or(0);
-            (paired as f32).min(reference.word_missing[j])
-        })
+        .map(|j| least(&mut pair.iter().skip(j).step_by(r)).min(reference.word_missing[j]))
         .sum();
     by_query.max(by_reference)
+}
+
+/// Buffers of [`compare_impl`], kept per thread (it runs for every name a query meets).
+#[derive(Default)]
+struct AlignScratch {
+    /// The distance of each word pair, `i * r + j`.
+    dist: Vec<f32>,
+    /// The pairs in the order the greedy alignment takes them.
+    order: Vec<u32>,
+    used_q: Vec<bool>,
+    used_r: Vec<bool>,
+    matched: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static ALIGN: std::cell::RefCell<AlignScratch> = std::cell::RefCell::new(AlignScratch::default());
 }
 
 /// [`compare`]; with `strict`, held to `max_distance` (see [`compare_within`]): a pair of
 /// words is aligned only within it, and the comparison stops once no alignment can be,
 /// with `Err` and a lower bound on the distance (infinite for a name without words).
-fn compare_impl(
+/// Without `EXPLAIN`, the distance alone (no explanation, a score of 0.0), word pairs taken
+/// from `memo` when one is given.
+fn compare_impl<'r, const EXPLAIN: bool>(
     query: &Prepared,
-    reference: &Prepared,
+    reference: &'r Prepared,
     max_distance: f32,
     strict: bool,
+    memo: Option<&mut PairMemo<'r>>,
 ) -> Result<Similarity, f32> {
+    let exact_within = memo.as_ref().map_or(f32::INFINITY, |m| m.exact_within);
     let (q, r) = (&query.words, &reference.words);
     if q.is_empty() || r.is_empty() {
         return Err(f32::INFINITY);
@@ -756,101 +899,152 @@ fn compare_impl(
         f32::INFINITY
     };
     let spacing = if q.len() != r.len() { SPACING } else { 0.0 };
-    // The joined letters cost at least their full-price edits.
-    let joined_floor =
-        min_full_price_edits(&query.joined_consonants, &reference.joined_consonants) as f32;
-    let edits: Vec<u32> = query
-        .word_consonants
-        .iter()
-        .flat_map(|a| {
-            reference
-                .word_consonants
-                .iter()
-                .map(move |b| min_full_price_edits(a, b))
-        })
-        .collect();
-    if strict && joined_floor + spacing > limit {
-        let floor = word_alignment_floor(query, reference, &edits);
-        if floor > limit {
-            return Err(floor.min(joined_floor + spacing));
-        }
-    }
-    // Word alignment: greedily pair the closest words (relative to their length).
-    let mut pairs: Vec<(f32, usize, usize, Explanation)> = Vec::with_capacity(q.len() * r.len());
-    for (i, qw) in query.letters.iter().enumerate() {
-        for (j, rw) in reference.letters.iter().enumerate() {
-            // Not held to `limit`: the greedy pairing takes a pair over the whole budget where
-            // leaving both words unpaired may cost less, and the result must be `compare`'s.
-            let budget = pair_budget(qw.len(), rw.len());
-            // Over the pair's budget, a pair is never matched, whatever its exact distance.
-            let (d, ex) = if edits[i * r.len() + j] as f32 > budget {
-                (f32::INFINITY, Explanation::default())
-            } else {
-                word_pair(qw, rw, budget)
-            };
-            pairs.push((d, i, j, ex));
-        }
-    }
-    pairs.sort_by(|a, b| {
-        let rel = |p: &(f32, usize, usize, Explanation)| {
-            p.0 / (q[p.1].len().max(r[p.2].len()).max(1) as f32)
+    // The joined letters cost at least their full-price edits and vowel differences.
+    let joined_floor = joined_floor(&query.joined_consonants, &reference.joined_consonants);
+    let (word_cost, aligned) = ALIGN.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let AlignScratch {
+            dist,
+            order,
+            used_q,
+            used_r,
+            matched,
+        } = &mut *scratch;
+        let pair_edits = |i: usize, j: usize| {
+            pair_floor(&query.word_consonants[i], &reference.word_consonants[j])
         };
-        rel(a)
-            .total_cmp(&rel(b))
-            .then(a.1.cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
-    let (mut used_q, mut used_r) = (vec![false; q.len()], vec![false; r.len()]);
-    let mut aligned = Explanation::default();
-    let mut distance = 0.0;
-    let mut matched: Vec<(usize, usize)> = Vec::new();
-    for (d, i, j, ex) in pairs {
-        if used_q[i] || used_r[j] || d > pair_budget(q[i].len(), r[j].len()) {
-            continue;
+        // A pair's distance; over the pair's budget, a pair is never matched, whatever its
+        // exact distance. Not held to `limit`: the greedy pairing takes a pair over the
+        // whole budget where leaving both words unpaired may cost less, and the result must
+        // be `compare`'s.
+        let pair = |i: usize, j: usize, edits: f32| {
+            let (qw, rw) = (&query.letters[i], &reference.letters[j]);
+            let budget = pair_budget(qw.len(), rw.len());
+            if edits > budget {
+                f32::INFINITY
+            } else {
+                word_pair::<false>(qw, rw, budget).0
+            }
+        };
+        dist.clear();
+        match memo {
+            Some(memo) => {
+                if memo.by_query_word.len() < q.len() {
+                    memo.by_query_word.resize_with(q.len(), PairMap::default);
+                }
+                for i in 0..q.len() {
+                    for (j, rw) in r.iter().enumerate() {
+                        let d = *memo.by_query_word[i]
+                            .entry(rw)
+                            .or_insert_with(|| pair(i, j, pair_edits(i, j)));
+                        dist.push(d);
+                    }
+                }
+                if strict && joined_floor + spacing > limit {
+                    let floor = word_alignment_floor(query, reference, dist);
+                    if floor > limit {
+                        return Err(floor.min(joined_floor + spacing));
+                    }
+                }
+            }
+            None => {
+                let edits: Vec<f32> = (0..q.len())
+                    .flat_map(|i| (0..r.len()).map(move |j| (i, j)))
+                    .map(|(i, j)| pair_edits(i, j))
+                    .collect();
+                if strict && joined_floor + spacing > limit {
+                    let floor = word_alignment_floor(query, reference, &edits);
+                    if floor > limit {
+                        return Err(floor.min(joined_floor + spacing));
+                    }
+                }
+                dist.extend(
+                    edits
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &e)| pair(k / r.len(), k % r.len(), e)),
+                );
+            }
         }
-        used_q[i] = true;
-        used_r[j] = true;
-        distance += d;
-        aligned.absorb(ex);
-        matched.push((i, j));
-    }
-    let missing = (0..r.len()).filter(|&j| !used_r[j]);
-    distance += missing
-        .clone()
-        .map(|j| reference.word_missing[j])
-        .sum::<f32>();
-    let extra = (0..q.len()).filter(|&i| !used_q[i]);
-    distance += extra.clone().map(|i| query.word_extra[i]).sum::<f32>();
-    matched.sort();
-    if matched.windows(2).any(|p| p[1].1 < p[0].1) {
-        distance += REORDER;
-        aligned.reordered = true;
-    }
+        // Word alignment: greedily pair the closest words (relative to their length).
+        order.clear();
+        order.extend(0..dist.len() as u32);
+        let rel = |k: u32| {
+            let (i, j) = (k as usize / r.len(), k as usize % r.len());
+            dist[k as usize] / (q[i].len().max(r[j].len()).max(1) as f32)
+        };
+        order.sort_by(|&a, &b| rel(a).total_cmp(&rel(b)).then(a.cmp(&b)));
+        used_q.clear();
+        used_q.resize(q.len(), false);
+        used_r.clear();
+        used_r.resize(r.len(), false);
+        matched.clear();
+        let mut distance = 0.0;
+        for &k in order.iter() {
+            let (i, j) = (k as usize / r.len(), k as usize % r.len());
+            let d = dist[k as usize];
+            if used_q[i] || used_r[j] || d > pair_budget(q[i].len(), r[j].len()) {
+                continue;
+            }
+            used_q[i] = true;
+            used_r[j] = true;
+            distance += d;
+            matched.push((i, j));
+        }
+        let missing = (0..r.len()).filter(|&j| !used_r[j]);
+        distance += missing
+            .clone()
+            .map(|j| reference.word_missing[j])
+            .sum::<f32>();
+        let extra = (0..q.len()).filter(|&i| !used_q[i]);
+        distance += extra.clone().map(|i| query.word_extra[i]).sum::<f32>();
+        matched.sort_unstable();
+        let reordered = matched.windows(2).any(|p| p[1].1 < p[0].1);
+        if reordered {
+            distance += REORDER;
+        }
+        // The edits of the pairs taken, aligned again (most comparisons only weigh).
+        let mut aligned = Explanation::default();
+        if EXPLAIN {
+            for &(i, j) in matched.iter() {
+                let (qw, rw) = (&query.letters[i], &reference.letters[j]);
+                aligned.absorb(word_pair::<true>(qw, rw, pair_budget(qw.len(), rw.len())).1);
+            }
+            aligned.reordered = reordered;
+            aligned.missing_words = missing.map(|j| r[j].iter().collect()).collect();
+            aligned.extra_words = extra.map(|i| q[i].iter().collect()).collect();
+        }
+        Ok((distance, aligned))
+    })?;
     // The same letters with the words split differently, when that can be cheaper (and,
     // held to the budget, within it).
-    let word_cost = distance;
     let mut best: Option<(f32, Explanation)> = None;
-    if (q.len() != r.len() || word_cost > 0.0) && joined_floor + spacing < word_cost.min(limit) {
+    if (q.len() != r.len() || word_cost > 0.0)
+        && joined_floor + spacing < word_cost.min(limit).min(exact_within)
+    {
         let budget = word_cost.min(max_distance) - spacing;
-        let (d, mut ex) = word_distance(&query.joined_letters, &reference.joined_letters, budget);
+        let (d, mut ex) =
+            word_distance::<EXPLAIN>(&query.joined_letters, &reference.joined_letters, budget);
         let d = d + spacing;
         if d < word_cost {
-            ex.spacing = q.len() != r.len();
+            ex.spacing = EXPLAIN && q.len() != r.len();
             best = Some((d, ex));
         }
     }
-    let best = match best {
+    let (distance, explanation) = match best {
         Some(joined) => joined,
         // Over the budget: by more than the joined letters' floor, which was not aligned.
         None if word_cost > limit => return Err(word_cost.min(joined_floor + spacing)),
-        None => {
-            // The words left unpaired are named only for the alignment kept.
-            aligned.missing_words = missing.map(|j| r[j].iter().collect()).collect();
-            aligned.extra_words = extra.map(|i| q[i].iter().collect()).collect();
-            (word_cost, aligned)
-        }
+        // The words left unpaired are named only for the alignment kept.
+        None => (word_cost, aligned),
     };
-    let (distance, explanation) = best;
+    if !EXPLAIN {
+        return Ok(Similarity {
+            distance,
+            score: 0.0,
+            explanation,
+        });
+    }
     let length = 0.5 * (query.len() + reference.len()) as f32;
     let by_distance = (1.0 - distance / length.max(1.0)).clamp(0.0, 1.0);
     let jw = strsim::jaro_winkler(&query.skeleton, &reference.skeleton) as f32;
@@ -928,6 +1122,55 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 1024, .. proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The distance alone, word pairs remembered from one reference to the next (a
+        /// query against the names of its candidates): exactly `compare`'s distance within
+        /// the budget, else a bound over the budget and under it; and within
+        /// `exact_within`, whatever that is. Beyond `exact_within`, a distance may be the
+        /// word alignment's (no less than the exact one).
+        #[test]
+        fn distance_within_is_compare_or_a_bound(
+            query in proptest::collection::vec(proptest::sample::select(WORDS), 1..4),
+            names in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(WORDS), 1..4), 1..6),
+            budget in 0.0f32..6.0,
+            exact_within in proptest::option::of(0.0f32..6.0),
+        ) {
+            let query = Prepared::new(&query.join(" "));
+            let names: Vec<Prepared> = names.iter().map(|n| Prepared::new(&n.join(" "))).collect();
+            let mut memo = PairMemo::default();
+            if let Some(e) = exact_within {
+                memo.exact_within = e;
+            }
+            for name in &names {
+                let exact = compare(&query, name, f32::INFINITY).distance;
+                match distance_within(&query, name, budget, &mut memo) {
+                    Ok(d) if d <= memo.exact_within => {
+                        proptest::prop_assert!(exact <= budget + SUM_SLACK);
+                        proptest::prop_assert_eq!(d, exact);
+                    }
+                    Ok(d) => {
+                        proptest::prop_assert!(d + SUM_SLACK >= exact, "{d} < {exact}");
+                        proptest::prop_assert!(exact + SUM_SLACK >= memo.exact_within.min(d));
+                    }
+                    Err(bound) => {
+                        proptest::prop_assert!(bound >= budget);
+                        // Under the exact distance, unless that is beyond `exact_within`
+                        // (where the word alignment may stand for it).
+                        proptest::prop_assert!(
+                            bound <= exact + SUM_SLACK || exact > memo.exact_within,
+                            "{bound} > {exact}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 2048, .. proptest::prelude::ProptestConfig::default()
         })]
 
@@ -982,14 +1225,14 @@ mod tests {
                 &Consonants::of_letters(&x, true),
                 &Consonants::of_letters(&y, true),
             ) as f32;
-            let (d, _) = word_pair(&letters(&x), &letters(&y), f32::INFINITY);
+            let (d, _) = word_pair::<true>(&letters(&x), &letters(&y), f32::INFINITY);
             proptest::prop_assert!(floor <= d, "{a} / {b}: {floor} > {d}");
             let joined: Vec<char> = x.iter().chain(&chars(&normalize_word(c))).copied().collect();
             let floor = min_full_price_edits(
                 &Consonants::of_letters(&joined, false),
                 &Consonants::of_letters(&y, false),
             ) as f32;
-            let (d, _) = word_distance(&letters(&joined), &letters(&y), f32::INFINITY);
+            let (d, _) = word_distance::<true>(&letters(&joined), &letters(&y), f32::INFINITY);
             proptest::prop_assert!(floor <= d, "{a}{c} / {b}: {floor} > {d}");
         }
 

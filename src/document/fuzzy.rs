@@ -154,6 +154,8 @@ pub(super) fn fuzzy_pass<'m>(
                 FUZZY_MAX_ENTITIES,
             );
             resolve::decide(index, fuzzy, surface, &mut cands, &crowd);
+            let first = cands.len().min(1);
+            resolve::explain(index, fuzzy, surface, &mut cands[..first]);
             let Some(best) = cands.first() else { continue };
             if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
                 continue;

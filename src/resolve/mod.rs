@@ -39,7 +39,7 @@ use crate::index::{EntityIdx, Index};
 use crate::keys::xkey::xkey;
 use crate::keys::{BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, ortho_key, skeleton, word_keys};
 use crate::score::{
-    Consonants, Explanation, Prepared, compare, compare_within, max_distance_for_score,
+    Consonants, Explanation, PairMemo, Prepared, compare, distance_within, max_distance_for_score,
     may_be_within, min_full_price_edits,
 };
 use crate::translit::XScriptScorer;
@@ -103,10 +103,20 @@ pub const DEFAULT_THRESHOLD: f32 = 0.5;
 const SHORT_FORM_DISTANCE: f32 = 0.5;
 /// How far behind the closest candidate a candidate is still scored exactly, in edits.
 const BUDGET_SLACK: f32 = 2.5;
+/// Distances within this of the closest candidate's are exact.
+const EXACT_RADIUS: f32 = 1.0;
 /// Penalty, in edits, for reading the query's first word without a proclitic.
 const CLITIC_DISTANCE: f32 = 0.1;
 /// At most this many entities are scored per reading of a query by [`resolve`].
 pub(crate) const MAX_SCORED: usize = 400;
+/// Of the entities a reading of a query brings ([`MAX_SCORED`]), those sharing the most
+/// keys with it, this many, are aligned; the others are weighed in the crowd at the
+/// distance the aligned ones sharing as many keys came to ([`Estimates`]).
+const MAX_ALIGNED: usize = 100;
+/// Queries of up to this many words are also looked up with their words rotated.
+const MAX_ROTATED: usize = 4;
+/// Aligned entities of one weight needed to estimate the others of that weight.
+const MIN_SAMPLES: usize = 3;
 /// From a block, only this many aliases (those of the entities with the best priors) are
 /// taken: a short skeleton such as `رم` is shared by thousands of names, and the query most
 /// likely means one of the prominent ones.
@@ -274,8 +284,8 @@ impl FuzzyIndex {
     }
 
     /// Entities sharing a whole-name or word skeleton (within one deletion) with the query,
-    /// most shared keys first, then best prior.
-    fn candidates(&self, index: &Index, query_words: &[String]) -> Vec<EntityIdx> {
+    /// most shared keys first, then best prior, with the weight of the keys they share.
+    fn candidates(&self, index: &Index, query_words: &[String]) -> Vec<(EntityIdx, u32)> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
         let mut hits: EntityMap<(u32, usize)> = EntityMap::default();
@@ -290,6 +300,18 @@ impl FuzzyIndex {
         index.blocks(BLOCK_WHOLE, &whole, &mut Vec::new(), MAX_FROM_BLOCK, |b| {
             add(b, 4)
         });
+        // The name with its words in another order (`جوكو ودودو` / `ودودو جوكو`): each
+        // rotation's whole skeleton, so that a reordered name shares as much as a
+        // misspelt one and is not left behind the entities sharing one common word.
+        if (2..=MAX_ROTATED).contains(&skeletons.len()) {
+            let mut seen = Vec::new();
+            for k in 1..skeletons.len() {
+                let rotated: String = skeletons[k..].concat() + &skeletons[..k].concat();
+                index.blocks(BLOCK_WHOLE, &rotated, &mut seen, MAX_FROM_BLOCK, |b| {
+                    add(b, 4)
+                });
+            }
+        }
         if skeletons.len() > 1 {
             let mut seen = Vec::new();
             for s in skeletons.iter().filter(|s| s.chars().count() >= 3) {
@@ -299,7 +321,7 @@ impl FuzzyIndex {
         let mut out: Vec<(EntityIdx, (u32, usize))> = hits.into_iter().collect();
         // More shared keys first; within a weight, the order the blocks gave (best prior).
         out.sort_unstable_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
-        out.into_iter().map(|(e, _)| e).collect()
+        out.into_iter().map(|(e, (w, _))| (e, w)).collect()
     }
 }
 
@@ -336,6 +358,10 @@ pub struct Candidate<'m> {
     pub conflict: Option<Conflict>,
     /// The entity's index.
     pub(crate) idx: EntityIdx,
+    /// The reading of the query ([`readings`]) its distance was found on, until [`explain`]
+    /// fills in its similarity and explanation; `None` once explained, and for a candidate
+    /// of the script bridge (explained when made).
+    pub(crate) reading: Option<u8>,
 }
 
 impl<'m> Candidate<'m> {
@@ -357,6 +383,7 @@ impl<'m> Candidate<'m> {
             },
             vocalisation: 0.0,
             conflict: None,
+            reading: None,
         }
     }
 }
@@ -483,21 +510,59 @@ fn readings(words: &[String]) -> Vec<(Vec<String>, f32, Option<&'static str>)> {
 
 /// The entities a reading of a query is compared with: those an exact key names, then
 /// those sharing skeleton blocks with it ([`FuzzyIndex::candidates`]), at most
-/// `max_entities`.
+/// `max_entities`, each with the weight of the keys it shares (an exact key outweighs all).
 fn reading_entities(
     index: &Index,
     fuzzy: &FuzzyIndex,
     reading: &[String],
     joined: &str,
     max_entities: usize,
-    out: &mut Vec<EntityIdx>,
+    out: &mut Vec<(EntityIdx, u32)>,
 ) {
     out.clear();
-    index.lookup(&ortho_key(joined), |t| out.push(t.entity));
+    index.lookup(&ortho_key(joined), |t| out.push((t.entity, u32::MAX)));
     out.extend(fuzzy.candidates(index, reading));
     let mut seen = EntitySet::default();
-    out.retain(|&e| seen.insert(e));
+    out.retain(|&(e, _)| seen.insert(e));
     out.truncate(max_entities);
+}
+
+/// The distances the entities of a reading left unaligned are weighed at, by the weight
+/// of the keys they share with it: the median of what the aligned ones of that weight came
+/// to (exact distances and bounds), or of the lightest weight aligned when fewer than
+/// [`MIN_SAMPLES`] share it.
+struct Estimates {
+    /// `(weight, median)`, for the weights with enough samples.
+    by_weight: Vec<(u32, f32)>,
+    /// The median of the lightest weight aligned.
+    otherwise: Option<f32>,
+}
+
+impl Estimates {
+    /// From the `(weight, distance)` of the aligned entities.
+    fn new(mut aligned: Vec<(u32, f32)>) -> Estimates {
+        aligned.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut by_weight = Vec::new();
+        let mut otherwise = None;
+        for level in aligned.chunk_by(|a, b| a.0 == b.0) {
+            let median = level[level.len() / 2];
+            otherwise = otherwise.or(Some(median.1));
+            if level.len() >= MIN_SAMPLES {
+                by_weight.push(median);
+            }
+        }
+        Estimates {
+            by_weight,
+            otherwise,
+        }
+    }
+
+    fn distance(&self, weight: u32) -> Option<f32> {
+        match self.by_weight.binary_search_by_key(&weight, |l| l.0) {
+            Ok(i) => Some(self.by_weight[i].1),
+            Err(_) => self.otherwise,
+        }
+    }
 }
 
 /// The entities the cross-script key of `name` reaches (within one deletion), in block
@@ -517,9 +582,9 @@ fn bridged_entities(index: &Index, name: &str) -> Vec<EntityIdx> {
 /// restricted to `kind` if given, and the [`Crowd`] of the entities compared that came
 /// no closer than the budget.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn candidates<'m>(
+pub(crate) fn candidates<'m, 'f>(
     index: &'m Index,
-    fuzzy: &FuzzyIndex,
+    fuzzy: &'f FuzzyIndex,
     name: &str,
     kind: Option<EntityKind>,
     forget: Option<Forget<'_>>,
@@ -537,16 +602,20 @@ pub(crate) fn candidates<'m>(
         return (Vec::new(), Crowd::default());
     }
     let latin_query = is_latin(name);
+    let read = readings(&words);
     let mut best_by_entity: EntityMap<Candidate<'m>> = EntityMap::default();
     // The closest each entity over the budget came, as a lower bound.
     let mut over_budget: EntityMap<f32> = EntityMap::default();
     let mut closest = f32::INFINITY;
     // Every name of a candidate entity in the query's script is compared; the closest counts.
     let mut consider =
-        |entity: EntityIdx, query: &Prepared, penalty: f32, clitic: Option<&'static str>| {
+        |entity: EntityIdx, query: &Prepared, reading: u8, memo: &mut PairMemo<'f>| {
+            let (_, penalty, clitic) = &read[usize::from(reading)];
+            let (penalty, clitic) = (*penalty, *clitic);
             let e = index.entity(entity);
+            let mut nearest = f32::INFINITY;
             if kind.is_some_and(|k| k != e.kind) {
-                return;
+                return nearest;
             }
             for (alias, form, short) in same_script_names(index, fuzzy, entity, latin_query) {
                 if forget.is_some_and(|f| f.entity == entity && f.name == alias) {
@@ -555,45 +624,72 @@ pub(crate) fn candidates<'m>(
                 // Candidates more than BUDGET_SLACK edits behind the closest one cannot win
                 // nor take a visible share (priors are worth at most about one edit).
                 let budget = max_distance.min(closest + BUDGET_SLACK) - penalty;
-                let sim = match compare_within(query, &form.prepared, budget) {
-                    Ok(sim) => sim,
+                memo.exact_within = closest + EXACT_RADIUS - penalty;
+                let sim = match distance_within(query, &form.prepared, budget, memo) {
+                    Ok(d) => d,
                     Err(bound) => {
                         let bound = bound + penalty + short_form_charge(short, bound);
                         let slot = over_budget.entry(entity).or_insert(bound);
                         *slot = slot.min(bound);
+                        nearest = nearest.min(bound);
                         continue;
                     }
                 };
-                let distance = sim.distance + penalty + short_form_charge(short, sim.distance);
+                let distance = sim + penalty + short_form_charge(short, sim);
                 closest = closest.min(distance);
+                nearest = nearest.min(distance);
                 if best_by_entity
                     .get(&entity)
                     .is_none_or(|c| distance < c.distance)
                 {
+                    // Its similarity and explanation are left for [`explain`]: most
+                    // candidates are only weighed.
                     let candidate = Candidate {
                         idx: entity,
                         entity: e,
                         score: 0.0,
-                        similarity: sim.score,
+                        similarity: 0.0,
                         distance,
                         cross_script: 0.0,
                         name: alias,
                         clitic,
-                        explanation: sim.explanation,
+                        explanation: Explanation::default(),
                         vocalisation: 0.0,
                         conflict: None,
+                        reading: Some(reading),
                     };
                     best_by_entity.insert(entity, candidate);
                 }
             }
+            nearest
         };
-    let mut visited: Vec<EntityIdx> = Vec::new();
-    for (reading, penalty, clitic) in &readings(&words) {
+    let mut visited: Vec<(EntityIdx, u32)> = Vec::new();
+    // The entities past the first MAX_ALIGNED of a reading, with the distance they are
+    // weighed at in the crowd.
+    let mut estimated: EntityMap<f32> = EntityMap::default();
+    for (r, (reading, penalty, _)) in read.iter().enumerate() {
         let joined = reading.join(" ");
         let query = Prepared::new(&joined).written_as(name);
         reading_entities(index, fuzzy, reading, &joined, max_entities, &mut visited);
-        for &entity in &visited {
-            consider(entity, &query, *penalty, *clitic);
+        let mut memo = PairMemo::default();
+        let mut aligned: Vec<(u32, f32)> = Vec::new();
+        for &(entity, weight) in visited.iter().take(MAX_ALIGNED) {
+            let d = consider(entity, &query, r as u8, &mut memo);
+            if d.is_finite() {
+                aligned.push((weight, d));
+            }
+        }
+        let estimates = Estimates::new(aligned);
+        for &(entity, weight) in visited.iter().skip(MAX_ALIGNED) {
+            if kind.is_some_and(|k| k != index.entity(entity).kind) {
+                continue;
+            }
+            let Some(d) = estimates.distance(weight) else {
+                break;
+            };
+            let d = d.max(*penalty);
+            let slot = estimated.entry(entity).or_insert(d);
+            *slot = slot.min(d);
         }
     }
     // The script bridge: the query against each candidate's names in the other script, and
@@ -686,6 +782,9 @@ pub(crate) fn candidates<'m>(
     }
     // In entity order: the decision sums weights over candidates, and a hash map's order
     // would change the last bits of every score from one run to the next.
+    for (e, d) in estimated {
+        over_budget.entry(e).or_insert(d);
+    }
     let mut crowd: Vec<(EntityIdx, f32)> = over_budget
         .into_iter()
         .filter(|(e, _)| !best_by_entity.contains_key(e))
@@ -755,14 +854,15 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
         return false;
     }
     let latin_query = is_latin(name);
-    let mut visited: Vec<EntityIdx> = Vec::new();
+    let mut visited: Vec<(EntityIdx, u32)> = Vec::new();
     let mut considered = EntitySet::default();
     for (reading, penalty, clitic) in &readings(&words) {
         let joined = reading.join(" ");
         let query = Prepared::new(&joined).written_as(name);
         let consonants = Consonants::of(&query);
         reading_entities(index, fuzzy, reading, &joined, max_entities, &mut visited);
-        for &entity in &visited {
+        // `candidates` aligns only these.
+        for &(entity, _) in visited.iter().take(MAX_ALIGNED) {
             considered.insert(entity);
             let e = index.entity(entity);
             if !(accept.entity_ok)(e) {
@@ -794,6 +894,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
                     explanation: sim.explanation,
                     vocalisation: 0.0,
                     conflict: None,
+                    reading: None,
                 };
                 if accept.accepts(&candidate) {
                     return true;
@@ -977,6 +1078,37 @@ fn decide_forgetting(
     }
 }
 
+/// Fills in the similarity and explanation of `candidates` found by [`candidates`] for
+/// `name`: their names aligned again with the reading of the query each was found on,
+/// with every edit (the same distance).
+pub(crate) fn explain(
+    index: &Index,
+    fuzzy: &FuzzyIndex,
+    name: &str,
+    candidates: &mut [Candidate<'_>],
+) {
+    if candidates.iter().all(|c| c.reading.is_none()) {
+        return;
+    }
+    let latin = is_latin(name);
+    let read = readings(&word_keys(name));
+    for c in candidates {
+        let Some(reading) = c.reading.take() else {
+            continue;
+        };
+        let Some((words, _, _)) = read.get(usize::from(reading)) else {
+            continue;
+        };
+        let query = Prepared::new(&words.join(" ")).written_as(name);
+        let form = same_script_names(index, fuzzy, c.idx, latin).find(|(n, _, _)| *n == c.name);
+        if let Some((_, form, _)) = form {
+            let sim = compare(&query, &form.prepared, f32::INFINITY);
+            c.similarity = sim.score;
+            c.explanation = sim.explanation;
+        }
+    }
+}
+
 /// Resolves `name`: candidates, scored, the best kept when it reaches the threshold.
 pub(crate) fn resolve<'m>(
     index: &'m Index,
@@ -994,6 +1126,8 @@ pub(crate) fn resolve<'m>(
         MAX_SCORED,
     );
     decide(index, fuzzy, name, &mut all, &crowd);
+    let shown = all.len().min(options.top_k.max(REPORTED));
+    explain(index, fuzzy, name, &mut all[..shown]);
     // The best is among those weighed for conflicts, however few are reported.
     let best = all
         .iter()
