@@ -395,30 +395,29 @@ thread_local! {
 /// Gives up (returning infinity) as soon as every alignment costs more than `max`.
 fn word_distance<const TRACE: bool>(la: &[Letter], lb: &[Letter], max: f32) -> (f32, Explanation) {
     let (n, m) = (la.len(), lb.len());
-    if PER_LETTER.min(VOWEL) * n.abs_diff(m) as f32 > max {
+    // Each letter of difference in length takes an insertion or a deletion.
+    if VOWEL * n.abs_diff(m) as f32 > max {
         return (f32::INFINITY, Explanation::default());
     }
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let Scratch { d, from } = &mut *s;
         let w = m + 1;
+        // Row i of the table starts at `row(i)`: the whole table when tracing the path back,
+        // else the three rows an optimal-string-alignment step reads.
+        let row = |i: usize| if TRACE { i * w } else { (i % 3) * w };
         d.clear();
-        d.resize((n + 1) * w, 0.0);
+        d.resize(if TRACE { (n + 1) * w } else { 3 * w }, 0.0);
         if TRACE {
             from.clear();
             from.resize((n + 1) * w, 0);
-        }
-        for i in 1..=n {
-            d[i * w] = d[(i - 1) * w] + la[i - 1].indel();
-        }
-        for j in 1..=m {
-            d[j] = d[j - 1] + lb[j - 1].indel();
-        }
-        if TRACE {
             for i in 1..=n {
                 from[i * w] = 1;
             }
             from[1..=m].fill(2);
+        }
+        for j in 1..=m {
+            d[j] = d[j - 1] + lb[j - 1].indel();
         }
         // The least the rest of an alignment at (i, j) costs: the letters left unequal in
         // number, each inserted or deleted for at least a vowel's price.
@@ -428,28 +427,30 @@ fn word_distance<const TRACE: bool>(la: &[Letter], lb: &[Letter], max: f32) -> (
         for i in 1..=n {
             let x = la[i - 1];
             let dc = x.indel();
-            let mut row_min = f32::INFINITY;
+            let (up, here) = (row(i - 1), row(i));
+            d[here] = d[up] + dc;
+            let mut row_min = d[here] + rest(i, 0);
             for j in 1..=m {
                 let y = lb[j - 1];
-                let mut best = (d[(i - 1) * w + j - 1] + x.sub(y), 0u8);
-                if d[(i - 1) * w + j] + dc < best.0 {
-                    best = (d[(i - 1) * w + j] + dc, 1);
+                let mut best = (d[up + j - 1] + x.sub(y), 0u8);
+                if d[up + j] + dc < best.0 {
+                    best = (d[up + j] + dc, 1);
                 }
-                if d[i * w + j - 1] + y.indel() < best.0 {
-                    best = (d[i * w + j - 1] + y.indel(), 2);
+                if d[here + j - 1] + y.indel() < best.0 {
+                    best = (d[here + j - 1] + y.indel(), 2);
                 }
                 if i > 1
                     && j > 1
                     && x.c == lb[j - 2].c
                     && la[i - 2].c == y.c
                     && x.c != la[i - 2].c
-                    && d[(i - 2) * w + j - 2] + TRANSPOSITION < best.0
+                    && d[row(i - 2) + j - 2] + TRANSPOSITION < best.0
                 {
-                    best = (d[(i - 2) * w + j - 2] + TRANSPOSITION, 3);
+                    best = (d[row(i - 2) + j - 2] + TRANSPOSITION, 3);
                 }
-                d[i * w + j] = best.0;
+                d[here + j] = best.0;
                 if TRACE {
-                    from[i * w + j] = best.1;
+                    from[here + j] = best.1;
                 }
                 row_min = row_min.min(best.0 + rest(i, j));
             }
@@ -458,14 +459,13 @@ fn word_distance<const TRACE: bool>(la: &[Letter], lb: &[Letter], max: f32) -> (
             // path, and what is left of the words unequal in length takes an insertion or
             // deletion per letter of difference). Row i alone is not enough: `دلهي` / `دهلي`
             // is one swap, 0.6, though every cell of row 2 costs 1.0.
-            let row_min = row_min.min(d[i * w] + rest(i, 0));
             if row_min > max && last_row_min > max {
                 return (f32::INFINITY, Explanation::default());
             }
             last_row_min = row_min;
         }
         if !TRACE {
-            return (d[n * w + m], Explanation::default());
+            return (d[row(n) + m], Explanation::default());
         }
         // The edits along the best path, priced again from the letters.
         let mut ex = Explanation::default();

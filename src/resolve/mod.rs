@@ -285,7 +285,12 @@ impl FuzzyIndex {
 
     /// Entities sharing a whole-name or word skeleton (within one deletion) with the query,
     /// most shared keys first, then best prior, with the weight of the keys they share.
-    fn candidates(&self, index: &Index, query_words: &[String]) -> Vec<(EntityIdx, u32)> {
+    fn candidates(
+        &self,
+        index: &Index,
+        query_words: &[String],
+        max_entities: usize,
+    ) -> Vec<(EntityIdx, u32)> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
         let mut hits: EntityMap<(u32, usize)> = EntityMap::default();
@@ -318,10 +323,20 @@ impl FuzzyIndex {
                 index.blocks(BLOCK_WORD, s, &mut seen, MAX_FROM_BLOCK, |b| add(b, 1));
             }
         }
-        let mut out: Vec<(EntityIdx, (u32, usize))> = hits.into_iter().collect();
-        // More shared keys first; within a weight, the order the blocks gave (best prior).
-        out.sort_unstable_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
-        out.into_iter().map(|(e, (w, _))| (e, w)).collect()
+        // More shared keys first; within a weight, the order the blocks gave (best prior):
+        // one integer to sort by, and only the first `max_entities` in order.
+        let mut out: Vec<(u64, EntityIdx)> = hits
+            .into_iter()
+            .map(|(e, (w, at))| ((u64::from(u32::MAX - w) << 32) | at as u64, e))
+            .collect();
+        if out.len() > max_entities {
+            out.select_nth_unstable(max_entities);
+            out.truncate(max_entities);
+        }
+        out.sort_unstable();
+        out.into_iter()
+            .map(|(key, e)| (e, u32::MAX - (key >> 32) as u32))
+            .collect()
     }
 }
 
@@ -521,7 +536,7 @@ fn reading_entities(
 ) {
     out.clear();
     index.lookup(&ortho_key(joined), |t| out.push((t.entity, u32::MAX)));
-    out.extend(fuzzy.candidates(index, reading));
+    out.extend(fuzzy.candidates(index, reading, max_entities));
     let mut seen = EntitySet::default();
     out.retain(|&(e, _)| seen.insert(e));
     out.truncate(max_entities);
