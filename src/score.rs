@@ -776,6 +776,15 @@ pub(crate) fn distance_within<'r>(
     }
 }
 
+/// [`distance_within`] without a memo, for a pair compared once: whether the two are
+/// within `max_distance` at all, before the edits are worked out.
+pub(crate) fn is_within(query: &Prepared, reference: &Prepared, max_distance: f32) -> bool {
+    matches!(
+        compare_impl::<false>(query, reference, max_distance, true, None),
+        Ok(sim) if sim.distance <= max_distance + SUM_SLACK
+    )
+}
+
 /// Hasher for the words of [`PairMemo`] (a few letters, hashed a multiplication each).
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);

@@ -3,7 +3,7 @@
 //! names, so a pair is judged the same whichever of them came first.
 
 use crate::clitic::ARTICLE;
-use crate::score::{compare, compare_within, is_descriptor, min_full_price_edits};
+use crate::score::{compare, compare_within, is_descriptor, is_within, min_full_price_edits};
 use crate::translit::XScriptScorer;
 
 use super::{ClusterOptions, Node};
@@ -47,16 +47,15 @@ fn distance(o: &ClusterOptions, x: &Node, y: &Node) -> Option<f32> {
                 .chain(&e.missing_words)
                 .all(|w| is_descriptor(w))
     };
-    // Held to the limit: a comparison over it stops early (and `allowed` would refuse it).
-    let best = [
-        compare_within(&x.prepared, &y.prepared, limit).ok(),
-        compare_within(&y.prepared, &x.prepared, limit).ok(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(allowed)
-    .map(|s| s.distance)
-    .reduce(f32::min)?;
+    // Held to the limit: a comparison over it stops early (and `allowed` would refuse it);
+    // the distance alone says so first, and only a pair within it is explained.
+    let best = [(&x.prepared, &y.prepared), (&y.prepared, &x.prepared)]
+        .into_iter()
+        .filter(|(a, b)| is_within(a, b, limit))
+        .filter_map(|(a, b)| compare_within(a, b, limit).ok())
+        .filter(allowed)
+        .map(|s| s.distance)
+        .reduce(f32::min)?;
     words_agree(o, x, y).then_some(best)
 }
 
@@ -122,8 +121,11 @@ fn partial(o: &ClusterOptions, x: &Node, y: &Node) -> bool {
         } else if word == end {
             true
         } else {
+            // Most ends are far: the distance alone says so before the edits are aligned.
+            let end = &full.word_prepared[e];
             word.chars().count() >= 4
-                && compare(prepared, &full.word_prepared[e], 0.3).distance <= 0.3
+                && is_within(prepared, end, 0.3)
+                && compare(prepared, end, 0.3).distance <= 0.3
         }
     })
 }
