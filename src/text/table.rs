@@ -156,6 +156,9 @@ impl Tables {
             .iter()
             .map(|a| (a, 0))
             .chain(names.short.iter().map(|a| (a, SHORT)));
+        // Each name's words, keyed once for its keys and its blocks.
+        let mut keyed: Vec<Vec<String>> = Vec::new();
+        let mut with_article = String::new();
         for (alias, flag) in readings {
             let words = word_keys(alias);
             if words.is_empty() {
@@ -178,10 +181,14 @@ impl Tables {
             self.insert(&words, key, index | flag | if common { COMMON } else { 0 });
             for word in &words {
                 let bare = without_article(word);
-                if (lexicon.is_word)(bare) || (lexicon.is_word)(&format!("ال{bare}")) {
+                with_article.clear();
+                with_article.push_str("ال");
+                with_article.push_str(bare);
+                if (lexicon.is_word)(bare) || (lexicon.is_word)(&with_article) {
                     self.everyday_name_words.insert(bare.to_string());
                 }
             }
+            keyed.push(words);
         }
         let forms = names
             .demonym_bases
@@ -195,7 +202,7 @@ impl Tables {
                 self.insert(&words, key, index | DEMONYM);
             }
         }
-        self.add_blocks(names);
+        self.add_blocks(names, &keyed);
         let prior = self.priors.entry(index).or_insert(names.prior);
         *prior = prior.max(names.prior);
     }
@@ -254,7 +261,9 @@ impl Tables {
         }
     }
 
-    fn add_blocks(&mut self, names: &Names<'_>) {
+    /// The blocks of an entity's names, given as their words (`keyed`), and of its names
+    /// for the script bridge.
+    fn add_blocks(&mut self, names: &Names<'_>, keyed: &[Vec<String>]) {
         let mut add = |kind: u8, key: String| {
             // Duplicates go at ranking time: a block of a big user gazetteer can hold
             // thousands of entities, too many to search on every insertion.
@@ -263,8 +272,8 @@ impl Tables {
                 .or_default()
                 .push(names.entity);
         };
-        for name in names.full.iter().chain(&names.short) {
-            let skeletons: Vec<String> = word_keys(name).iter().map(|w| skeleton(w)).collect();
+        for words in keyed {
+            let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
             let whole = skeletons.concat();
             if whole.is_empty() {
                 continue;
