@@ -578,8 +578,8 @@ pub(crate) struct Prepared {
     /// `words` and `joined` as the edit prices see them, classified once.
     letters: Vec<Vec<Letter>>,
     joined_letters: Vec<Letter>,
-    /// The consonants of each word and of all the letters, to skip alignments that
-    /// [`min_full_price_edits`] shows cannot matter.
+    /// The consonants (and vowel counts) of each word and of all the letters, to skip
+    /// alignments that [`pair_floor`] and [`joined_floor`] show cannot matter.
     word_consonants: Vec<Consonants>,
     joined_consonants: Consonants,
     /// What each word costs when the other name has no word for it: as a reference word
