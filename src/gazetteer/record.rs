@@ -378,7 +378,7 @@ fn is_country_code(s: &str) -> bool {
 
 /// A name, trimmed; it must have a letter or digit, or it could never be matched.
 fn checked_name<'r>(field: &'static str, text: &'r str, at: Pos) -> Outcome<&'r str> {
-    if ortho_key(text).is_empty() {
+    if !text.chars().any(keeps_key) && ortho_key(text).is_empty() {
         return Err((
             Problem::NoLetter {
                 field,
@@ -388,6 +388,15 @@ fn checked_name<'r>(field: &'static str, text: &'r str, at: Pos) -> Outcome<&'r 
         ));
     }
     Ok(text)
+}
+
+/// Is `c` a character that alone gives a name a non-empty key (an ASCII letter or digit, an
+/// Arabic letter but the bare alef, which with tanween is a case ending, not a letter)? Most
+/// names have one, and are checked without being keyed; the others are keyed (a test checks
+/// that each of these characters keeps a key).
+fn keeps_key(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{0621}'..='\u{0626}' | '\u{0628}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
 }
 
 fn bad_value(field: &'static str, value: &str, expected: &'static str, at: Pos) -> (Problem, Pos) {
@@ -676,6 +685,23 @@ mod tests {
 
     fn at(line: usize, column: usize) -> Pos {
         Pos { line, column }
+    }
+
+    #[test]
+    fn a_character_that_keeps_a_key_keeps_it_in_any_company() {
+        let all = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| keeps_key(c));
+        for c in all {
+            // Alone, under harakat and tatweel, between punctuation and other scripts.
+            for name in [
+                c.to_string(),
+                format!("\u{0640}{c}\u{064B}\u{0651}\u{0640}"),
+                format!("-{c}'\u{200C}中"),
+            ] {
+                assert!(!ortho_key(&name).is_empty(), "{name:?} has an empty key");
+            }
+        }
     }
 
     fn located(text: &str, line: usize, column: usize) -> Option<Located<'_>> {

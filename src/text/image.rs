@@ -450,15 +450,17 @@ impl StrTableRef {
 /// A map's value is the first posting of the key shifted left by 24 bits, plus its count.
 pub struct BlockIndex;
 
+/// The blocks [`BlockIndex::write`] takes: per kind, (key, entity ranks ascending), sorted
+/// by key.
+pub type SortedBlocks<'a> = [Vec<(&'a str, Vec<u32>)>; 3];
+
 /// Bits of an fst value that hold a key's posting count.
 const COUNT_BITS: u32 = 24;
 
 impl BlockIndex {
-    /// `order`: the entity of each rank; `blocks`: per kind, key → ranks, ascending.
-    pub fn write(
-        order: &[u32],
-        blocks: &[std::collections::BTreeMap<&str, Vec<u32>>; 3],
-    ) -> Vec<u8> {
+    /// `order`: the entity of each rank; `blocks`: per kind, (key, ranks ascending) sorted by
+    /// key.
+    pub fn write(order: &[u32], blocks: &[Vec<(&str, Vec<u32>)>; 3]) -> Vec<u8> {
         let width = if order.len() <= 1 << 16 { 2 } else { 4 };
         let mut postings = Vec::new();
         let mut maps = Vec::new();
@@ -471,7 +473,7 @@ impl BlockIndex {
                 // few hundred): more than 2^24 − 1 are not stored.
                 let kept = &ranks[..ranks.len().min((1 << COUNT_BITS) - 1)];
                 map.insert(key, (count << COUNT_BITS) | kept.len() as u64)
-                    .expect("BTreeMap keys are sorted and distinct");
+                    .expect("the keys of a kind are sorted and distinct");
                 for &r in kept {
                     postings.extend_from_slice(&r.to_le_bytes()[..width]);
                 }
@@ -1170,10 +1172,11 @@ mod tests {
             "中文",
             "中文字",
         ];
-        let mut blocks: [BTreeMap<&str, Vec<u32>>; 3] = Default::default();
+        let mut sorted: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         for (i, k) in keys.iter().enumerate() {
-            blocks[0].insert(k, vec![i as u32]);
+            sorted.insert(k, vec![i as u32]);
         }
+        let blocks = [sorted.into_iter().collect(), Vec::new(), Vec::new()];
         let order: Vec<u32> = (0..keys.len() as u32).map(|r| 100 + r).collect();
         let bytes = BlockIndex::write(&order, &blocks);
         let index = BlockIndexRef::new(Bytes::from_vec(bytes)).unwrap();

@@ -18,14 +18,17 @@
 //!   cross-script key, each → the entities that have it, best prior first. Lookups forgive
 //!   one edit on each side ([`TablesRef::blocks`]), so only the exact keys are stored.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::demonym::inflections;
-use crate::text::image::{BlockIndex, BlockIndexRef, Image, StrTable, StrTableRef, Writer};
-use crate::text::keys::xkey::xkey;
-use crate::text::keys::{
-    BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, skeleton, without_article, word_keys,
+use crate::text::image::{
+    BlockIndex, BlockIndexRef, Image, SortedBlocks, StrTable, StrTableRef, Writer,
 };
+use crate::text::keys::xkey::xkey;
+use crate::text::keys::{BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, skeleton, without_article, word_key};
+use crate::text::token::tokens;
 
 /// Packed target flag: the key comes only from a short form of the entity (surname,
 /// acronym).
@@ -105,24 +108,83 @@ pub struct Lexicon<'a> {
 }
 
 /// What the builder makes; see the module documentation.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// Built with one [`Lexicon`] for every [`Tables::add`]: the builder remembers, per word as
+/// written, its keys and whether it is an everyday word, so that a word shared by thousands
+/// of names (a given name of a watch-list) is keyed once.
+#[derive(Clone, Debug, Default)]
 pub struct Tables {
     /// Orthographic key → packed targets, in the order the entities were added.
-    pub aliases: BTreeMap<String, Vec<u32>>,
+    pub aliases: FxHashMap<String, Vec<u32>>,
     /// Keys of the first words of multi-word names.
-    pub prefixes: BTreeSet<String>,
+    pub prefixes: FxHashSet<String>,
     /// Words of names (without the article) that are also everyday words.
-    pub everyday_name_words: BTreeSet<String>,
+    pub everyday_name_words: FxHashSet<String>,
     /// Exact blocking keys by kind ([`BLOCK_WHOLE`], [`BLOCK_WORD`], [`BLOCK_XKEY`]) → the
-    /// entities that have them, best prior first (see [`Tables::ranked`]).
-    pub blocks: [BTreeMap<String, Vec<u32>>; 3],
+    /// entities that have them, in the order they were added, with repeats (see
+    /// [`Tables::ranked`]).
+    pub blocks: [FxHashMap<String, Vec<u32>>; 3],
     /// The longest name, in words.
     pub max_words: usize,
     /// Each entity's prior, for ranking blocks.
-    priors: BTreeMap<u32, f32>,
+    priors: FxHashMap<u32, f32>,
     /// Names of several everyday words of small places, to flag [`COMMON`] by
     /// [`Tables::settle_phrases`]: (key, words, entity).
     phrases: Vec<(String, Vec<String>, u32)>,
+    /// The words met so far.
+    words: WordCache,
+}
+
+/// The keys of the words met, by the word as written.
+#[derive(Clone, Debug, Default)]
+struct WordCache {
+    /// A token as written → its index in `keys`, or `None` when its key is empty.
+    ids: FxHashMap<Box<str>, Option<u32>>,
+    keys: Vec<WordKeys>,
+}
+
+/// The keys of one word.
+#[derive(Clone, Debug)]
+struct WordKeys {
+    /// Its orthographic key ([`word_key`]).
+    key: Box<str>,
+    /// The consonant skeleton of the key.
+    skeleton: Box<str>,
+    /// Has the word of a name been looked up among everyday words yet?
+    looked_up: bool,
+}
+
+impl WordCache {
+    /// The word indices of `name`'s words, into `out`: the keys of [`word_keys`], in
+    /// order, words whose key is empty left out.
+    ///
+    /// [`word_keys`]: crate::text::keys::word_keys
+    fn name(&mut self, name: &str, out: &mut Vec<u32>) {
+        out.clear();
+        for token in tokens(name) {
+            let id = match self.ids.get(token.text) {
+                Some(&id) => id,
+                None => {
+                    let key = word_key(token.text);
+                    let id = (!key.is_empty()).then(|| {
+                        self.keys.push(WordKeys {
+                            skeleton: skeleton(&key).into(),
+                            key: key.into(),
+                            looked_up: false,
+                        });
+                        (self.keys.len() - 1) as u32
+                    });
+                    self.ids.insert(token.text.into(), id);
+                    id
+                }
+            };
+            out.extend(id);
+        }
+    }
+
+    fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize].key
+    }
 }
 
 /// The index of a blocking kind in [`Tables::blocks`].
@@ -151,36 +213,54 @@ impl Tables {
             index <= ENTITY_MASK,
             "entity index {index} over the packed range"
         );
-        let readings = names
-            .full
-            .iter()
-            .map(|a| (a, 0))
-            .chain(names.short.iter().map(|a| (a, SHORT)));
+        // A name given twice (as the canonical name and an alias, or as a name and a short
+        // form) is keyed once: the first reading, a full name before a short form, is the
+        // one kept (the flags of two readings of one key are and-ed anyway).
+        let mut readings: Vec<(&str, u32)> = Vec::new();
+        let all = names.full.iter().map(|a| (*a, 0));
+        for (alias, flag) in all.chain(names.short.iter().map(|a| (*a, SHORT))) {
+            if !readings.iter().any(|(seen, _)| *seen == alias) {
+                readings.push((alias, flag));
+            }
+        }
         // Each name's words, keyed once for its keys and its blocks.
-        let mut keyed: Vec<Vec<String>> = Vec::new();
+        let mut keyed: Vec<Vec<u32>> = Vec::new();
+        let mut ids = Vec::new();
         let mut with_article = String::new();
         for (alias, flag) in readings {
-            let words = word_keys(alias);
-            if words.is_empty() {
+            self.words.name(alias, &mut ids);
+            if ids.is_empty() {
                 continue;
             }
+            let words: Vec<&str> = ids.iter().map(|&id| self.words.key(id)).collect();
             let key = words.concat();
             let common = names
                 .place_words
                 .is_some_and(|population| is_common(&words, &key, population, lexicon));
-            let headed = words
-                .first()
-                .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()));
+            let headed = words.first().is_some_and(|w| PLACE_HEADS.contains(w));
             let common = common && !headed;
             if common && words.len() > 1 {
                 // Settled when every name is in: a phrase with a word that names something
                 // (`محافظة البصرة`) is a name, not an everyday phrase.
-                self.phrases.push((key.clone(), words.clone(), index));
+                let words = words.iter().map(|w| w.to_string()).collect();
+                self.phrases.push((key.clone(), words, index));
             }
             let common = common && words.len() == 1;
-            self.insert(&words, key, index | flag | if common { COMMON } else { 0 });
-            for word in &words {
-                let bare = without_article(word);
+            let target = index | flag | if common { COMMON } else { 0 };
+            insert(
+                &mut self.aliases,
+                &mut self.prefixes,
+                &mut self.max_words,
+                &words,
+                key,
+                target,
+            );
+            for &id in &ids {
+                let word = &mut self.words.keys[id as usize];
+                if std::mem::replace(&mut word.looked_up, true) {
+                    continue;
+                }
+                let bare = without_article(&word.key);
                 with_article.clear();
                 with_article.push_str("ال");
                 with_article.push_str(bare);
@@ -188,7 +268,7 @@ impl Tables {
                     self.everyday_name_words.insert(bare.to_string());
                 }
             }
-            keyed.push(words);
+            keyed.push(ids.clone());
         }
         let forms = names
             .demonym_bases
@@ -196,10 +276,18 @@ impl Tables {
             .flat_map(|b| inflections(b))
             .chain(names.demonym_forms.iter().map(|f| f.to_string()));
         for form in forms {
-            let words = word_keys(&form);
-            if !words.is_empty() {
+            self.words.name(&form, &mut ids);
+            if !ids.is_empty() {
+                let words: Vec<&str> = ids.iter().map(|&id| self.words.key(id)).collect();
                 let key = words.concat();
-                self.insert(&words, key, index | DEMONYM);
+                insert(
+                    &mut self.aliases,
+                    &mut self.prefixes,
+                    &mut self.max_words,
+                    &words,
+                    key,
+                    index | DEMONYM,
+                );
             }
         }
         self.add_blocks(names, &keyed);
@@ -241,100 +329,127 @@ impl Tables {
         }
     }
 
-    /// One key of a name whose words are `words`, pointing to `target`. One target per
-    /// entity and key: a name beats a short form or an everyday-word reading (the flags of
-    /// two name readings are and-ed), and any name beats a demonym.
-    fn insert(&mut self, words: &[String], key: String, target: u32) {
-        self.max_words = self.max_words.max(words.len());
-        let mut prefix = String::new();
-        for w in &words[..words.len() - 1] {
-            prefix.push_str(w);
-            self.prefixes.insert(prefix.clone());
-        }
-        let targets = self.aliases.entry(key).or_default();
-        let entity = target & ENTITY_MASK;
-        match targets.iter_mut().find(|t| **t & ENTITY_MASK == entity) {
-            None => targets.push(target),
-            Some(_) if target & DEMONYM != 0 => {}
-            Some(t) if *t & DEMONYM != 0 => *t = target,
-            Some(t) => *t &= target | !(SHORT | COMMON),
-        }
-    }
-
     /// The blocks of an entity's names, given as their words (`keyed`), and of its names
     /// for the script bridge.
-    fn add_blocks(&mut self, names: &Names<'_>, keyed: &[Vec<String>]) {
-        let mut add = |kind: u8, key: String| {
+    fn add_blocks(&mut self, names: &Names<'_>, keyed: &[Vec<u32>]) {
+        let entity = names.entity;
+        let blocks = &mut self.blocks;
+        let mut add = |kind: u8, key: &str| {
             // Duplicates go at ranking time: a block of a big user gazetteer can hold
             // thousands of entities, too many to search on every insertion.
-            self.blocks[kind_slot(kind)]
-                .entry(key)
-                .or_default()
-                .push(names.entity);
+            let block = &mut blocks[kind_slot(kind)];
+            match block.get_mut(key) {
+                Some(entities) => entities.push(entity),
+                None => {
+                    block.insert(key.to_string(), vec![entity]);
+                }
+            }
         };
-        for words in keyed {
-            let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
-            let whole = skeletons.concat();
+        let mut whole = String::new();
+        for ids in keyed {
+            whole.clear();
+            let skeletons = ids
+                .iter()
+                .map(|&id| &*self.words.keys[id as usize].skeleton);
+            skeletons.clone().for_each(|s| whole.push_str(s));
             if whole.is_empty() {
                 continue;
             }
-            add(BLOCK_WHOLE, whole);
-            if skeletons.len() > 1 {
-                for s in skeletons.into_iter().filter(|s| s.chars().count() >= 3) {
+            add(BLOCK_WHOLE, &whole);
+            if ids.len() > 1 {
+                for s in skeletons.filter(|s| s.chars().count() >= 3) {
                     add(BLOCK_WORD, s);
                 }
             }
         }
-        for name in &names.cross_script {
+        for (i, name) in names.cross_script.iter().enumerate() {
+            if names.cross_script[..i].contains(name) {
+                continue;
+            }
             let key = xkey(name);
             if key.chars().count() >= 2 {
-                add(BLOCK_XKEY, key);
+                add(BLOCK_XKEY, &key);
             }
         }
     }
 
     /// The entities of the blocks in rank order (best prior first, then entity index), and
-    /// each block's entities as ranks, ascending.
-    pub fn ranked(&self) -> (Vec<u32>, [BTreeMap<&str, Vec<u32>>; 3]) {
+    /// each block's entities as ranks, ascending, the blocks of each kind sorted by key.
+    pub fn ranked(&self) -> (Vec<u32>, SortedBlocks<'_>) {
         let mut order: Vec<(u32, f32)> = self.priors.iter().map(|(&e, &p)| (e, p)).collect();
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let rank: HashMap<u32, u32> = order
-            .iter()
-            .enumerate()
-            .map(|(r, &(e, _))| (e, r as u32))
-            .collect();
+        let last = order.iter().map(|&(e, _)| e as usize).max().unwrap_or(0);
+        let mut rank = vec![u32::MAX; last + 1];
+        for (r, &(e, _)) in order.iter().enumerate() {
+            rank[e as usize] = r as u32;
+        }
         let blocks = self.blocks.each_ref().map(|kind| {
-            kind.iter()
+            let mut blocks: Vec<(&str, Vec<u32>)> = kind
+                .iter()
                 .map(|(key, entities)| {
-                    let mut ranks: Vec<u32> = entities.iter().map(|e| rank[e]).collect();
+                    let mut ranks: Vec<u32> = entities.iter().map(|&e| rank[e as usize]).collect();
                     ranks.sort_unstable();
                     ranks.dedup();
                     (key.as_str(), ranks)
                 })
-                .collect()
+                .collect();
+            blocks.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            blocks
         });
         (order.into_iter().map(|(e, _)| e).collect(), blocks)
     }
 
-    /// Writes the tables into an image.
+    /// Writes the tables into an image. Keys are written in sorted order, so that the same
+    /// names give the same image.
     pub fn write(&self, image: &mut Writer) {
-        let aliases: Vec<(&str, &[u32])> = self
+        let mut aliases: Vec<(&str, &[u32])> = self
             .aliases
             .iter()
             .map(|(k, t)| (k.as_str(), t.as_slice()))
             .collect();
+        aliases.sort_unstable_by(|a, b| a.0.cmp(b.0));
         image.section(ALIASES, StrTable::with_lists(&aliases));
-        let prefixes: Vec<&str> = self.prefixes.iter().map(String::as_str).collect();
-        image.section(PREFIXES, StrTable::set(&prefixes));
-        let everyday: Vec<&str> = self
-            .everyday_name_words
-            .iter()
-            .map(String::as_str)
-            .collect();
-        image.section(EVERYDAY, StrTable::set(&everyday));
+        image.section(PREFIXES, StrTable::set(&sorted(&self.prefixes)));
+        image.section(EVERYDAY, StrTable::set(&sorted(&self.everyday_name_words)));
         let (order, blocks) = self.ranked();
         image.section(BLOCKS, BlockIndex::write(&order, &blocks));
         image.section(MAX_WORDS, (self.max_words as u32).to_le_bytes().to_vec());
+    }
+}
+
+/// The strings of a set, sorted.
+fn sorted(set: &FxHashSet<String>) -> Vec<&str> {
+    let mut all: Vec<&str> = set.iter().map(String::as_str).collect();
+    all.sort_unstable();
+    all
+}
+
+/// One key of a name whose words are `words`, pointing to `target`. One target per entity
+/// and key: a name beats a short form or an everyday-word reading (the flags of two name
+/// readings are and-ed), and any name beats a demonym.
+fn insert(
+    aliases: &mut FxHashMap<String, Vec<u32>>,
+    prefixes: &mut FxHashSet<String>,
+    max_words: &mut usize,
+    words: &[&str],
+    key: String,
+    target: u32,
+) {
+    *max_words = (*max_words).max(words.len());
+    let mut prefix = String::new();
+    for w in &words[..words.len() - 1] {
+        prefix.push_str(w);
+        if !prefixes.contains(&prefix) {
+            prefixes.insert(prefix.clone());
+        }
+    }
+    let targets = aliases.entry(key).or_default();
+    let entity = target & ENTITY_MASK;
+    match targets.iter_mut().find(|t| **t & ENTITY_MASK == entity) {
+        None => targets.push(target),
+        Some(_) if target & DEMONYM != 0 => {}
+        Some(t) if *t & DEMONYM != 0 => *t = target,
+        Some(t) => *t &= target | !(SHORT | COMMON),
     }
 }
 
@@ -342,7 +457,7 @@ impl Tables {
 /// rather than the place? One word: by the review, else by wordfreq for a small place. Several
 /// words: when each is an everyday word and the place is small (`جنوب غرب`, a region of
 /// Cameroon, is "south-west").
-fn is_common(words: &[String], key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
+fn is_common(words: &[&str], key: &str, population: u64, lexicon: &Lexicon<'_>) -> bool {
     if words.len() > 1 {
         return population < SMALL_PLACE_POPULATION && words.iter().all(|w| (lexicon.is_word)(w));
     }
@@ -475,6 +590,7 @@ impl TablesRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::keys::word_keys;
 
     fn lexicon_with(words: &'static [&'static str]) -> (HashMap<String, Verdict>, Vec<String>) {
         (
@@ -567,7 +683,11 @@ mod tests {
         let (order, blocks) = t.ranked();
         assert_eq!(order, [1, 0]);
         let whole = &blocks[kind_slot(BLOCK_WHOLE)];
-        let both: Vec<_> = whole.values().filter(|r| r.len() == 2).collect();
+        let both: Vec<_> = whole
+            .iter()
+            .map(|b| &b.1)
+            .filter(|r| r.len() == 2)
+            .collect();
         assert_eq!(
             both,
             [&vec![0, 1]],

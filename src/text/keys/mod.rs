@@ -38,13 +38,17 @@ pub fn ortho_key(name: &str) -> String {
 /// are the points where a longer name can continue.
 pub fn word_keys(name: &str) -> Vec<String> {
     tokens(name)
-        .map(|t| {
-            let mut key = normalize(t.text, Level::Folded).into_owned();
-            key.retain(crate::text::normalize::is_alphanumeric);
-            key
-        })
+        .map(|t| word_key(t.text))
         .filter(|k| !k.is_empty())
         .collect()
+}
+
+/// The key of one token of a name ([`word_keys`] keys each token alone, so a builder may
+/// remember the key of a token it has met).
+pub fn word_key(token: &str) -> String {
+    let mut key = normalize(token, Level::Folded).into_owned();
+    key.retain(crate::text::normalize::is_alphanumeric);
+    key
 }
 
 /// The bare key of a word: its [`Level::Bare`] normalisation (harakat and tatweel out,
