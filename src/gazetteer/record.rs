@@ -3,8 +3,8 @@
 //! record goes through [`Entities::add`], so both formats obey the same rules and break them
 //! with the same messages.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -432,6 +432,19 @@ impl Single {
         Single::Prominence,
     ];
 
+    /// The entity's value of the field, as [`check`] writes it (numbers without leading
+    /// zeros).
+    fn written(self, entity: &Entity) -> Cow<'_, str> {
+        match self {
+            Single::NameAr => Cow::Borrowed(&entity.name_ar),
+            Single::NameEn => Cow::Borrowed(&entity.name_en),
+            Single::Wikidata => Cow::Borrowed(entity.wikidata.as_deref().unwrap_or("")),
+            Single::Country => Cow::Borrowed(entity.country.as_deref().unwrap_or("")),
+            Single::Population => Cow::Owned(entity.population.unwrap_or(0).to_string()),
+            Single::Prominence => Cow::Owned(entity.prominence.to_string()),
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Single::NameAr => "name_ar",
@@ -532,10 +545,12 @@ fn check<'r>(record: &'r Record<'_>, format: Format) -> Outcome<Checked<'r>> {
 
 /// Where an entity's kind and single-valued fields were first given, and the values, to
 /// name the earlier line when a later record contradicts them.
+/// Where an entity's kind and single-valued fields were first given (the values themselves
+/// are the entity's: a gazetteer of a million entities keeps no second copy of them).
 #[derive(Debug)]
 struct FirstSeen {
     kind_line: usize,
-    singles: [Option<(String, usize)>; 6],
+    lines: [Option<usize>; 6],
 }
 
 /// Entities being put together from the records of one file, in the order their ids first
@@ -546,7 +561,7 @@ pub(super) struct Entities<'p> {
     format: Format,
     entities: Vec<Entity>,
     first: Vec<FirstSeen>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 impl<'p> Entities<'p> {
@@ -557,7 +572,7 @@ impl<'p> Entities<'p> {
             format,
             entities: Vec::new(),
             first: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
         }
     }
 
@@ -585,7 +600,7 @@ impl<'p> Entities<'p> {
                     .push(Entity::new(c.id.to_string(), c.kind, "", ""));
                 self.first.push(FirstSeen {
                     kind_line: c.kind_at.line,
-                    singles: Default::default(),
+                    lines: Default::default(),
                 });
                 self.by_id.insert(c.id.to_string(), self.entities.len() - 1);
                 self.entities.len() - 1
@@ -606,26 +621,28 @@ impl<'p> Entities<'p> {
         for ((field, given), seen) in Single::ALL
             .into_iter()
             .zip(&c.singles)
-            .zip(&mut first.singles)
+            .zip(&mut first.lines)
         {
             let Some((value, at)) = given else {
                 continue;
             };
             match seen {
-                Some((earlier, line)) if earlier != value => {
-                    return Err((
-                        Problem::ValueConflict {
-                            id: c.id.to_string(),
-                            field: field.name(),
-                            earlier: earlier.clone(),
-                            earlier_line: *line,
-                            value: value.to_string(),
-                        },
-                        *at,
-                    ));
+                Some(line) => {
+                    let earlier = field.written(entity);
+                    if earlier != *value {
+                        return Err((
+                            Problem::ValueConflict {
+                                id: c.id.to_string(),
+                                field: field.name(),
+                                earlier: earlier.into_owned(),
+                                earlier_line: *line,
+                                value: value.to_string(),
+                            },
+                            *at,
+                        ));
+                    }
                 }
-                Some(_) => {}
-                None => *seen = Some((value.to_string(), at.line)),
+                None => *seen = Some(at.line),
             }
         }
         // Every value is checked: now change the entity.
