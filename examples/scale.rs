@@ -91,6 +91,7 @@ fn main() {
         }
     };
     let read = t.elapsed();
+    let read_peak = status_mb("VmHWM");
     let matcher = MatcherBuilder::new()
         .builtin(false)
         .gazetteer(gazetteer)
@@ -98,11 +99,14 @@ fn main() {
         .expect("the generated gazetteer builds");
     let loaded = t.elapsed();
     println!(
-        "load: read {:.2} s, matcher built {:.2} s in all; memory {} before, {} peak after",
+        "load: read {:.2} s, matcher built {:.2} s in all; memory {} before, {} peak after \
+         reading, {} peak after building, {} held",
         read.as_secs_f64(),
         loaded.as_secs_f64(),
         mb(rss_before),
-        mb(status_mb("VmHWM"))
+        mb(read_peak),
+        mb(status_mb("VmHWM")),
+        mb(status_mb("VmRSS"))
     );
 
     // Queries: misspellings of aliases, and one in five an impostor (named by no alias).
