@@ -44,13 +44,56 @@ impl Target {
 #[derive(Debug)]
 pub(crate) struct Index {
     builtin: bool,
-    user: Vec<Entity>,
+    user: UserEntities,
     /// The tables of the user gazetteers: their entities, and the built-in entities that a
     /// user row gives more names.
     user_tables: Option<TablesRef>,
     max_words: usize,
-    ids: HashMap<String, EntityIdx>,
+    ids: FxHashMap<String, EntityIdx>,
     block_cache: BlockCache,
+}
+
+/// The user entities: the gazetteers' own, shared with them, and a copy of each that a
+/// later gazetteer gives more names under the same id.
+#[derive(Debug, Default)]
+struct UserEntities {
+    gazetteers: Vec<Arc<Vec<Entity>>>,
+    /// Each user entity: its gazetteer and position there, or ([`UserEntities::MERGED`],
+    /// its position in `merged`).
+    slots: Vec<(u32, u32)>,
+    merged: Vec<Entity>,
+}
+
+impl UserEntities {
+    const MERGED: u32 = u32::MAX;
+
+    fn get(&self, i: usize) -> &Entity {
+        match self.slots[i] {
+            (Self::MERGED, j) => &self.merged[j as usize],
+            (g, j) => &self.gazetteers[g as usize][j as usize],
+        }
+    }
+
+    /// The entity, copied out of its gazetteer to take more names.
+    fn get_mut(&mut self, i: usize) -> &mut Entity {
+        if let (g, j) = self.slots[i]
+            && g != Self::MERGED
+        {
+            self.merged
+                .push(self.gazetteers[g as usize][j as usize].clone());
+            self.slots[i] = (Self::MERGED, (self.merged.len() - 1) as u32);
+        }
+        let (_, j) = self.slots[i];
+        &mut self.merged[j as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Entity> {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// The key of a cached block: layer, kind, limit, key.
@@ -121,34 +164,44 @@ impl Index {
         let builtin = builtin && builtin::is_available();
         let mut index = Index {
             builtin,
-            user: Vec::new(),
+            user: UserEntities::default(),
             user_tables: None,
             max_words: 1,
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             block_cache: BlockCache::default(),
         };
         let base = builtin::len() as EntityIdx;
         // Each user row with the entity it names, merged by id.
         let mut rows: Vec<(EntityIdx, &Entity)> = Vec::new();
-        for entity in gazetteers.iter().flat_map(Gazetteer::entities) {
-            let idx = match index.by_id(&entity.id) {
-                Some(i) if i >= base => {
-                    // The same id in two user gazetteers: one entity with the names of both.
-                    let e = &mut index.user[(i - base) as usize];
-                    e.aliases
-                        .extend(entity.names().map(|n| n.to_string().into()));
-                    e.short.extend(entity.short.iter().cloned());
-                    i
-                }
-                Some(i) => i,
-                None => {
-                    index.user.push(entity.clone());
-                    let i = base + (index.user.len() - 1) as EntityIdx;
-                    index.ids.insert(entity.id.to_string(), i);
-                    i
-                }
-            };
-            rows.push((idx, entity));
+        for (g, gazetteer) in gazetteers.iter().enumerate() {
+            index.user.gazetteers.push(Arc::clone(gazetteer.shared()));
+            for (j, entity) in gazetteer.entities().iter().enumerate() {
+                let idx = match index.by_id(&entity.id) {
+                    Some(i) if i >= base => {
+                        // The same id in two user gazetteers: one entity with the names of both.
+                        let e = index.user.get_mut((i - base) as usize);
+                        for name in entity.names() {
+                            if !e.names().any(|n| n == name) {
+                                e.aliases.push(name.to_string().into());
+                            }
+                        }
+                        for short in &entity.short {
+                            if !e.short.contains(short) {
+                                e.short.push(short.clone());
+                            }
+                        }
+                        i
+                    }
+                    Some(i) => i,
+                    None => {
+                        index.user.slots.push((g as u32, j as u32));
+                        let i = base + (index.user.len() - 1) as EntityIdx;
+                        index.ids.insert(entity.id.to_string(), i);
+                        i
+                    }
+                };
+                rows.push((idx, entity));
+            }
         }
         if !rows.is_empty() {
             let is_word = |key: &str| crate::language::zipf(key).is_some();
@@ -288,7 +341,7 @@ impl Index {
         if i < base {
             &builtin::entities()[i]
         } else {
-            &self.user[i - base]
+            self.user.get(i - base)
         }
     }
 
@@ -336,7 +389,7 @@ impl Index {
         } else {
             &[]
         };
-        builtin.iter().chain(&self.user)
+        builtin.iter().chain(self.user.iter())
     }
 }
 
@@ -367,6 +420,27 @@ mod tests {
             }
         }
         assert!(checked > 1000, "only {checked} everyday words in names");
+    }
+
+    #[test]
+    fn an_id_in_two_gazetteers_is_one_entity_with_the_names_of_both() {
+        let first = Gazetteer::from_tsv_str("id\tkind\tname\nx\tperson\tفلان الفلاني\n").unwrap();
+        let second = Gazetteer::from_tsv_str("id\tkind\tname\nx\tperson\tFulan\n").unwrap();
+        let index = Index::new(false, &[first.clone(), second]);
+        let x = index.by_id("x").unwrap();
+        let names: Vec<&str> = index.entity(x).names().collect();
+        assert_eq!(names, ["فلان الفلاني", "فلان الفلاني", "Fulan"]);
+        for name in ["فلان الفلاني", "Fulan"] {
+            let mut found = Vec::new();
+            index.lookup(&crate::keys::ortho_key(name), |t| found.push(t.entity));
+            assert_eq!(found, [x], "{name}");
+        }
+        assert_eq!(index.entities().count(), 1);
+        assert_eq!(
+            first.entities()[0].aliases,
+            ["فلان الفلاني"],
+            "help: the gazetteer the entities are shared with is left as it was"
+        );
     }
 
     #[test]

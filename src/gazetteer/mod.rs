@@ -22,6 +22,7 @@ mod tsv;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -233,7 +234,9 @@ impl Entity {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
-    entities: Vec<Entity>,
+    /// Shared with the matchers built from it: a gazetteer of a million entities is not
+    /// copied into each.
+    entities: Arc<Vec<Entity>>,
     /// The file the entities were read from, for errors found later, when the matcher is
     /// built.
     #[serde(skip)]
@@ -312,11 +315,16 @@ impl Gazetteer {
     /// Adds an entity, as it is: the rules of the file formats are not applied, but an id
     /// given two kinds is refused when the matcher is built.
     pub fn push(&mut self, entity: Entity) {
-        self.entities.push(entity);
+        Arc::make_mut(&mut self.entities).push(entity);
     }
 
     /// The entities, in the order they were added.
     pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entities, shared.
+    pub(crate) fn shared(&self) -> &Arc<Vec<Entity>> {
         &self.entities
     }
 
@@ -334,7 +342,7 @@ impl Gazetteer {
 impl FromIterator<Entity> for Gazetteer {
     fn from_iter<I: IntoIterator<Item = Entity>>(iter: I) -> Gazetteer {
         Gazetteer {
-            entities: iter.into_iter().collect(),
+            entities: Arc::new(iter.into_iter().collect()),
             path: None,
         }
     }
@@ -342,6 +350,6 @@ impl FromIterator<Entity> for Gazetteer {
 
 impl Extend<Entity> for Gazetteer {
     fn extend<I: IntoIterator<Item = Entity>>(&mut self, iter: I) {
-        self.entities.extend(iter);
+        Arc::make_mut(&mut self.entities).extend(iter);
     }
 }
