@@ -74,7 +74,7 @@ pub(super) fn fuzzy_pass<'m>(
     found: &mut Vec<Found<'m>>,
 ) {
     let index = &matcher.inner.index;
-    let fuzzy = matcher.inner.fuzzy();
+    let fuzzy = &resolve::Forms::new(matcher.inner.fuzzy());
     let n = words.words.len();
     let mut hard = vec![false; n];
     let mut soft = vec![false; n];

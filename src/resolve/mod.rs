@@ -28,6 +28,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
@@ -207,6 +208,77 @@ pub(crate) struct FuzzyIndex {
     forms: Vec<OnceLock<Box<[NameForm]>>>,
     /// The entity index of `forms[0]`.
     first: EntityIdx,
+    /// How many names `forms` holds, and the most it takes ([`FORMS_KEPT`]).
+    kept: AtomicUsize,
+    limit: usize,
+}
+
+/// The most names [`FuzzyIndex`] keeps prepared (about a kilobyte each): a gazetteer of a
+/// million names would otherwise end up holding them all, a few gigabytes, after enough
+/// queries. The first entities met are kept; the names of others are prepared again for
+/// each query that meets them.
+const FORMS_KEPT: usize = 500_000;
+
+/// Names prepared for one query (or one text) when [`FuzzyIndex`] keeps no more: held until
+/// the query is answered, in chunks that never move, so that what was handed out stays put.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    chunk: Chunk,
+}
+
+#[derive(Debug, Default)]
+struct Chunk {
+    slots: [OnceLock<Box<[NameForm]>>; Chunk::SLOTS],
+    used: AtomicUsize,
+    next: OnceLock<Box<Chunk>>,
+}
+
+impl Chunk {
+    const SLOTS: usize = 32;
+}
+
+impl Scratch {
+    /// Keeps `forms` until the scratch is dropped.
+    fn keep(&self, forms: Box<[NameForm]>) -> &[NameForm] {
+        let mut chunk = &self.chunk;
+        loop {
+            let i = chunk.used.fetch_add(1, Ordering::Relaxed);
+            if let Some(slot) = chunk.slots.get(i) {
+                // The slot is this call's alone: `used` handed it out once.
+                return slot.get_or_init(|| forms);
+            }
+            chunk = chunk.next.get_or_init(Box::default);
+        }
+    }
+}
+
+/// The prepared names a query (or a text's fuzzy pass) compares with: those the matcher
+/// keeps, and those prepared for it alone.
+pub(crate) struct Forms<'f> {
+    fuzzy: &'f FuzzyIndex,
+    scratch: Scratch,
+}
+
+impl<'f> Forms<'f> {
+    pub fn new(fuzzy: &'f FuzzyIndex) -> Forms<'f> {
+        Forms {
+            fuzzy,
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// The names of an entity ready for comparison, in [`all_names`] order.
+    fn forms(&self, index: &Index, entity: EntityIdx) -> &[NameForm] {
+        self.fuzzy.forms(index, entity, &self.scratch)
+    }
+}
+
+impl std::ops::Deref for Forms<'_> {
+    type Target = FuzzyIndex;
+
+    fn deref(&self) -> &FuzzyIndex {
+        self.fuzzy
+    }
 }
 
 /// One name of an entity (in [`all_names`] order), ready for comparison.
@@ -267,13 +339,34 @@ impl FuzzyIndex {
         FuzzyIndex {
             forms: (0..count).map(|_| OnceLock::new()).collect(),
             first,
+            kept: AtomicUsize::new(0),
+            limit: FORMS_KEPT,
         }
     }
 
-    /// The names of an entity ready for comparison, in [`all_names`] order.
-    fn forms(&self, index: &Index, entity: EntityIdx) -> &[NameForm] {
-        self.forms[(entity - self.first) as usize]
-            .get_or_init(|| all_names(index.entity(entity)).map(NameForm::new).collect())
+    /// The names of an entity ready for comparison, in [`all_names`] order, kept for the
+    /// matcher's life while fewer than [`FORMS_KEPT`] names are; beyond, prepared in
+    /// `scratch` for the query at hand.
+    fn forms<'a>(
+        &'a self,
+        index: &Index,
+        entity: EntityIdx,
+        scratch: &'a Scratch,
+    ) -> &'a [NameForm] {
+        let slot = &self.forms[(entity - self.first) as usize];
+        if let Some(forms) = slot.get() {
+            return forms;
+        }
+        let prepare =
+            || -> Box<[NameForm]> { all_names(index.entity(entity)).map(NameForm::new).collect() };
+        if self.kept.load(Ordering::Relaxed) < self.limit {
+            return slot.get_or_init(|| {
+                let forms = prepare();
+                self.kept.fetch_add(forms.len(), Ordering::Relaxed);
+                forms
+            });
+        }
+        scratch.keep(prepare())
     }
 
     /// Could any name be within reach of these words? A cheap necessary condition for a
@@ -482,7 +575,7 @@ pub(crate) struct Crowd {
 /// and whether each is a short form (a surname, an acronym) rather than a full name.
 fn same_script_names<'m, 'f>(
     index: &'m Index,
-    fuzzy: &'f FuzzyIndex,
+    fuzzy: &'f Forms<'_>,
     entity: EntityIdx,
     latin: bool,
 ) -> impl Iterator<Item = (&'m str, &'f NameForm, bool)> {
@@ -528,7 +621,7 @@ fn readings(words: &[String]) -> Vec<(Vec<String>, f32, Option<&'static str>)> {
 /// `max_entities`, each with the weight of the keys it shares (an exact key outweighs all).
 fn reading_entities(
     index: &Index,
-    fuzzy: &FuzzyIndex,
+    fuzzy: &Forms<'_>,
     reading: &[String],
     joined: &str,
     max_entities: usize,
@@ -599,7 +692,7 @@ fn bridged_entities(index: &Index, name: &str) -> Vec<EntityIdx> {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn candidates<'m, 'f>(
     index: &'m Index,
-    fuzzy: &'f FuzzyIndex,
+    fuzzy: &'f Forms<'_>,
     name: &str,
     kind: Option<EntityKind>,
     forget: Option<Forget<'_>>,
@@ -855,7 +948,7 @@ impl<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool> Accept<F, N> {
 /// more full-price edits than its length allows at that similarity is passed over.
 pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
     index: &Index,
-    fuzzy: &FuzzyIndex,
+    fuzzy: &Forms<'_>,
     name: &str,
     max_distance: f32,
     max_entities: usize,
@@ -1017,7 +1110,7 @@ const MIN_WEIGHED: f32 = 0.01;
 /// Amman, not Oman.
 pub(crate) fn decide(
     index: &Index,
-    fuzzy: &FuzzyIndex,
+    fuzzy: &Forms<'_>,
     name: &str,
     candidates: &mut [Candidate<'_>],
     crowd: &Crowd,
@@ -1028,7 +1121,7 @@ pub(crate) fn decide(
 /// [`decide`], with a name of an entity forgotten (the leave-one-out evaluation).
 fn decide_forgetting(
     index: &Index,
-    fuzzy: &FuzzyIndex,
+    fuzzy: &Forms<'_>,
     name: &str,
     candidates: &mut [Candidate<'_>],
     crowd: &Crowd,
@@ -1098,7 +1191,7 @@ fn decide_forgetting(
 /// with every edit (the same distance).
 pub(crate) fn explain(
     index: &Index,
-    fuzzy: &FuzzyIndex,
+    fuzzy: &Forms<'_>,
     name: &str,
     candidates: &mut [Candidate<'_>],
 ) {
@@ -1131,6 +1224,7 @@ pub(crate) fn resolve<'m>(
     name: &str,
     options: &ResolveOptions,
 ) -> Resolution<'m> {
+    let fuzzy = &Forms::new(fuzzy);
     let (mut all, crowd) = candidates(
         index,
         fuzzy,
@@ -1161,7 +1255,31 @@ pub(crate) fn resolve<'m>(
 #[cfg(all(test, feature = "builtin"))]
 mod tests {
     use super::*;
-    use crate::Matcher;
+    use crate::{Gazetteer, Matcher};
+
+    #[test]
+    fn names_prepared_beyond_the_limit_are_kept_for_the_query() {
+        let tsv: String = (0..100)
+            .map(|i| format!("p{i}\tperson\tمحمد {i} الفلاني\n"))
+            .collect();
+        let g = Gazetteer::from_tsv_str(&format!("id\tkind\tname\n{tsv}")).unwrap();
+        let index = Index::new(false, &[g]);
+        let mut fuzzy = FuzzyIndex::new(&index);
+        fuzzy.limit = 10;
+        let forms = Forms::new(&fuzzy);
+        let first = index.by_id("p0").unwrap();
+        let all: Vec<&[NameForm]> = (0..100).map(|i| forms.forms(&index, first + i)).collect();
+        // Ten kept by the matcher (and found again), the rest by the query, in more than
+        // one chunk, none moved or mixed up.
+        assert_eq!(fuzzy.kept.load(Ordering::Relaxed), 10);
+        assert!(std::ptr::eq(all[3], forms.forms(&index, first + 3)));
+        for (i, f) in all.iter().enumerate() {
+            let digits: String = f[0].prepared.words[1].iter().collect();
+            assert_eq!(digits, i.to_string());
+        }
+        let again = Forms::new(&fuzzy);
+        assert!(!std::ptr::eq(all[50], again.forms(&index, first + 50)));
+    }
 
     fn is_arabic(s: &str) -> bool {
         s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
@@ -1229,7 +1347,7 @@ mod tests {
     fn leave_one_out() {
         let m = Matcher::builtin();
         let index = &m.inner.index;
-        let fuzzy = m.inner.fuzzy();
+        let fuzzy_index = m.inner.fuzzy();
         let mut queries = Vec::new();
         let mut places = [0usize; 2];
         let mut generated = 0usize;
@@ -1254,6 +1372,7 @@ mod tests {
                     entity: idx,
                     name: s,
                 });
+                let fuzzy = &Forms::new(fuzzy_index);
                 let (cands, crowd) = candidates(
                     index,
                     fuzzy,
