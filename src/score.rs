@@ -20,7 +20,8 @@
 
 use serde::Serialize;
 
-use crate::keys::{is_skeleton_vowel, skeleton, skeleton_class, word_keys};
+use crate::keys::{is_skeleton_vowel, push_skeleton, push_word_key, skeleton_class};
+use crate::text::token::tokens;
 
 /// Cost of inserting, deleting or exchanging a long vowel (ا و ي) or ع / ء.
 pub const VOWEL: f32 = 0.3;
@@ -111,24 +112,22 @@ pub(crate) struct Consonants {
 impl Consonants {
     /// The consonants of a prepared name.
     pub fn of(name: &Prepared) -> Consonants {
-        let mut classes = Vec::new();
-        let mut slack = 0;
-        for word in &name.words {
-            let consonants = word.iter().filter(|&&c| !is_vowelish(c));
-            if is_descriptor(&word.iter().collect::<String>()) {
-                slack += consonants.clone().count() as u32;
-            } else if word.len() > 3 && word[..2] == ARTICLE_CHARS {
-                slack += 1;
-            }
-            classes.extend(consonants.map(|&c| class(c)));
-        }
-        classes.sort_unstable();
-        let letters: usize = name.words.iter().map(Vec::len).sum();
-        let vowels = (letters - classes.len()) as u32;
+        // The classes of all the words are those of the joined letters.
+        let slack = name
+            .words
+            .iter()
+            .zip(&name.word_info)
+            .map(|(word, info)| {
+                if info.descriptor {
+                    word.iter().filter(|&&c| !is_vowelish(c)).count() as u32
+                } else {
+                    u32::from(word.len() > 3 && word[..2] == ARTICLE_CHARS)
+                }
+            })
+            .sum();
         Consonants {
-            classes,
             slack,
-            vowels,
+            ..name.joined_consonants.clone()
         }
     }
 
@@ -572,68 +571,92 @@ pub(crate) fn word_pair_chars(a: &[char], b: &[char], max: f32) -> f32 {
 /// A name prepared for comparison: its folded words as characters.
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
-    /// The folded words ([`word_keys`]).
+    /// The folded words ([`word_keys`](crate::keys::word_keys)).
     pub words: Vec<Vec<char>>,
     joined: Vec<char>,
-    /// `words` and `joined` as the edit prices see them, classified once.
-    letters: Vec<Vec<Letter>>,
+    /// `joined` as the edit prices see it, classified once; a word's letters are a slice of
+    /// it ([`Prepared::word_letters`]).
     joined_letters: Vec<Letter>,
-    /// The consonants (and vowel counts) of each word and of all the letters, to skip
-    /// alignments that [`pair_floor`] and [`joined_floor`] show cannot matter.
-    word_consonants: Vec<Consonants>,
+    /// What the comparison needs of each word beyond its letters.
+    word_info: Vec<WordInfo>,
+    /// The consonants (and vowel counts) of all the letters, to skip alignments that
+    /// [`joined_floor`] shows cannot matter.
     joined_consonants: Consonants,
-    /// What each word costs when the other name has no word for it: as a reference word
-    /// (missing from the query) and as a query word (extra).
-    word_missing: Vec<f32>,
-    word_extra: Vec<f32>,
     skeleton: String,
     /// Written as a Latin acronym (`IAEA`, `ICJ`): every letter stands for a word, so none
     /// is a cheap vowel.
     acronym: bool,
 }
 
+/// One word of a [`Prepared`] name.
+#[derive(Clone, Debug)]
+struct WordInfo {
+    /// Where its letters start in the joined letters.
+    start: u32,
+    /// What it costs when the other name has no word for it: as a reference word (missing
+    /// from the query) and as a query word (extra).
+    missing: f32,
+    extra: f32,
+    /// Its consonants, for [`pair_floor`].
+    consonants: Consonants,
+    /// Is it a generic descriptor ([`is_descriptor`])?
+    descriptor: bool,
+}
+
 impl Prepared {
     pub fn new(name: &str) -> Prepared {
-        let keys = word_keys(name);
-        let words: Vec<Vec<char>> = keys.iter().map(|w| w.chars().collect()).collect();
-        let joined = words.concat();
-        let skeleton = keys.iter().map(|w| skeleton(w)).collect();
-        let acronym = is_acronym(name.trim());
-        let letters = words
-            .iter()
-            .map(|w| w.iter().map(|&c| Letter::new(c)).collect())
-            .collect();
+        // The keys of `word_keys`, one at a time in one buffer.
+        let mut key = String::new();
+        let mut joined = Vec::with_capacity(name.len());
+        // Most names have two to four words.
+        let mut words = Vec::with_capacity(4);
+        let mut word_info = Vec::with_capacity(4);
+        let mut consonant_skeleton = String::with_capacity(name.len());
+        for token in tokens(name) {
+            key.clear();
+            push_word_key(token.text, &mut key);
+            if key.is_empty() {
+                continue;
+            }
+            let key = key.as_str();
+            let start = joined.len();
+            joined.extend(key.chars());
+            let word = &joined[start..];
+            let descriptor = is_descriptor(key);
+            let unmatched = |price: f32| {
+                if descriptor {
+                    DESCRIPTOR
+                } else {
+                    price + PER_LETTER * word.len() as f32
+                }
+            };
+            word_info.push(WordInfo {
+                start: start as u32,
+                missing: unmatched(MISSING_WORD),
+                extra: unmatched(EXTRA_WORD),
+                consonants: Consonants::of_letters(word, true),
+                descriptor,
+            });
+            words.push(word.to_vec());
+            push_skeleton(key, &mut consonant_skeleton);
+        }
         let joined_letters = joined.iter().map(|&c| Letter::new(c)).collect();
-        let word_consonants = words
-            .iter()
-            .map(|w| Consonants::of_letters(w, true))
-            .collect();
         let joined_consonants = Consonants::of_letters(&joined, false);
-        let unmatched = |price: f32| -> Vec<f32> {
-            keys.iter()
-                .zip(&words)
-                .map(|(key, w)| {
-                    if is_descriptor(key) {
-                        DESCRIPTOR
-                    } else {
-                        price + PER_LETTER * w.len() as f32
-                    }
-                })
-                .collect()
-        };
-        let (word_missing, word_extra) = (unmatched(MISSING_WORD), unmatched(EXTRA_WORD));
         Prepared {
             words,
             joined,
-            letters,
             joined_letters,
-            word_consonants,
+            word_info,
             joined_consonants,
-            word_missing,
-            word_extra,
-            skeleton,
-            acronym,
+            skeleton: consonant_skeleton,
+            acronym: is_acronym(name.trim()),
         }
+    }
+
+    /// The letters of word `i`.
+    fn word_letters(&self, i: usize) -> &[Letter] {
+        let start = self.word_info[i].start as usize;
+        &self.joined_letters[start..start + self.words[i].len()]
     }
 
     /// Marks the name as a Latin acronym when `name`, as written before folding, is one
@@ -696,11 +719,10 @@ pub(crate) fn may_be_within(query: &Prepared, reference: &Prepared, max: f32) ->
         return false;
     }
     let mut total = 0.0;
-    for qw in &query.letters {
-        let closest = reference
-            .letters
-            .iter()
-            .map(|rw| word_pair::<false>(qw, rw, max - total).0)
+    for i in 0..q.len() {
+        let qw = query.word_letters(i);
+        let closest = (0..r.len())
+            .map(|j| word_pair::<false>(qw, reference.word_letters(j), max - total).0)
             .fold(f32::INFINITY, f32::min);
         total += closest;
         if total > max {
@@ -839,10 +861,10 @@ fn word_alignment_floor(query: &Prepared, reference: &Prepared, pair: &[f32]) ->
     let r = reference.words.len();
     let least = |it: &mut dyn Iterator<Item = &f32>| it.copied().fold(f32::INFINITY, f32::min);
     let by_query: f32 = (0..query.words.len())
-        .map(|i| least(&mut pair[i * r..(i + 1) * r].iter()).min(query.word_extra[i]))
+        .map(|i| least(&mut pair[i * r..(i + 1) * r].iter()).min(query.word_info[i].extra))
         .sum();
     let by_reference: f32 = (0..r)
-        .map(|j| least(&mut pair.iter().skip(j).step_by(r)).min(reference.word_missing[j]))
+        .map(|j| least(&mut pair.iter().skip(j).step_by(r)).min(reference.word_info[j].missing))
         .sum();
     by_query.max(by_reference)
 }
@@ -920,14 +942,17 @@ fn compare_impl<'r, const EXPLAIN: bool>(
             matched,
         } = &mut *scratch;
         let pair_edits = |i: usize, j: usize| {
-            pair_floor(&query.word_consonants[i], &reference.word_consonants[j])
+            pair_floor(
+                &query.word_info[i].consonants,
+                &reference.word_info[j].consonants,
+            )
         };
         // A pair's distance; over the pair's budget, a pair is never matched, whatever its
         // exact distance. Not held to `limit`: the greedy pairing takes a pair over the
         // whole budget where leaving both words unpaired may cost less, and the result must
         // be `compare`'s.
         let pair = |i: usize, j: usize, edits: f32| {
-            let (qw, rw) = (&query.letters[i], &reference.letters[j]);
+            let (qw, rw) = (query.word_letters(i), reference.word_letters(j));
             let budget = pair_budget(qw.len(), rw.len());
             if edits > budget {
                 f32::INFINITY
@@ -1003,10 +1028,10 @@ fn compare_impl<'r, const EXPLAIN: bool>(
         let missing = (0..r.len()).filter(|&j| !used_r[j]);
         distance += missing
             .clone()
-            .map(|j| reference.word_missing[j])
+            .map(|j| reference.word_info[j].missing)
             .sum::<f32>();
         let extra = (0..q.len()).filter(|&i| !used_q[i]);
-        distance += extra.clone().map(|i| query.word_extra[i]).sum::<f32>();
+        distance += extra.clone().map(|i| query.word_info[i].extra).sum::<f32>();
         matched.sort_unstable();
         let reordered = matched.windows(2).any(|p| p[1].1 < p[0].1);
         if reordered {
@@ -1016,7 +1041,7 @@ fn compare_impl<'r, const EXPLAIN: bool>(
         let mut aligned = Explanation::default();
         if EXPLAIN {
             for &(i, j) in matched.iter() {
-                let (qw, rw) = (&query.letters[i], &reference.letters[j]);
+                let (qw, rw) = (query.word_letters(i), reference.word_letters(j));
                 aligned.absorb(word_pair::<true>(qw, rw, pair_budget(qw.len(), rw.len())).1);
             }
             aligned.reordered = reordered;
@@ -1093,6 +1118,7 @@ pub fn similarity(query: &str, reference: &str) -> Similarity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::word_keys;
 
     /// A word as `Prepared` folds it (its letters joined).
     fn normalize_word(w: &str) -> String {
@@ -1107,6 +1133,20 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 2048, .. proptest::prelude::ProptestConfig::default()
         })]
+
+        /// A prepared name's words are the keys of `word_keys`, whatever the text (harakat,
+        /// tatweel, punctuation, other scripts), its consonants those of its words.
+        #[test]
+        fn prepared_words_are_the_word_keys(
+            name in "[\u{0621}-\u{064A}a-zA-Z0-9 \u{064B}\u{0651}\u{0640}'.,\u{4E2D}\u{00E9}-]{0,30}"
+        ) {
+            let p = Prepared::new(&name);
+            let keys: Vec<Vec<char>> = word_keys(&name).iter().map(|k| k.chars().collect()).collect();
+            proptest::prop_assert_eq!(&p.words, &keys);
+            proptest::prop_assert_eq!(&p.joined, &keys.concat());
+            let of_words = Consonants::of_letters(&p.joined, false);
+            proptest::prop_assert_eq!(&Consonants::of(&p).classes, &of_words.classes);
+        }
 
         /// The consonant bound never exceeds the full-price edits of a comparison that
         /// matched every word but descriptors (clustering skips pairs by it).

@@ -290,8 +290,8 @@ pub(crate) struct NameForm {
     latin: bool,
     /// The name encoded for the script bridge, as a Latin name (for Arabic queries) and as
     /// an Arabic one (for Latin queries), each when first needed.
-    as_latin: OnceLock<XScriptScorer>,
-    as_arabic: OnceLock<XScriptScorer>,
+    as_latin: OnceLock<Box<XScriptScorer>>,
+    as_arabic: OnceLock<Box<XScriptScorer>>,
 }
 
 impl NameForm {
@@ -310,9 +310,11 @@ impl NameForm {
     /// `cutoff`: [`XScriptScorer::score_cutoff`] with the name encoded once per matcher.
     fn bridge(&self, name: &str, scorer: &XScriptScorer, cutoff: f32) -> Option<f32> {
         let encoded = if scorer.is_latin() {
-            self.as_arabic.get_or_init(|| XScriptScorer::arabic(name))
+            self.as_arabic
+                .get_or_init(|| Box::new(XScriptScorer::arabic(name)))
         } else {
-            self.as_latin.get_or_init(|| XScriptScorer::latin(name))
+            self.as_latin
+                .get_or_init(|| Box::new(XScriptScorer::latin(name)))
         };
         scorer.score_cutoff_prepared(encoded, cutoff)
     }

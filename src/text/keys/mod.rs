@@ -46,9 +46,20 @@ pub fn word_keys(name: &str) -> Vec<String> {
 /// The key of one token of a name ([`word_keys`] keys each token alone, so a builder may
 /// remember the key of a token it has met).
 pub fn word_key(token: &str) -> String {
-    let mut key = normalize(token, Level::Folded).into_owned();
-    key.retain(crate::text::normalize::is_alphanumeric);
+    let mut key = String::with_capacity(token.len());
+    push_word_key(token, &mut key);
     key
+}
+
+/// Appends the [`word_key`] of `token` to `out`.
+pub fn push_word_key(token: &str, out: &mut String) {
+    let folded = normalize(token, Level::Folded);
+    let keep = crate::text::normalize::is_alphanumeric;
+    if folded.chars().all(keep) {
+        out.push_str(&folded);
+    } else {
+        out.extend(folded.chars().filter(|&c| keep(c)));
+    }
 }
 
 /// The bare key of a word: its [`Level::Bare`] normalisation (harakat and tatweel out,
@@ -118,12 +129,18 @@ pub fn is_skeleton_vowel(c: char) -> bool {
 /// assert_eq!(sk("القاهرة"), sk("قاهره"));
 /// ```
 pub fn skeleton(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    push_skeleton(word, &mut out);
+    out
+}
+
+/// Appends the [`skeleton`] of `word` to `out`.
+pub fn push_skeleton(word: &str, out: &mut String) {
     let body = match word.strip_prefix("\u{0627}\u{0644}") {
         // The article, when something is left after it (`الي` is not ال + ي).
         Some(rest) if rest.chars().count() >= 2 => rest,
         _ => word,
     };
-    let mut out = String::with_capacity(body.len());
     let mut last = None;
     for (i, c) in body.chars().enumerate() {
         let initial_consonant = i == 0 && matches!(c, '\u{0648}' | '\u{064A}');
@@ -136,7 +153,6 @@ pub fn skeleton(word: &str) -> String {
             last = Some(class);
         }
     }
-    out
 }
 
 /// Kind of a blocking key: the skeleton of a whole name.
