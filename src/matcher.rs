@@ -1,6 +1,6 @@
 //! The matcher: a builder, the immutable [`Matcher`], and the [`Mention`]s it finds.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -193,7 +193,7 @@ impl MatcherBuilder {
     fn check_kinds(&self) -> Result<(), BuildError> {
         // The built-in entities, looked up by the index's own id table.
         let builtin = (self.builtin && !self.gazetteers.is_empty()).then(|| Index::new(true, &[]));
-        let mut kinds: HashMap<&str, (EntityKind, Option<&Path>)> = HashMap::new();
+        let mut kinds: FxHashMap<&str, (EntityKind, Option<&Path>)> = FxHashMap::default();
         for gazetteer in &self.gazetteers {
             let path = gazetteer.path();
             for e in gazetteer.entities() {

@@ -460,40 +460,37 @@ const COUNT_BITS: u32 = 24;
 impl BlockIndex {
     /// `order`: the entity of each rank; `blocks`: per kind, (key, ranks ascending) sorted by
     /// key.
-    pub fn write(order: &[u32], blocks: &[Vec<(&str, Vec<u32>)>; 3]) -> Vec<u8> {
+    pub fn write(order: &[u32], blocks: &SortedBlocks<'_>) -> Vec<u8> {
         let width = if order.len() <= 1 << 16 { 2 } else { 4 };
-        let mut postings = Vec::new();
+        // Each kind's first posting, so that the kinds can be written apart, each on a
+        // thread of its own, and joined.
+        let mut first = [0u64; 3];
+        for k in 1..3 {
+            let kept: u64 = blocks[k - 1]
+                .iter()
+                .map(|(_, r)| kept(r).len() as u64)
+                .sum();
+            first[k] = first[k - 1] + kept;
+        }
+        let parts: Vec<KindPart> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..3)
+                .map(|slot| {
+                    scope.spawn(move || write_kind(slot, &blocks[slot], first[slot], width))
+                })
+                .collect();
+            threads
+                .into_iter()
+                .map(|t| t.join().expect("writing a blocking kind does not panic"))
+                .collect()
+        });
+        let count = first[2] + parts[2].count;
         let mut maps = Vec::new();
-        let mut count = 0u64;
+        let mut postings = Vec::new();
         let mut filtered = Vec::new();
-        for (slot, kind) in blocks.iter().enumerate() {
-            let mut map = fst::MapBuilder::memory();
-            for (key, ranks) in kind {
-                // A key's best-ranked entities are all a query can use (blocks are cut to a
-                // few hundred): more than 2^24 − 1 are not stored.
-                let kept = &ranks[..ranks.len().min((1 << COUNT_BITS) - 1)];
-                map.insert(key, (count << COUNT_BITS) | kept.len() as u64)
-                    .expect("the keys of a kind are sorted and distinct");
-                for &r in kept {
-                    postings.extend_from_slice(&r.to_le_bytes()[..width]);
-                }
-                count += kept.len() as u64;
-                let kind = KINDS[slot];
-                filtered.push(Poly::new(kind).feed(key.as_bytes()).finish());
-                let chars = key.chars().count();
-                if (2..=MAX_DELETION_CHARS).contains(&chars) {
-                    for (at, c) in key.char_indices() {
-                        let bytes = key.as_bytes();
-                        let (b, a) = (&bytes[..at], &bytes[at + c.len_utf8()..]);
-                        if is_filtered(kind, &[b, a]) {
-                            let shorter = Poly::new(kind | SHORTER).feed(b).feed(a);
-                            filtered.push(shorter.finish());
-                            filtered.push(Poly::at(kind, at).feed(b).feed(a).finish());
-                        }
-                    }
-                }
-            }
-            maps.push(map.into_inner().expect("writing to memory cannot fail"));
+        for part in parts {
+            maps.push(part.map);
+            postings.extend_from_slice(&part.postings);
+            filtered.extend_from_slice(&part.filtered);
         }
         // Sized by the hashes with their repeats (a skeleton shared by many names repeats
         // its neighbourhood): a little more room than needed, for no sort of millions.
@@ -520,6 +517,61 @@ impl BlockIndex {
 
 /// The blocking kinds, in the order of the maps.
 const KINDS: [u8; 3] = [BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY];
+
+/// The ranks of a key that are stored: a key's best-ranked entities are all a query can use
+/// (blocks are cut to a few hundred), so more than 2^24 − 1 are not.
+fn kept(ranks: &[u32]) -> &[u32] {
+    &ranks[..ranks.len().min((1 << COUNT_BITS) - 1)]
+}
+
+/// What [`BlockIndex::write`] writes of one kind.
+struct KindPart {
+    /// The fst map of the kind's keys.
+    map: Vec<u8>,
+    /// The postings of its keys, in key order.
+    postings: Vec<u8>,
+    /// How many postings.
+    count: u64,
+    /// The Bloom filter hashes of its keys and their neighbourhoods.
+    filtered: Vec<u64>,
+}
+
+/// Writes the keys of kind `slot` (sorted, distinct), their postings numbered from `first`.
+fn write_kind(slot: usize, keys: &[(&str, Vec<u32>)], first: u64, width: usize) -> KindPart {
+    let kind = KINDS[slot];
+    let mut map = fst::MapBuilder::memory();
+    let mut postings = Vec::new();
+    let mut filtered = Vec::new();
+    let mut count = 0u64;
+    for (key, ranks) in keys {
+        let kept = kept(ranks);
+        map.insert(key, ((first + count) << COUNT_BITS) | kept.len() as u64)
+            .expect("the keys of a kind are sorted and distinct");
+        for &r in kept {
+            postings.extend_from_slice(&r.to_le_bytes()[..width]);
+        }
+        count += kept.len() as u64;
+        filtered.push(Poly::new(kind).feed(key.as_bytes()).finish());
+        let chars = key.chars().count();
+        if (2..=MAX_DELETION_CHARS).contains(&chars) {
+            for (at, c) in key.char_indices() {
+                let bytes = key.as_bytes();
+                let (b, a) = (&bytes[..at], &bytes[at + c.len_utf8()..]);
+                if is_filtered(kind, &[b, a]) {
+                    let shorter = Poly::new(kind | SHORTER).feed(b).feed(a);
+                    filtered.push(shorter.finish());
+                    filtered.push(Poly::at(kind, at).feed(b).feed(a).finish());
+                }
+            }
+        }
+    }
+    KindPart {
+        map: map.into_inner().expect("writing to memory cannot fail"),
+        postings,
+        count,
+        filtered,
+    }
+}
 
 /// Does the Bloom filter hold the keys one character shorter than this kind's keys that `d`
 /// could be? It holds those of every cross-script key and of every skeleton written in
