@@ -7,7 +7,7 @@ use super::words::Words;
 /// Words (folded) that announce a name right after them, up to two words back: titles of
 /// people (`الرئيس`, `وزير`), nouns for places (`مدينة`) and organisations (`وكالة`). A
 /// one-word fuzzy mention needs one, or the entity named elsewhere in the text.
-const CUES: &[&str] = &[
+pub(super) const CUES: &[&str] = &[
     // people
     "الرييس",
     "رييس",

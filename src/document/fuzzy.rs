@@ -64,7 +64,7 @@ struct WordKind {
 /// Guards against everyday words: no window begins or ends with one of the most frequent
 /// words, nor consists of common words only, and every common word in it must be a word of
 /// the matched name; a one-word window must be an uncommon word that follows a cue
-/// ([`CUES`]: a title, a noun for a place or an organisation); only sizeable places are
+/// ([`CUES`](super::cues::CUES): a title, a noun for a place or an organisation); only sizeable places are
 /// matched. A window may absorb a short form or partial match inside
 /// it (`ماسود` + `بيزشكيان` becomes one mention of the full name).
 pub(super) fn fuzzy_pass<'m>(

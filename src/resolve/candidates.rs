@@ -334,7 +334,7 @@ fn reading_entities(
 /// of the keys they share with it: the median of what the aligned ones of that weight came
 /// to (exact distances and bounds), or of the lightest weight aligned when fewer than
 /// [`MIN_SAMPLES`] share it.
-struct Estimates {
+pub(super) struct Estimates {
     /// `(weight, median)`, for the weights with enough samples.
     by_weight: Vec<(u32, f32)>,
     /// The median of the lightest weight aligned.
@@ -634,7 +634,7 @@ impl<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool> Accept<F, N> {
     }
 }
 
-/// Could any candidate that [`candidates`] returns for `name` (with the same `max_distance`
+/// Could any candidate that [`candidates()`] returns for `name` (with the same `max_distance`
 /// and `max_entities`) pass `accept`? Never `false` when one could; sometimes `true` when
 /// none does (it looks at every name of an entity, not only the closest).
 ///

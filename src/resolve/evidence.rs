@@ -22,7 +22,7 @@
 //! - **an everyday word that is not a name**: `برج ترامب`, `ملعب محمد بن زايد`: a tower and a
 //!   stadium, not the man;
 //! - **a place or organisation's extra word**: any word that none of its names has, the
-//!   generic descriptors aside ([`is_descriptor`]: `مدينة`, `ولاية`…): `بنك مصر` is a bank,
+//!   generic descriptors aside ([`is_descriptor`](crate::score::is_descriptor): `مدينة`, `ولاية`…): `بنك مصر` is a bank,
 //!   `Washington State` a state, `مدينة الشيخ زايد` another city than `مدينة زايد`.
 //!
 //! Words of the most frequent kind (`الرئيس`, function words) and descriptors are no

@@ -281,7 +281,7 @@ pub(crate) struct Crowd {
     members: Vec<(f32, f32, f32)>,
 }
 
-/// Fills in the similarity and explanation of `candidates` found by [`candidates`] for
+/// Fills in the similarity and explanation of `candidates` found by [`candidates()`] for
 /// `name`: their names aligned again with the reading of the query each was found on,
 /// with every edit (the same distance).
 pub(crate) fn explain(

@@ -3,14 +3,20 @@
 //! ([`crate::text::table`]) when the matcher is built, in an image of their own.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{Entity, Gazetteer, builtin};
-use crate::keys::{with_deletions, without_article};
+use crate::keys::without_article;
 use crate::text::image::{Bytes, Image, Writer};
 use crate::text::table::{COMMON, DEMONYM, ENTITY_MASK, Lexicon, Names, SHORT, Tables, TablesRef};
+
+mod blocks;
+mod names;
+
+use blocks::BlockCache;
+use names::UserEntities;
 
 /// An entity as an index into the matcher's entity space: built-in entities first, then
 /// user entities.
@@ -51,109 +57,6 @@ pub(crate) struct Index {
     max_words: usize,
     ids: FxHashMap<String, EntityIdx>,
     block_cache: BlockCache,
-}
-
-/// The user entities: the gazetteers' own, shared with them, and a copy of each that a
-/// later gazetteer gives more names under the same id.
-#[derive(Debug, Default)]
-struct UserEntities {
-    gazetteers: Vec<Arc<Vec<Entity>>>,
-    /// Each user entity: its gazetteer and position there, or ([`UserEntities::MERGED`],
-    /// its position in `merged`).
-    slots: Vec<(u32, u32)>,
-    merged: Vec<Entity>,
-}
-
-impl UserEntities {
-    const MERGED: u32 = u32::MAX;
-
-    fn get(&self, i: usize) -> &Entity {
-        match self.slots[i] {
-            (Self::MERGED, j) => &self.merged[j as usize],
-            (g, j) => &self.gazetteers[g as usize][j as usize],
-        }
-    }
-
-    /// The entity, copied out of its gazetteer to take more names.
-    fn get_mut(&mut self, i: usize) -> &mut Entity {
-        if let (g, j) = self.slots[i]
-            && g != Self::MERGED
-        {
-            self.merged
-                .push(self.gazetteers[g as usize][j as usize].clone());
-            self.slots[i] = (Self::MERGED, (self.merged.len() - 1) as u32);
-        }
-        let (_, j) = self.slots[i];
-        &mut self.merged[j as usize]
-    }
-
-    fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &Entity> {
-        (0..self.len()).map(|i| self.get(i))
-    }
-}
-
-/// The key of a cached block: layer, kind, limit, key.
-type BlockKey = (u8, u8, usize, String);
-
-/// The cached blocks, and how many entities they hold in all.
-#[derive(Default)]
-struct Cached {
-    blocks: FxHashMap<BlockKey, Arc<[EntityIdx]>>,
-    entities: usize,
-}
-
-/// Blocks worked out before, up to [`BlockCache::CAPACITY`] entities in all (then no more
-/// are kept).
-#[derive(Default)]
-struct BlockCache {
-    cached: Mutex<Cached>,
-}
-
-impl BlockCache {
-    /// About 16 MB of entity indices.
-    const CAPACITY: usize = 1 << 22;
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Cached> {
-        // A panic while holding the lock leaves a consistent map: use it.
-        self.cached.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn get(&self, key: &BlockKey) -> Option<Arc<[EntityIdx]>> {
-        self.lock().blocks.get(key).cloned()
-    }
-
-    fn insert(&self, key: BlockKey, block: Arc<[EntityIdx]>) {
-        let mut cached = self.lock();
-        if cached.entities + block.len() < Self::CAPACITY {
-            cached.entities += block.len() + 1;
-            cached.blocks.insert(key, block);
-        }
-    }
-}
-
-impl std::fmt::Debug for BlockCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "BlockCache({} blocks)", self.lock().blocks.len())
-    }
-}
-
-/// Ids of the built-in entities, for [`Index::by_id`]; built on first use.
-fn builtin_ids() -> &'static HashMap<&'static str, EntityIdx> {
-    static IDS: OnceLock<HashMap<&'static str, EntityIdx>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        builtin::entities()
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match &e.id {
-                std::borrow::Cow::Borrowed(id) => Some((*id, i as EntityIdx)),
-                std::borrow::Cow::Owned(_) => None,
-            })
-            .collect()
-    })
 }
 
 impl Index {
@@ -270,126 +173,14 @@ impl Index {
         self.layers().any(|t| t.is_everyday_name_word(bare))
     }
 
-    /// The blocks of fuzzy resolution for `query`, a blocking key of `kind`: for `query`
-    /// and each key one character shorter not already in `seen` (which collects them), the
-    /// entities with a key of that kind within one edit, best prior first, at most `limit`
-    /// from each gazetteer. Calls `f` with the built-in entities of a block, then its user
-    /// entities, block after block.
-    pub fn blocks(
-        &self,
-        kind: u8,
-        query: &str,
-        seen: &mut Vec<String>,
-        limit: usize,
-        mut f: impl FnMut(&[EntityIdx]),
-    ) {
-        let mut neighbours = Vec::new();
-        with_deletions(query, |d| {
-            if !seen.iter().any(|s| s == d) {
-                seen.push(d.to_string());
-                neighbours.push(d.to_string());
-            }
-        });
-        if neighbours.is_empty() {
-            return;
-        }
-        for d in &neighbours {
-            for (layer, tables) in self.layers().enumerate() {
-                f(&self.block(layer, tables, kind, d, limit));
-            }
-        }
-    }
-
-    /// One block of one layer, from the cache when it was worked out before: names recur
-    /// in text and in lists, and a block can merge the postings of dozens of keys.
-    fn block(
-        &self,
-        layer: usize,
-        tables: &TablesRef,
-        kind: u8,
-        d: &str,
-        limit: usize,
-    ) -> Arc<[EntityIdx]> {
-        let key = (layer as u8, kind, limit, d.to_string());
-        if let Some(block) = self.block_cache.get(&key) {
-            return block;
-        }
-        let mut block: Arc<[EntityIdx]> = Arc::new([]);
-        tables
-            .blocks
-            .blocks(kind, std::slice::from_ref(&key.3), limit, |b| {
-                block = b.into()
-            });
-        self.block_cache.insert(key, block.clone());
-        block
-    }
-
-    /// Is any block of `query` ([`Index::blocks`]) non-empty?
-    pub fn any_block(&self, kind: u8, query: &str) -> bool {
-        self.layers().any(|t| t.blocks.any(kind, query))
-    }
-
     /// The longest name, in words.
     pub fn max_words(&self) -> usize {
         self.max_words
     }
 
-    /// The entity behind an index. Panics on an index this index never handed out.
-    pub fn entity(&self, idx: EntityIdx) -> &Entity {
-        let base = builtin::len();
-        let i = idx as usize;
-        if i < base {
-            &builtin::entities()[i]
-        } else {
-            self.user.get(i - base)
-        }
-    }
-
-    /// The index of the entity with this id.
-    pub fn by_id(&self, id: &str) -> Option<EntityIdx> {
-        self.ids.get(id).copied().or_else(|| {
-            if self.builtin {
-                builtin_ids().get(id).copied()
-            } else {
-                None
-            }
-        })
-    }
-
     /// Is the built-in gazetteer part of this index?
     pub fn has_builtin(&self) -> bool {
         self.builtin
-    }
-
-    /// Every entity with its index, built-in ones first.
-    #[cfg(all(test, feature = "builtin"))]
-    pub fn entities_with_idx(&self) -> impl Iterator<Item = (EntityIdx, &Entity)> {
-        let base = builtin::len() as EntityIdx;
-        let builtin: &[Entity] = if self.builtin {
-            builtin::entities()
-        } else {
-            &[]
-        };
-        let user = self
-            .user
-            .iter()
-            .enumerate()
-            .map(move |(i, e)| (base + i as EntityIdx, e));
-        builtin
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (i as EntityIdx, e))
-            .chain(user)
-    }
-
-    /// Every entity of this index, built-in ones first.
-    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
-        let builtin: &[Entity] = if self.builtin {
-            builtin::entities()
-        } else {
-            &[]
-        };
-        builtin.iter().chain(self.user.iter())
     }
 }
 
