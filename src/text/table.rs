@@ -227,12 +227,24 @@ impl Tables {
         let mut keyed: Vec<Vec<u32>> = Vec::new();
         let mut ids = Vec::new();
         let mut with_article = String::new();
+        let Tables {
+            aliases,
+            prefixes,
+            everyday_name_words,
+            max_words,
+            phrases,
+            words: cache,
+            ..
+        } = self;
+        let mut insert = |words: &[&str], key: String, target: u32| {
+            insert(aliases, prefixes, max_words, words, key, target)
+        };
         for (alias, flag) in readings {
-            self.words.name(alias, &mut ids);
+            cache.name(alias, &mut ids);
             if ids.is_empty() {
                 continue;
             }
-            let words: Vec<&str> = ids.iter().map(|&id| self.words.key(id)).collect();
+            let words: Vec<&str> = ids.iter().map(|&id| cache.key(id)).collect();
             let key = words.concat();
             let common = names
                 .place_words
@@ -243,20 +255,12 @@ impl Tables {
                 // Settled when every name is in: a phrase with a word that names something
                 // (`محافظة البصرة`) is a name, not an everyday phrase.
                 let words = words.iter().map(|w| w.to_string()).collect();
-                self.phrases.push((key.clone(), words, index));
+                phrases.push((key.clone(), words, index));
             }
             let common = common && words.len() == 1;
-            let target = index | flag | if common { COMMON } else { 0 };
-            insert(
-                &mut self.aliases,
-                &mut self.prefixes,
-                &mut self.max_words,
-                &words,
-                key,
-                target,
-            );
+            insert(&words, key, index | flag | if common { COMMON } else { 0 });
             for &id in &ids {
-                let word = &mut self.words.keys[id as usize];
+                let word = &mut cache.keys[id as usize];
                 if std::mem::replace(&mut word.looked_up, true) {
                     continue;
                 }
@@ -265,7 +269,7 @@ impl Tables {
                 with_article.push_str("ال");
                 with_article.push_str(bare);
                 if (lexicon.is_word)(bare) || (lexicon.is_word)(&with_article) {
-                    self.everyday_name_words.insert(bare.to_string());
+                    everyday_name_words.insert(bare.to_string());
                 }
             }
             keyed.push(ids.clone());
@@ -276,18 +280,10 @@ impl Tables {
             .flat_map(|b| inflections(b))
             .chain(names.demonym_forms.iter().map(|f| f.to_string()));
         for form in forms {
-            self.words.name(&form, &mut ids);
+            cache.name(&form, &mut ids);
             if !ids.is_empty() {
-                let words: Vec<&str> = ids.iter().map(|&id| self.words.key(id)).collect();
-                let key = words.concat();
-                insert(
-                    &mut self.aliases,
-                    &mut self.prefixes,
-                    &mut self.max_words,
-                    &words,
-                    key,
-                    index | DEMONYM,
-                );
+                let words: Vec<&str> = ids.iter().map(|&id| cache.key(id)).collect();
+                insert(&words, words.concat(), index | DEMONYM);
             }
         }
         self.add_blocks(names, &keyed);
