@@ -13,6 +13,41 @@ use crate::error::GazetteerError;
 /// The known column of each header position.
 struct Header {
     columns: Vec<&'static str>,
+    /// The field each column fills, worked out once for every row.
+    fields: Vec<Field>,
+}
+
+/// What a column fills in a [`Record`].
+#[derive(Clone, Copy)]
+enum Field {
+    Id,
+    Kind,
+    NameAr,
+    NameEn,
+    Wikidata,
+    Country,
+    Population,
+    Prominence,
+    Short,
+    /// `name`, the one column not a field of its own: the row's name.
+    Name,
+}
+
+impl Field {
+    fn of(column: &str) -> Field {
+        match column {
+            "id" => Field::Id,
+            "kind" => Field::Kind,
+            "name_ar" => Field::NameAr,
+            "name_en" => Field::NameEn,
+            "wikidata" => Field::Wikidata,
+            "country" => Field::Country,
+            "population" => Field::Population,
+            "prominence" => Field::Prominence,
+            "short" => Field::Short,
+            _ => Field::Name,
+        }
+    }
 }
 
 impl Header {
@@ -52,13 +87,14 @@ impl Header {
                 at(1),
             ));
         }
-        Ok(Header { columns })
+        let fields = columns.iter().map(|c| Field::of(c)).collect();
+        Ok(Header { columns, fields })
     }
 
     /// The record of a row. A row shorter than the header has empty cells at its end.
     fn record<'a>(&self, cells: &[&'a str], n: usize) -> Record<'a> {
         let mut record = Record::new(Pos { line: n, column: 1 });
-        for (i, &column) in self.columns.iter().enumerate() {
+        for (i, &field) in self.fields.iter().enumerate() {
             let value = Located {
                 text: Cow::Borrowed(cells.get(i).copied().unwrap_or("")),
                 at: Pos {
@@ -66,18 +102,17 @@ impl Header {
                     column: i + 1,
                 },
             };
-            let slot = match column {
-                "id" => &mut record.id,
-                "kind" => &mut record.kind,
-                "name_ar" => &mut record.name_ar,
-                "name_en" => &mut record.name_en,
-                "wikidata" => &mut record.wikidata,
-                "country" => &mut record.country,
-                "population" => &mut record.population,
-                "prominence" => &mut record.prominence,
-                "short" => &mut record.short_flag,
-                // `name`, the one column not a field of its own: the row's name.
-                _ => {
+            let slot = match field {
+                Field::Id => &mut record.id,
+                Field::Kind => &mut record.kind,
+                Field::NameAr => &mut record.name_ar,
+                Field::NameEn => &mut record.name_en,
+                Field::Wikidata => &mut record.wikidata,
+                Field::Country => &mut record.country,
+                Field::Population => &mut record.population,
+                Field::Prominence => &mut record.prominence,
+                Field::Short => &mut record.short_flag,
+                Field::Name => {
                     record.names.push((Role::Alias, value));
                     continue;
                 }
@@ -92,6 +127,7 @@ impl Header {
 pub(super) fn read(text: &str, path: &Path) -> Result<Gazetteer, GazetteerError> {
     let mut header: Option<Header> = None;
     let mut entities = Entities::new(path, Format::Tsv);
+    let mut cells: Vec<&str> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -103,7 +139,8 @@ pub(super) fn read(text: &str, path: &Path) -> Result<Gazetteer, GazetteerError>
             header = Some(h);
             continue;
         };
-        let cells: Vec<&str> = line.split('\t').collect();
+        cells.clear();
+        cells.extend(line.split('\t'));
         if cells.len() > h.columns.len() {
             let problem = Problem::TooManyCells {
                 cells: cells.len(),
