@@ -74,7 +74,7 @@ pub(super) fn fuzzy_pass<'m>(
     found: &mut Vec<Found<'m>>,
 ) {
     let index = &matcher.inner.index;
-    let fuzzy = &resolve::Forms::new(matcher.inner.fuzzy());
+    let fuzzy_index = matcher.inner.fuzzy();
     let n = words.words.len();
     let mut hard = vec![false; n];
     let mut soft = vec![false; n];
@@ -125,9 +125,12 @@ pub(super) fn fuzzy_pass<'m>(
                 continue;
             }
             let keys: Vec<String> = (w..=last).map(|x| words.key(x).to_string()).collect();
-            if !fuzzy.may_match(index, &keys) {
+            if !fuzzy_index.may_match(index, &keys) {
                 continue;
             }
+            // The names this window prepares beyond what the matcher keeps are held for
+            // the window alone, not for the whole text.
+            let fuzzy = &resolve::Forms::new(fuzzy_index);
             let start = words.origins[words.words[w].chars.start];
             let surface = &text[start..words.words[last].end];
             // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
