@@ -1,6 +1,9 @@
 //! The fuzzy pass: windows of text no exact name covers, resolved like standalone names and
 //! kept when one entity clearly wins with a close name.
 
+// Windows are hashed by their text: Fx is several times cheaper than SipHash on them.
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::clitic::Candidate;
 use crate::gazetteer::{Entity, EntityKind};
 use crate::matcher::Matcher;
@@ -74,7 +77,6 @@ pub(super) fn fuzzy_pass<'m>(
     found: &mut Vec<Found<'m>>,
 ) {
     let index = &matcher.inner.index;
-    let fuzzy_index = matcher.inner.fuzzy();
     let n = words.words.len();
     let mut hard = vec![false; n];
     let mut soft = vec![false; n];
@@ -99,6 +101,7 @@ pub(super) fn fuzzy_pass<'m>(
         None => WordKind::default(),
     });
     let mut added: Vec<Found<'m>> = Vec::new();
+    let mut resolved: HashMap<&str, Option<Found<'m>>> = HashMap::default();
     let mut w = 0;
     while w < n {
         let mut accepted: Option<Found<'m>> = None;
@@ -124,73 +127,36 @@ pub(super) fn fuzzy_pass<'m>(
             if len == 1 && !cued(words, w) {
                 continue;
             }
-            let keys: Vec<String> = (w..=last).map(|x| words.key(x).to_string()).collect();
-            if !fuzzy_index.may_match(index, &keys) {
-                continue;
-            }
-            // The names this window prepares beyond what the matcher keeps are held for
-            // the window alone, not for the whole text.
-            let fuzzy = &resolve::Forms::new(fuzzy_index);
             let start = words.origins[words.words[w].chars.start];
             let surface = &text[start..words.words[last].end];
-            // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
-            // letters at most, so candidates beyond that need no exact distance.
-            let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
-            // The winner must pass `accept`, and a probe that never misses a candidate that
-            // could rules out most windows without aligning most names: the same outcome
-            // for a fraction of the cost.
-            let everyday_words: Vec<Vec<char>> = (w..=last)
-                .filter(|&x| kinds[x].everyday)
-                .map(|x| words.key(x).chars().collect())
-                .collect();
-            let accept = accept(&everyday_words);
-            if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
+            // What follows depends on the window's words alone, and a text repeats its
+            // windows (a name, a phrase): each is resolved once.
+            if let Some(outcome) = resolved.get(surface) {
+                if let Some(f) = outcome {
+                    accepted = Some(Found {
+                        first: w,
+                        last,
+                        ..f.clone()
+                    });
+                    break;
+                }
                 continue;
             }
-            let (mut cands, crowd) = resolve::candidates(
-                index,
-                fuzzy,
+            let outcome = resolve_window(
+                matcher,
                 surface,
-                None,
-                None,
-                budget,
-                FUZZY_MAX_ENTITIES,
+                (w..=last).map(|x| (words.key(x), kinds[x].everyday)),
+                letters,
             );
-            resolve::decide(index, fuzzy, surface, &mut cands, &crowd);
-            let first = cands.len().min(1);
-            resolve::explain(index, fuzzy, surface, &mut cands[..first]);
-            let Some(best) = cands.first() else { continue };
-            if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
-                continue;
+            resolved.insert(surface, outcome.clone());
+            if let Some(f) = outcome {
+                accepted = Some(Found {
+                    first: w,
+                    last,
+                    ..f
+                });
+                break;
             }
-            let Some(entity) = index.by_id(&best.entity.id) else {
-                continue;
-            };
-            let prefix = best.clitic.unwrap_or("");
-            let cand = Candidate {
-                prefix,
-                chars: prefix.chars().count(),
-                article: prefix.ends_with("\u{0644}\u{0644}"),
-            };
-            accepted = Some(Found {
-                first: w,
-                last,
-                cand,
-                target: Named::Entity(entity),
-                kind: MatchKind::Fuzzy,
-                // The runners-up with a visible share, as a resolution reports them.
-                alternatives: cands
-                    .iter()
-                    .skip(1)
-                    .take(FUZZY_ALTERNATIVES)
-                    .filter(|c| c.score >= FUZZY_ALTERNATIVE_MIN_SCORE)
-                    .map(|c| c.idx)
-                    .collect(),
-                share: best.score,
-                antecedent: None,
-                fuzzy: Some((best.name, best.explanation.clone())),
-            });
-            break;
         }
         match accepted {
             Some(f) => {
@@ -203,9 +169,91 @@ pub(super) fn fuzzy_pass<'m>(
     if added.is_empty() {
         return;
     }
-    found.retain(|f| !added.iter().any(|a| a.first <= f.last && f.first <= a.last));
+    // A fuzzy window holds no hard mention; the short forms and partial names it absorbs go.
+    let mut absorbed = vec![false; n];
+    for a in &added {
+        absorbed[a.first..=a.last]
+            .iter_mut()
+            .for_each(|x| *x = true);
+    }
+    found.retain(|f| !absorbed[f.first..=f.last].iter().any(|&x| x));
     found.extend(added);
     found.sort_by_key(|f| f.first);
+}
+
+/// The mention a window of text is, if one entity clearly wins it: its `surface`, its
+/// words' keys each with whether it is an everyday word, and its letters. The words of the
+/// mention are left for the caller to set.
+fn resolve_window<'m, 'k>(
+    matcher: &'m Matcher,
+    surface: &str,
+    words: impl Iterator<Item = (&'k str, bool)> + Clone,
+    letters: usize,
+) -> Option<Found<'m>> {
+    let index = &matcher.inner.index;
+    let fuzzy_index = matcher.inner.fuzzy();
+    let keys: Vec<String> = words.clone().map(|(k, _)| k.to_string()).collect();
+    if !fuzzy_index.may_match(index, &keys) {
+        return None;
+    }
+    // The names this window prepares beyond what the matcher keeps are held for the window
+    // alone, not for the whole text.
+    let fuzzy = &resolve::Forms::new(fuzzy_index);
+    // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
+    // letters at most, so candidates beyond that need no exact distance.
+    let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
+    // The winner must pass `accept`, and a probe that never misses a candidate that
+    // could rules out most windows without aligning most names: the same outcome
+    // for a fraction of the cost.
+    let everyday_words: Vec<Vec<char>> = words
+        .filter(|&(_, everyday)| everyday)
+        .map(|(k, _)| k.chars().collect())
+        .collect();
+    let accept = accept(&everyday_words);
+    if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
+        return None;
+    }
+    let (mut cands, crowd) = resolve::candidates(
+        index,
+        fuzzy,
+        surface,
+        None,
+        None,
+        budget,
+        FUZZY_MAX_ENTITIES,
+    );
+    resolve::decide(index, fuzzy, surface, &mut cands, &crowd);
+    let first = cands.len().min(1);
+    resolve::explain(index, fuzzy, surface, &mut cands[..first]);
+    let best = cands.first()?;
+    if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
+        return None;
+    }
+    let entity = index.by_id(&best.entity.id)?;
+    let prefix = best.clitic.unwrap_or("");
+    let cand = Candidate {
+        prefix,
+        chars: prefix.chars().count(),
+        article: prefix.ends_with("\u{0644}\u{0644}"),
+    };
+    Some(Found {
+        first: 0,
+        last: 0,
+        cand,
+        target: Named::Entity(entity),
+        kind: MatchKind::Fuzzy,
+        // The runners-up with a visible share, as a resolution reports them.
+        alternatives: cands
+            .iter()
+            .skip(1)
+            .take(FUZZY_ALTERNATIVES)
+            .filter(|c| c.score >= FUZZY_ALTERNATIVE_MIN_SCORE)
+            .map(|c| c.idx)
+            .collect(),
+        share: best.score,
+        antecedent: None,
+        fuzzy: Some((best.name, best.explanation.clone())),
+    })
 }
 
 /// What a fuzzy mention must be, whatever its score: similar enough but not equal (the

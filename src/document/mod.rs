@@ -42,6 +42,7 @@ const LETTERS_FACTOR: f32 = 0.98;
 const SPACING_FACTOR: f32 = 0.99;
 
 /// A mention before it becomes a [`Mention`]: words of the text and what they name.
+#[derive(Clone)]
 struct Found<'m> {
     /// First and last word of the mention.
     first: usize,

@@ -355,6 +355,25 @@ struct Span {
 
 /// The unlinked-name pass (see the module documentation). Runs after the passes that link
 /// names; replaces the links it finds to be pieces of longer names.
+/// The [`info`] of every word, worked out once per word as written: (the infos, each
+/// word's one). A text repeats its words, and what the pass knows of a word depends only on
+/// its key and how it is written from its first letter on.
+fn word_infos(text: &str, words: &Words) -> (Vec<Info>, Vec<u32>) {
+    let mut seen: HashMap<(&str, &str), u32> = HashMap::default();
+    let mut types = Vec::new();
+    let of_word = (0..words.words.len())
+        .map(|w| {
+            let word = &words.words[w];
+            let written = &text[words.origins[word.chars.start]..word.end];
+            *seen.entry((words.key(w), written)).or_insert_with(|| {
+                types.push(info(text, words, w));
+                (types.len() - 1) as u32
+            })
+        })
+        .collect();
+    (types, of_word)
+}
+
 pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let n = words.words.len();
     if n == 0 {
@@ -377,7 +396,8 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             Named::Unknown(..) => false,
         }
     };
-    let infos: Vec<Info> = (0..n).map(|w| info(text, words, w)).collect();
+    let (types, of_word) = word_infos(text, words);
+    let infos: Vec<&Info> = of_word.iter().map(|&t| &types[t as usize]).collect();
     let joins = |w: usize| w + 1 < n && words.words[w].joins_next;
     let free = |w: usize| cover[w].is_none_or(absorbable);
     let linked = |w: usize| cover[w].is_some();
@@ -576,30 +596,39 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
     }
     // A span never cuts a mention found before it: it gives up the words it shares with one
     // that runs past its edge (`هيئة … قناة` before `قناة السويس`), so mentions never overlap.
+    // Mentions do not overlap, so only the one covering a span's first word can cross its
+    // start, and only the one covering its last word its end.
     for s in &mut spans {
-        for f in found.iter() {
-            let crosses_end = s.first < f.first && f.first <= s.last && s.last < f.last;
-            let crosses_start = f.first < s.first && s.first <= f.last && f.last < s.last;
-            if crosses_end {
-                s.last = f.first - 1;
-            } else if crosses_start {
+        if let Some(f) = cover[s.first].map(|i| &found[i]) {
+            if f.first < s.first && f.last < s.last {
                 s.first = f.last + 1;
-                if let Some(i) = infos.get(s.first) {
-                    s.cand = i.cand;
-                }
+                s.cand = infos[s.first].cand;
+            }
+        }
+        if let Some(f) = cover[s.last].map(|i| &found[i]) {
+            if s.first < f.first && s.last < f.last {
+                s.last = f.first - 1;
             }
         }
     }
     // And a span within a longer mention is no name of its own.
     spans.retain(|s| {
         s.first <= s.last
-            && !found.iter().any(|f| {
-                f.first <= s.first && s.last <= f.last && (f.first < s.first || s.last < f.last)
+            && cover[s.first].is_none_or(|i| {
+                let f = &found[i];
+                !(f.first <= s.first && s.last <= f.last && (f.first < s.first || s.last < f.last))
             })
     });
     spans.sort_by_key(|s| s.first);
-    // Links inside a span are pieces of the longer name.
-    found.retain(|f| !spans.iter().any(|s| s.first <= f.first && f.last <= s.last));
+    // Links inside a span are pieces of the longer name: spans do not overlap either, so a
+    // mention is inside one when its first and last words are in the same span.
+    let mut span_of: Vec<Option<usize>> = vec![None; n];
+    for (k, s) in spans.iter().enumerate() {
+        span_of[s.first..=s.last]
+            .iter_mut()
+            .for_each(|x| *x = Some(k));
+    }
+    found.retain(|f| span_of[f.first].is_none() || span_of[f.first] != span_of[f.last]);
     // The family names of the people named in full, for their later mentions alone.
     let mut locals: HashMap<String, u32> = HashMap::default();
     let mut families: HashMap<String, Option<u32>> = HashMap::default();
@@ -627,10 +656,6 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             }
         }
     }
-    let mut in_span = vec![false; n];
-    for s in &spans {
-        in_span[s.first..=s.last].iter_mut().for_each(|t| *t = true);
-    }
     // What covers each word now that the pieces are gone.
     let mut cover: Vec<Option<usize>> = vec![None; n];
     for (i, f) in found.iter().enumerate() {
@@ -638,9 +663,9 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             *c = Some(i);
         }
     }
-    let mut replaced: Vec<usize> = Vec::new();
+    let mut replaced = vec![false; found.len()];
     for w in 0..n {
-        if in_span[w] {
+        if span_of[w].is_some() {
             continue;
         }
         let Some(Some(local)) = families.get(&infos[w].stem) else {
@@ -659,7 +684,9 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
         if !weak {
             continue;
         }
-        replaced.extend(cover[w]);
+        if let Some(i) = cover[w] {
+            replaced[i] = true;
+        }
         added.push(Found {
             first: w,
             last: w,
@@ -672,13 +699,11 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             fuzzy: None,
         });
     }
-    if !replaced.is_empty() {
-        let mut i = 0;
-        found.retain(|_| {
-            i += 1;
-            !replaced.contains(&(i - 1))
-        });
-    }
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        !replaced[i - 1]
+    });
     found.extend(added);
     found.sort_by_key(|f| f.first);
 }
@@ -702,7 +727,7 @@ fn found_of<'m>(s: &Span, local: u32) -> Found<'m> {
 fn organisation(
     text: &str,
     words: &Words,
-    infos: &[Info],
+    infos: &[&Info],
     w: usize,
     joins: &dyn Fn(usize) -> bool,
     free: &dyn Fn(usize) -> bool,
@@ -792,7 +817,7 @@ fn organisation(
         (last_evidence..=last)
             .take_while(|&x| {
                 x == last_evidence
-                    || is_relative_adjective(&infos[x])
+                    || is_relative_adjective(infos[x])
                     || infos[x].stem.starts_with("لل")
             })
             .last()
@@ -845,7 +870,7 @@ fn is_relative_adjective(i: &Info) -> bool {
 fn described(
     text: &str,
     words: &Words,
-    infos: &[Info],
+    infos: &[&Info],
     w: usize,
     joins: &dyn Fn(usize) -> bool,
     free: &dyn Fn(usize) -> bool,
@@ -878,7 +903,7 @@ fn described(
 /// A place introduced by a head at `w` that stays outside its mention: the unknown words
 /// after it.
 fn place(
-    infos: &[Info],
+    infos: &[&Info],
     w: usize,
     joins: &dyn Fn(usize) -> bool,
     free: &dyn Fn(usize) -> bool,
@@ -891,7 +916,7 @@ fn place(
 /// The unknown words right after a head at `w` (no more than [`MAX_NAME_WORDS`]), as a
 /// mention of `kind` without the head.
 fn unknown_after(
-    infos: &[Info],
+    infos: &[&Info],
     w: usize,
     kind: EntityKind,
     joins: &dyn Fn(usize) -> bool,
