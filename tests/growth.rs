@@ -1,0 +1,133 @@
+//! Mention finding takes time linear in the text: per byte, a text four or sixteen times as
+//! long costs about what a short one does, for news-like text and for adversarial text (one
+//! huge word, a letter under thousands of combining marks, one name or one unknown person
+//! repeated a hundred thousand times). Growth is a ratio of times in one run, never an
+//! absolute time: a pass that compares every mention with every other is quadratic, and a
+//! fourfold text then costs four times more per byte, far beyond [`MAX_GROWTH`].
+//!
+//! Ignored in `cargo test` (tens of megabytes through a debug build take minutes); `.ci/run`
+//! runs it in release with `--ignored --nocapture` and prints the figures.
+
+#![cfg(feature = "builtin")]
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use tawfiq::Matcher;
+
+/// How much more per byte a longer text may cost: linear time with room for a shared,
+/// noisy machine and for caches that a larger text outgrows.
+const MAX_GROWTH: f64 = 2.0;
+
+/// The fastest of a few runs of [`Matcher::find_iter`] over `text`, per byte, with the
+/// number of mentions.
+fn per_byte(m: &Matcher, text: &str) -> (f64, usize) {
+    let runs = if text.len() > 8 << 20 { 1 } else { 3 };
+    let mut best = Duration::MAX;
+    let mut mentions = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        mentions = m.find_iter(text).count();
+        best = best.min(started.elapsed());
+    }
+    (best.as_secs_f64() / text.len() as f64, mentions)
+}
+
+/// The longest prefix of `text` of at most `bytes` bytes.
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// `unit` repeated to at least `bytes` bytes.
+fn repeated(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+/// Asserts that `make(n)` (a text of about `n` bytes) costs per byte at most
+/// [`MAX_GROWTH`] times more at each of `sizes` than at the first, and that the mentions
+/// found grow with the text (so the pass under test is not skipped).
+fn grows_linearly(m: &Matcher, what: &str, sizes: &[usize], make: impl Fn(usize) -> String) {
+    let texts: Vec<String> = sizes.iter().map(|&n| make(n)).collect();
+    let figures: Vec<(f64, usize)> = texts.iter().map(|t| per_byte(m, t)).collect();
+    let (base, base_mentions) = figures[0];
+    for (t, &(cost, mentions)) in texts.iter().zip(&figures) {
+        eprintln!(
+            "{what}: {} bytes, {:.1} ns a byte ({:.2}x the first), {mentions} mentions",
+            t.len(),
+            cost * 1e9,
+            cost / base
+        );
+    }
+    for (t, &(cost, mentions)) in texts.iter().zip(&figures).skip(1) {
+        assert!(
+            cost <= base * MAX_GROWTH,
+            "help: {what}: {} bytes cost {:.1}x per byte what {} bytes do; mention finding must \
+             stay linear in the text",
+            t.len(),
+            cost / base,
+            texts[0].len()
+        );
+        assert!(
+            mentions as f64 >= base_mentions as f64 * (t.len() / texts[0].len()) as f64 * 0.5,
+            "help: {what}: {mentions} mentions in {} bytes against {base_mentions} in {}",
+            t.len(),
+            texts[0].len()
+        );
+    }
+}
+
+#[test]
+#[ignore]
+fn time_per_byte_is_linear_in_the_text() {
+    let m = Matcher::builtin();
+    let corpus = common::corpus(16 << 20);
+    // Lazy structures (name keys, the fuzzy index, word frequencies) are built first.
+    m.find_iter(prefix(&corpus, 1 << 20)).for_each(drop);
+    const MB: usize = 1 << 20;
+    grows_linearly(&m, "news-like corpus", &[MB, 4 * MB, 16 * MB], |n| {
+        prefix(&corpus, n).to_string()
+    });
+    grows_linearly(&m, "a known name repeated", &[MB / 4, MB, 4 * MB], |n| {
+        repeated("قال بوتين ", n)
+    });
+    grows_linearly(
+        &m,
+        "an unknown person repeated",
+        &[MB / 4, MB, 4 * MB],
+        |n| repeated("وقال الناشط كريم دوغانلي إن ", n),
+    );
+    // No mentions in these two: time alone is compared (the mention check passes on zero).
+    for (what, unit) in [
+        ("one huge word", "ب"),
+        ("a letter under combining marks", "\u{064E}\u{0651}"),
+    ] {
+        let sizes = [MB / 4, MB, 4 * MB];
+        let texts: Vec<String> = sizes
+            .iter()
+            .map(|&n| format!("ب{}", repeated(unit, n)))
+            .collect();
+        let base = per_byte(&m, &texts[0]).0;
+        for t in &texts[1..] {
+            let cost = per_byte(&m, t).0;
+            eprintln!(
+                "{what}: {} bytes, {:.1} ns a byte ({:.2}x the first)",
+                t.len(),
+                cost * 1e9,
+                cost / base
+            );
+            assert!(
+                cost <= base * MAX_GROWTH,
+                "help: {what}: {} bytes cost {:.1}x per byte what {} bytes do",
+                t.len(),
+                cost / base,
+                texts[0].len()
+            );
+        }
+    }
+}
