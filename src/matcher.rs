@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-use crate::document::{self, NameKeys};
+use crate::document::{self, Memos, NameKeys};
 use crate::error::BuildError;
 use crate::gazetteer::{Entity, EntityKind, Gazetteer};
 use crate::index::Index;
@@ -183,6 +183,7 @@ impl MatcherBuilder {
                 config: self.config,
                 fuzzy: OnceLock::new(),
                 name_keys: OnceLock::new(),
+                memos: Memos::default(),
             }),
         })
     }
@@ -235,6 +236,8 @@ pub(crate) struct Inner {
     pub fuzzy: OnceLock<FuzzyIndex>,
     /// The entities' names as mention finding compares them, built on first use.
     pub name_keys: OnceLock<NameKeys>,
+    /// What mention finding learnt of words and windows, kept from text to text.
+    pub memos: Memos,
 }
 
 impl Inner {

@@ -12,6 +12,7 @@ use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
 use super::cues::{CITY_HEADS, DIVISION_HEADS, PLACE_HEADS, is_in};
+use super::memo::KeyFacts;
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
 use super::{AS_WRITTEN, Found, Named};
@@ -199,7 +200,7 @@ fn reading(first: &str, cand: Candidate, stem: &mut String) -> bool {
 
 /// Can a name start at a word with key `first`: is a reading of it a name or the start
 /// of one? When not, [`best_at`] finds nothing there, whatever words follow.
-fn may_start(index: &Index, first: &str, clitics: bool) -> bool {
+pub(super) fn may_start(index: &Index, first: &str, clitics: bool) -> bool {
     let mut stem = String::new();
     clitic::candidates(first)
         .filter(|c| clitics || c.chars == 0)
@@ -284,16 +285,18 @@ fn best_at(
 }
 
 /// Exact pass: leftmost-longest names, short forms and demonyms.
-pub(super) fn exact_pass<'m>(words: &Words, matcher: &'m Matcher) -> Vec<Found<'m>> {
+pub(super) fn exact_pass<'m>(
+    words: &Words,
+    matcher: &'m Matcher,
+    facts: &[KeyFacts],
+) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
     let mut key = String::new();
     let mut shared = Vec::new();
-    let clitics = matcher.inner.config.clitics;
-    let live = words.per_type(|first| may_start(index, first, clitics));
     let mut i = 0;
     while i < words.words.len() {
-        if !live[i] {
+        if !facts[i].may_start {
             i += 1;
             continue;
         }

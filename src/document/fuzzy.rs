@@ -1,17 +1,16 @@
 //! The fuzzy pass: windows of text no exact name covers, resolved like standalone names and
 //! kept when one entity clearly wins with a close name.
 
-// Windows are hashed by their text: Fx is several times cheaper than SipHash on them.
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::clitic::Candidate;
 use crate::gazetteer::{Entity, EntityKind};
+use crate::index::Index;
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 use crate::resolve;
 use crate::score;
 
 use super::cues::cued;
+use super::memo::{KeyFacts, Memo, Window};
 use super::words::Words;
 use super::{Found, Named};
 
@@ -52,7 +51,7 @@ fn word_in_name(word: &[char], name_words: &[Vec<char>]) -> bool {
 
 /// What the fuzzy pass's guards ask of a word.
 #[derive(Clone, Copy, Default)]
-struct WordKind {
+pub(super) struct WordKind {
     /// One of the most frequent Arabic words.
     frequent: bool,
     /// A word wordfreq lists.
@@ -74,6 +73,8 @@ pub(super) fn fuzzy_pass<'m>(
     text: &str,
     words: &Words,
     matcher: &'m Matcher,
+    facts: &[KeyFacts],
+    memo: &mut Memo,
     found: &mut Vec<Found<'m>>,
 ) {
     let index = &matcher.inner.index;
@@ -90,18 +91,7 @@ pub(super) fn fuzzy_pass<'m>(
             }
         }
     }
-    // Looked up once per word, not once per window that holds it.
-    let letters: Vec<usize> = words.per_type(|k| k.chars().count());
-    let kinds: Vec<WordKind> = words.per_type(|k| match crate::language::word_frequency(k) {
-        Some((_, frequent)) => WordKind {
-            frequent,
-            everyday: true,
-            unnamed: !index.may_be_name_word(k),
-        },
-        None => WordKind::default(),
-    });
     let mut added: Vec<Found<'m>> = Vec::new();
-    let mut resolved: HashMap<&str, Option<Found<'m>>> = HashMap::default();
     let mut w = 0;
     while w < n {
         let mut accepted: Option<Found<'m>> = None;
@@ -114,14 +104,14 @@ pub(super) fn fuzzy_pass<'m>(
             {
                 continue;
             }
-            let letters: usize = letters[w..=last].iter().sum();
-            if letters < FUZZY_MIN_LETTERS || kinds[w].frequent || kinds[last].frequent {
+            let letters: usize = facts[w..=last].iter().map(|f| f.letters).sum();
+            if letters < FUZZY_MIN_LETTERS || facts[w].kind.frequent || facts[last].kind.frequent {
                 continue;
             }
             // Cheap guards first. A window of everyday words only is not a name; a one-word
             // window must be an uncommon word with a cue or named elsewhere.
-            let window = &kinds[w..=last];
-            if window.iter().all(|k| k.everyday) || window.iter().any(|k| k.unnamed) {
+            let window = || facts[w..=last].iter().map(|f| f.kind);
+            if window().all(|k| k.everyday) || window().any(|k| k.unnamed) {
                 continue;
             }
             if len == 1 && !cued(words, w) {
@@ -129,15 +119,12 @@ pub(super) fn fuzzy_pass<'m>(
             }
             let start = words.origins[words.words[w].chars.start];
             let surface = &text[start..words.words[last].end];
-            // What follows depends on the window's words alone, and a text repeats its
-            // windows (a name, a phrase): each is resolved once.
-            if let Some(outcome) = resolved.get(surface) {
-                if let Some(f) = outcome {
-                    accepted = Some(Found {
-                        first: w,
-                        last,
-                        ..f.clone()
-                    });
+            // What follows depends on the window's words alone, and texts repeat their
+            // windows (a name, a phrase): each is resolved once for as many texts as the
+            // memo serves.
+            if let Some(outcome) = memo.windows.get(surface) {
+                if let Some(window) = outcome {
+                    accepted = Some(window.found(index, w, last));
                     break;
                 }
                 continue;
@@ -145,10 +132,19 @@ pub(super) fn fuzzy_pass<'m>(
             let outcome = resolve_window(
                 matcher,
                 surface,
-                (w..=last).map(|x| (words.key(x), kinds[x].everyday)),
+                (w..=last).map(|x| (words.key(x), facts[x].kind.everyday)),
                 letters,
             );
-            resolved.insert(surface, outcome.clone());
+            match &outcome {
+                None => {
+                    memo.windows.insert(surface.into(), None);
+                }
+                Some(f) => {
+                    if let Some(window) = Window::of(index, f) {
+                        memo.windows.insert(surface.into(), Some(window));
+                    }
+                }
+            }
             if let Some(f) = outcome {
                 accepted = Some(Found {
                     first: w,
@@ -269,5 +265,67 @@ fn accept(
         name_ok: move |name_words: &[Vec<char>]| {
             everyday.iter().all(|w| word_in_name(w, name_words))
         },
+    }
+}
+
+impl Window {
+    /// The window of a fuzzy mention, to be kept beyond its text; `None` if the name it
+    /// matched is not one of its entity's own strings (then it is not kept).
+    fn of(index: &Index, f: &Found<'_>) -> Option<Window> {
+        let entity = f.target.entity()?;
+        let (name, explanation) = f.fuzzy.as_ref()?;
+        let name = strings(index.entity(entity)).position(|n| n == *name)?;
+        Some(Window {
+            entity,
+            prefix: f.cand.prefix,
+            alternatives: f.alternatives.clone(),
+            share: f.share,
+            name,
+            explanation: explanation.clone(),
+        })
+    }
+
+    /// The fuzzy mention this window is at words `first..=last` of a text.
+    fn found<'m>(&self, index: &'m Index, first: usize, last: usize) -> Found<'m> {
+        let name = strings(index.entity(self.entity))
+            .nth(self.name)
+            .unwrap_or_default();
+        Found {
+            first,
+            last,
+            cand: Candidate {
+                prefix: self.prefix,
+                chars: self.prefix.chars().count(),
+                article: self.prefix.ends_with("\u{0644}\u{0644}"),
+            },
+            target: Named::Entity(self.entity),
+            kind: MatchKind::Fuzzy,
+            alternatives: self.alternatives.clone(),
+            share: self.share,
+            antecedent: None,
+            fuzzy: Some((name, self.explanation.clone())),
+        }
+    }
+}
+
+/// Every string of an entity a fuzzy mention may match: its names, short forms and
+/// demonyms.
+fn strings(e: &Entity) -> impl Iterator<Item = &str> {
+    e.names()
+        .chain(e.short.iter().map(|s| s.as_ref()))
+        .chain(e.demonyms.iter().map(|s| s.as_ref()))
+}
+
+impl WordKind {
+    /// What the guards ask of the word with key `key`.
+    pub(super) fn of(index: &Index, key: &str) -> WordKind {
+        match crate::language::word_frequency(key) {
+            Some((_, frequent)) => WordKind {
+                frequent,
+                everyday: true,
+                unnamed: !index.may_be_name_word(key),
+            },
+            None => WordKind::default(),
+        }
     }
 }

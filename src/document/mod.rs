@@ -12,6 +12,7 @@
 pub(crate) mod cues;
 mod exact;
 mod fuzzy;
+mod memo;
 mod names;
 mod partial;
 mod unlinked;
@@ -28,6 +29,7 @@ use crate::matcher::Matcher;
 use crate::mention::{Folding, How, MatchKind, Mention};
 use crate::score::Explanation;
 
+pub(crate) use memo::Memos;
 pub(crate) use names::NameKeys;
 use words::Words;
 
@@ -166,19 +168,27 @@ fn drop_everyday_spellings(
 pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'m, 't>> {
     let index = &matcher.inner.index;
     let words = Words::new(text);
-    let mut found = exact::exact_pass(&words, matcher);
+    let mut memo = matcher.inner.memos.take();
+    let clitics = matcher.inner.config.clitics;
+    let facts = memo.key_facts(&words, |key| memo::KeyFacts {
+        may_start: exact::may_start(index, key, clitics),
+        kind: fuzzy::WordKind::of(index, key),
+        letters: key.chars().count(),
+    });
+    let mut found = exact::exact_pass(&words, matcher, &facts);
     drop_everyday_spellings(text, &words, matcher, &mut found);
     exact::head_ranks(&words, index, &mut found);
     exact::headed_places(&words, index, &mut found);
     if matcher.inner.config.fuzzy {
-        fuzzy::fuzzy_pass(text, &words, matcher, &mut found);
+        fuzzy::fuzzy_pass(text, &words, matcher, &facts, &mut memo, &mut found);
     }
     if matcher.inner.config.partial {
         partial::partial_pass(&words, index, &mut found);
     }
     if matcher.inner.config.unlinked {
-        unlinked::unlinked_pass(text, &words, index, &mut found);
+        unlinked::unlinked_pass(text, &words, index, &mut memo, &mut found);
     }
+    matcher.inner.memos.give(memo);
     let names = matcher.inner.name_keys();
     // A text names an entity the same way again and again: the foldings of a surface are
     // worked out once per text.

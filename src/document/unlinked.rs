@@ -35,6 +35,7 @@ use super::cues::{
     FACILITY_HEADS, MONTHS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
     REPORTING_VERBS, STOPS, is_in,
 };
+use super::memo::Memo;
 use super::words::Words;
 use super::{AS_WRITTEN, Found, Named};
 
@@ -126,7 +127,9 @@ const VERB_PREFIXES: &[&str] = &["ي", "ت", "ن", "ا", "س", "سي", "ست"];
 
 /// What the pass knows of one word of the text.
 #[derive(Clone, Debug)]
-struct Info {
+pub(super) struct Info {
+    /// The key of the word as written.
+    key: Box<str>,
     /// The folded word without the proclitic it is read with.
     stem: String,
     /// The stem as written is `علي` with a final yeh: the name Ali, never the preposition
@@ -261,6 +264,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             .zipf
             .map_or(0.0, |z| ZIPF_WEIGHT * (z - ZIPF_FLOOR).max(0.0));
         Info {
+            key: key.into(),
             stem: stem.to_string(),
             ali: stem == "علي" && bare_text.ends_with('ي'),
             cand,
@@ -355,26 +359,45 @@ struct Span {
 
 /// The unlinked-name pass (see the module documentation). Runs after the passes that link
 /// names; replaces the links it finds to be pieces of longer names.
-/// The [`info`] of every word, worked out once per word as written: (the infos, each
-/// word's one). A text repeats its words, and what the pass knows of a word depends only on
-/// its key and how it is written from its first letter on.
-fn word_infos(text: &str, words: &Words) -> (Vec<Info>, Vec<u32>) {
-    let mut seen: HashMap<(&str, &str), u32> = HashMap::default();
-    let mut types = Vec::new();
-    let of_word = (0..words.words.len())
+/// The [`info`] of every word: from the memo, or worked out and added to it. What the pass
+/// knows of a word depends only on its key and how it is written from its first letter on;
+/// a word whose key differs from the one the memo holds for its letters (a mark before its
+/// first letter folded otherwise) is worked out on its own. Returns the infos not kept in
+/// the memo, and for each word where its info is: `Ok` for the memo, `Err` for those.
+fn word_infos<'t>(
+    text: &'t str,
+    words: &Words,
+    memo: &mut Memo,
+) -> (Vec<Info>, Vec<Result<&'t str, usize>>) {
+    let mut own = Vec::new();
+    let at = (0..words.words.len())
         .map(|w| {
             let word = &words.words[w];
             let written = &text[words.origins[word.chars.start]..word.end];
-            *seen.entry((words.key(w), written)).or_insert_with(|| {
-                types.push(info(text, words, w));
-                (types.len() - 1) as u32
-            })
+            let key = words.key(w);
+            match memo.infos.get(written) {
+                Some(i) if &*i.key == key => Ok(written),
+                Some(_) => {
+                    own.push(info(text, words, w));
+                    Err(own.len() - 1)
+                }
+                None => {
+                    memo.infos.insert(written.into(), info(text, words, w));
+                    Ok(written)
+                }
+            }
         })
         .collect();
-    (types, of_word)
+    (own, at)
 }
 
-pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
+pub(super) fn unlinked_pass(
+    text: &str,
+    words: &Words,
+    index: &Index,
+    memo: &mut Memo,
+    found: &mut Vec<Found<'_>>,
+) {
     let n = words.words.len();
     if n == 0 {
         return;
@@ -396,8 +419,14 @@ pub(super) fn unlinked_pass(text: &str, words: &Words, index: &Index, found: &mu
             Named::Unknown(..) => false,
         }
     };
-    let (types, of_word) = word_infos(text, words);
-    let infos: Vec<&Info> = of_word.iter().map(|&t| &types[t as usize]).collect();
+    let (own, at) = word_infos(text, words, memo);
+    let infos: Vec<&Info> = at
+        .iter()
+        .map(|at| match at {
+            Ok(written) => &memo.infos[*written],
+            Err(i) => &own[*i],
+        })
+        .collect();
     let joins = |w: usize| w + 1 < n && words.words[w].joins_next;
     let free = |w: usize| cover[w].is_none_or(absorbable);
     let linked = |w: usize| cover[w].is_some();

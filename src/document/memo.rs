@@ -1,0 +1,179 @@
+//! What mention finding learns of a word or a window of words, kept from one text to the
+//! next.
+//!
+//! News is written with a few thousand words: a paragraph-sized text repeats few of its own,
+//! but a day of texts repeats most of them. What a pass knows of a word as written (the
+//! unlinked pass's [`Info`]) or of a window of words (the fuzzy pass's resolution) depends on
+//! those words alone, so it is worked out once for as many texts as a memo serves. A text
+//! takes a memo from the matcher's pool and gives it back when done: texts read at once on
+//! several threads each have their own, and no lock is held while a text is read.
+
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::index::EntityIdx;
+use crate::score::Explanation;
+
+use super::fuzzy::WordKind;
+use super::unlinked::Info;
+use super::words::Words;
+
+/// A memo that holds more words than this starts afresh before its next text, so that a
+/// corpus of ever new words (names, typos) cannot grow it without bound …
+const WORDS_KEPT: usize = 1 << 15;
+/// … and the same for windows of the fuzzy pass.
+const WINDOWS_KEPT: usize = 1 << 14;
+
+/// The fuzzy pass's resolution of a window that names an entity, owned so that it outlives
+/// the text it was found in.
+#[derive(Clone)]
+pub(super) struct Window {
+    pub(super) entity: EntityIdx,
+    /// The proclitic read off the window's first word.
+    pub(super) prefix: &'static str,
+    pub(super) alternatives: Vec<EntityIdx>,
+    pub(super) share: f32,
+    /// Which of the entity's names ([`crate::Entity::names`]) the window came closest to.
+    pub(super) name: usize,
+    pub(super) explanation: Explanation,
+}
+
+/// What the passes ask of a word's key alone.
+#[derive(Clone, Copy)]
+pub(super) struct KeyFacts {
+    /// Can a name the exact pass looks up start at a word with this key?
+    pub(super) may_start: bool,
+    /// What the fuzzy pass's guards ask of it.
+    pub(super) kind: WordKind,
+    /// Its letters.
+    pub(super) letters: usize,
+}
+
+/// What the passes know of the words and windows of the texts a memo served.
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// What the passes ask of a word's key alone, by the key.
+    pub(super) keys: HashMap<Box<str>, KeyFacts>,
+    /// The unlinked pass's information on a word, by the word as written from its first
+    /// letter (the key it had is in the information, checked on use).
+    pub(super) infos: HashMap<Box<str>, Info>,
+    /// The fuzzy pass's outcome for a window, by the window's text: `None` when it names
+    /// no entity.
+    pub(super) windows: HashMap<Box<str>, Option<Window>>,
+}
+
+impl Memo {
+    /// The facts of each word's key: from the memo, or worked out by `facts` and added to
+    /// it (once per key of the text either way).
+    pub(super) fn key_facts(
+        &mut self,
+        words: &Words,
+        mut facts: impl FnMut(&str) -> KeyFacts,
+    ) -> Vec<KeyFacts> {
+        let by_type: Vec<KeyFacts> = words
+            .type_words
+            .iter()
+            .map(|&w| {
+                let key = words.key(w);
+                match self.keys.get(key) {
+                    Some(&f) => f,
+                    None => {
+                        let f = facts(key);
+                        self.keys.insert(key.into(), f);
+                        f
+                    }
+                }
+            })
+            .collect();
+        words.types.iter().map(|&t| by_type[t as usize]).collect()
+    }
+}
+
+/// The memos of a matcher: one for each text being read at the same time.
+#[derive(Default)]
+pub(crate) struct Memos(Mutex<Vec<Memo>>);
+
+impl std::fmt::Debug for Memos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let memos = self.lock();
+        f.debug_struct("Memos")
+            .field("memos", &memos.len())
+            .field("words", &memos.iter().map(|m| m.infos.len()).sum::<usize>())
+            .field(
+                "windows",
+                &memos.iter().map(|m| m.windows.len()).sum::<usize>(),
+            )
+            .finish()
+    }
+}
+
+impl Memos {
+    /// A memo for the next text, emptied first if it has grown past its bounds.
+    pub(crate) fn take(&self) -> Memo {
+        let mut memo = self.lock().pop().unwrap_or_default();
+        if memo.infos.len() > WORDS_KEPT {
+            memo.infos = HashMap::default();
+        }
+        if memo.keys.len() > WORDS_KEPT {
+            memo.keys = HashMap::default();
+        }
+        if memo.windows.len() > WINDOWS_KEPT {
+            memo.windows = HashMap::default();
+        }
+        memo
+    }
+
+    /// Gives back a memo a text is done with.
+    pub(crate) fn give(&self, memo: Memo) {
+        self.lock().push(memo);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Memo>> {
+        // A thread that panicked while holding the lock left the pool as it was: a list of
+        // whole memos.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod tests {
+    use crate::Matcher;
+
+    /// A text read with a memo that earlier texts filled finds what it finds with an empty
+    /// one: the memo only saves work.
+    #[test]
+    fn a_filled_memo_changes_no_mention() {
+        let texts = [
+            "قال الناشط كريم دوغانلي إن فلاديمير بوتن زار بكين، وإن دوغانلي سيعود.",
+            "وأعلن نادي فلامنجو أن المدرب جورجي جيسوس باق، وقال بوتين إن روسيا مستعدة.",
+            "قال الناشط كريم دوغانلي إن فلاديمير بوتن زار بكين، وإن دوغانلي سيعود.",
+        ];
+        let show = |m: &Matcher, t: &str| -> Vec<String> {
+            m.find_iter(t)
+                .map(|x| {
+                    format!(
+                        "{}..{} {:?} {:?} {:?}",
+                        x.start,
+                        x.end,
+                        x.kind,
+                        x.entity_id(),
+                        x.how
+                    )
+                })
+                .collect()
+        };
+        let warm = Matcher::builtin();
+        for t in texts {
+            warm.find_iter(t).for_each(drop);
+        }
+        for t in texts {
+            let fresh = crate::MatcherBuilder::new()
+                .build()
+                .expect("the built-in matcher builds");
+            assert_eq!(show(&warm, t), show(&fresh, t), "help: {t}");
+        }
+    }
+}
