@@ -102,6 +102,21 @@ fn time_per_byte_is_linear_in_the_text() {
         &[MB / 4, MB, 4 * MB],
         |n| repeated("وقال الناشط كريم دوغانلي إن ", n),
     );
+    // One name written in ever new ways: marks that fold away, a different sequence at each
+    // word (a memo of spellings must not compare each word with all the others).
+    grows_linearly(&m, "a name spelt anew at each word", &[MB / 4, MB, 4 * MB], |n| {
+        let mut text = String::new();
+        let mut i: u32 = 0;
+        while text.len() < n {
+            text.push_str("قال ب");
+            for bit in 0..12 {
+                text.push(if i >> bit & 1 == 1 { '\u{064E}' } else { '\u{0650}' });
+            }
+            text.push_str("وتين ");
+            i += 1;
+        }
+        text
+    });
     // No mentions in these two: time alone is compared (the mention check passes on zero).
     for (what, unit) in [
         ("one huge word", "ب"),

@@ -10,9 +10,12 @@
 
 use std::sync::Mutex;
 
-use rustc_hash::FxHashMap as HashMap;
+// The memo outlives the text: keys that one text supplies stay for the next ones, so the
+// maps hash with std's keyed SipHash, which no text can flood with collisions (Fx can be).
+use std::collections::HashMap;
 
 use crate::index::EntityIdx;
+use crate::mention::Folding;
 use crate::score::Explanation;
 
 use super::fuzzy::WordKind;
@@ -55,15 +58,54 @@ pub(super) struct KeyFacts {
 pub(crate) struct Memo {
     /// What the passes ask of a word's key alone, by the key.
     pub(super) keys: HashMap<Box<str>, KeyFacts>,
-    /// The unlinked pass's information on a word, by the word as written from its first
-    /// letter (the key it had is in the information, checked on use).
-    pub(super) infos: HashMap<Box<str>, Info>,
+    /// The unlinked pass's information on each spelling of a key (a word as written from
+    /// its first letter on), in slots …
+    pub(super) infos: Vec<Vec<(Box<str>, Info)>>,
+    /// … and the slot of each key.
+    pub(super) slots: HashMap<Box<str>, u32>,
     /// The fuzzy pass's outcome for a window, by the window's text: `None` when it names
     /// no entity.
     pub(super) windows: HashMap<Box<str>, Option<Window>>,
+    /// What normalisation a mention's surface needed to match an entity, by the surface.
+    pub(super) foldings: HashMap<Box<str>, Vec<(EntityIdx, Vec<Folding>)>>,
 }
 
 impl Memo {
+    /// The slot of `key`'s spellings in [`Memo::infos`], a new one if it had none.
+    pub(super) fn spellings(&mut self, key: &str) -> u32 {
+        if let Some(&slot) = self.slots.get(key) {
+            return slot;
+        }
+        let slot = self.infos.len() as u32;
+        self.infos.push(Vec::new());
+        self.slots.insert(key.into(), slot);
+        slot
+    }
+
+    /// What normalisation `surface` needed to match entity `e`: from the memo, or worked
+    /// out by `foldings` and added to it.
+    pub(super) fn foldings(
+        &mut self,
+        surface: &str,
+        e: EntityIdx,
+        foldings: impl FnOnce() -> Vec<Folding>,
+    ) -> Vec<Folding> {
+        let known = self.foldings.get(surface).and_then(|list| {
+            list.iter()
+                .find(|(x, _)| *x == e)
+                .map(|(_, folded)| folded.clone())
+        });
+        known.unwrap_or_else(|| {
+            let folded = foldings();
+            let list = match self.foldings.get_mut(surface) {
+                Some(list) => list,
+                None => self.foldings.entry(surface.into()).or_default(),
+            };
+            list.push((e, folded.clone()));
+            folded
+        })
+    }
+
     /// The facts of each word's key: from the memo, or worked out by `facts` and added to
     /// it (once per key of the text either way).
     pub(super) fn key_facts(
@@ -99,7 +141,7 @@ impl std::fmt::Debug for Memos {
         let memos = self.lock();
         f.debug_struct("Memos")
             .field("memos", &memos.len())
-            .field("words", &memos.iter().map(|m| m.infos.len()).sum::<usize>())
+            .field("words", &memos.iter().map(|m| m.slots.len()).sum::<usize>())
             .field(
                 "windows",
                 &memos.iter().map(|m| m.windows.len()).sum::<usize>(),
@@ -112,8 +154,12 @@ impl Memos {
     /// A memo for the next text, emptied first if it has grown past its bounds.
     pub(crate) fn take(&self) -> Memo {
         let mut memo = self.lock().pop().unwrap_or_default();
-        if memo.infos.len() > WORDS_KEPT {
-            memo.infos = HashMap::default();
+        if memo.slots.len() > WORDS_KEPT {
+            memo.slots = HashMap::default();
+            memo.infos = Vec::new();
+        }
+        if memo.foldings.len() > WINDOWS_KEPT {
+            memo.foldings = HashMap::default();
         }
         if memo.keys.len() > WORDS_KEPT {
             memo.keys = HashMap::default();

@@ -18,10 +18,6 @@ mod partial;
 mod unlinked;
 mod words;
 
-// Per-text maps hash short keys the text supplies: Fx is several times cheaper than
-// SipHash on them, and a text cannot flood maps it only reads through.
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::clitic::Candidate;
 use crate::gazetteer::EntityKind;
 use crate::index::EntityIdx;
@@ -188,12 +184,8 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     if matcher.inner.config.unlinked {
         unlinked::unlinked_pass(text, &words, index, &mut memo, &mut found);
     }
-    matcher.inner.memos.give(memo);
     let names = matcher.inner.name_keys();
-    // A text names an entity the same way again and again: the foldings of a surface are
-    // worked out once per text.
-    let mut folded: HashMap<(&str, EntityIdx), Vec<Folding>> = HashMap::default();
-    found
+    let mentions = found
         .into_iter()
         .map(|f| {
             let (start, end) = trim_edges(text, f.start(&words), words.words[f.last].end);
@@ -203,11 +195,12 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                 kind: f.kind,
                 clitic: (f.cand.chars > 0).then_some(f.cand.prefix),
                 article_restored: f.cand.article,
+                // Texts name an entity the same way again and again: the foldings of a
+                // surface are worked out once for as many texts as the memo serves.
                 folded: match entity {
-                    Some(e) => folded
-                        .entry((surface, e))
-                        .or_insert_with(|| names::foldings(surface, names.of(index, e)))
-                        .clone(),
+                    Some(e) => {
+                        memo.foldings(surface, e, || names::foldings(surface, names.of(index, e)))
+                    }
                     None => Vec::new(),
                 },
                 alternatives: f
@@ -258,7 +251,9 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                 how,
             }
         })
-        .collect()
+        .collect();
+    matcher.inner.memos.give(memo);
+    mentions
 }
 
 #[cfg(test)]

@@ -128,13 +128,8 @@ const VERB_PREFIXES: &[&str] = &["ي", "ت", "ن", "ا", "س", "سي", "ست"];
 /// What the pass knows of one word of the text.
 #[derive(Clone, Debug)]
 pub(super) struct Info {
-    /// The key of the word as written.
-    key: Box<str>,
     /// The folded word without the proclitic it is read with.
     stem: String,
-    /// The stem as written is `علي` with a final yeh: the name Ali, never the preposition
-    /// `على`, which folds to the same key.
-    ali: bool,
     /// The reading of the word: the proclitic taken off (`و` of `وعلي`), if any.
     cand: clitic::Candidate,
     /// The word is an everyday word, or one with an ending or a prefix.
@@ -151,6 +146,27 @@ pub(super) struct Info {
     names_without_article: u32,
     /// The stem starts with the article.
     definite: bool,
+    /// The stem is a stop word (`على`, but not the name `علي`), a month, a reporting verb
+    /// or a title: a word no person's name runs over.
+    listed_stop: bool,
+    /// The stem is one of the most frequent Arabic words.
+    frequent: bool,
+    /// The stem joins the words of a name (`بن`, `أبو`).
+    joiner: bool,
+    /// The head noun the stem is, if any.
+    head: Head,
+}
+
+/// A head noun that names the kind of what follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    None,
+    /// An organisation or a facility that belongs to the name (`حزب`, `ميناء`).
+    Organisation,
+    /// An organisation's descriptor, outside the name (`نادي`, `شركة`).
+    Descriptor,
+    /// A place's head, outside the name (`إقليم`, `ولاية`).
+    Place,
 }
 
 impl Info {
@@ -259,14 +275,15 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                         .zipf
                         .is_some_and(|z| z >= DICTIONARY_MIN_ZIPF)));
         let letters = stem.chars().count();
+        // `علي` written with a final yeh is the name Ali, never the preposition `على`, which
+        // folds to the same key.
+        let ali = stem == "علي" && bare_text.ends_with('ي');
         let arabic = stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
         let zipf_penalty = bare
             .zipf
             .map_or(0.0, |z| ZIPF_WEIGHT * (z - ZIPF_FLOOR).max(0.0));
         Info {
-            key: key.into(),
             stem: stem.to_string(),
-            ali: stem == "علي" && bare_text.ends_with('ي'),
             cand,
             everyday,
             // A word of person names is weighed by `name_score`, not taken as unknown.
@@ -279,6 +296,21 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             definite: stem.starts_with("ال")
                 && (cand.article || bare_text.starts_with("ال"))
                 && letters > 3,
+            listed_stop: is_in(STOPS, stem) && !ali
+                || is_in(MONTHS, stem)
+                || is_in(REPORTING_VERBS, stem)
+                || is_in(PERSON_TITLES, stem),
+            frequent: crate::language::is_frequent_word(stem),
+            joiner: is_in(NAME_JOINERS, stem),
+            head: if is_in(ORG_HEADS, stem) || is_in(FACILITY_HEADS, stem) {
+                Head::Organisation
+            } else if is_in(ORG_DESCRIPTORS, stem) {
+                Head::Descriptor
+            } else if is_in(PLACE_HEADS, stem) {
+                Head::Place
+            } else {
+                Head::None
+            },
         }
     };
     let written = make(AS_WRITTEN, key);
@@ -359,43 +391,68 @@ struct Span {
 
 /// The unlinked-name pass (see the module documentation). Runs after the passes that link
 /// names; replaces the links it finds to be pieces of longer names.
-/// The [`info`] of every word: from the memo, or worked out and added to it. What the pass
-/// knows of a word depends only on its key and how it is written from its first letter on;
-/// a word whose key differs from the one the memo holds for its letters (a mark before its
-/// first letter folded otherwise) is worked out on its own. Returns the infos not kept in
-/// the memo, and for each word where its info is: `Ok` for the memo, `Err` for those.
-fn word_infos<'t>(
-    text: &'t str,
-    words: &Words,
-    memo: &mut Memo,
-) -> (Vec<Info>, Vec<Result<&'t str, usize>>) {
-    let mut own = Vec::new();
-    let at = (0..words.words.len())
+/// The most spellings of one key whose information the memo keeps and a word is compared
+/// with.
+const SPELLINGS_KEPT: usize = 8;
+
+/// For each word, where the [`info`] of its spelling is in the memo (its key's spellings
+/// and the place among them), worked out and added when missing. What the pass knows of a
+/// word depends only on its key and how it is written from its first letter on; most keys
+/// are written one way.
+fn word_infos(text: &str, words: &Words, memo: &mut Memo) -> Vec<(u32, u32)> {
+    let slots: Vec<u32> = words
+        .type_words
+        .iter()
+        .map(|&w| memo.spellings(words.key(w)))
+        .collect();
+    (0..words.words.len())
         .map(|w| {
             let word = &words.words[w];
             let written = &text[words.origins[word.chars.start]..word.end];
-            let key = words.key(w);
-            match memo.infos.get(written) {
-                Some(i) if &*i.key == key => Ok(written),
-                Some(_) => {
-                    own.push(info(text, words, w));
-                    Err(own.len() - 1)
-                }
+            let slot = slots[words.types[w] as usize];
+            let infos = &mut memo.infos[slot as usize];
+            // A key written in ever new ways (marks on marks) is looked up among its
+            // first few spellings only: the rest are worked out at each word, in time
+            // linear in the text, and dropped when the text is done.
+            let kept = infos.len().min(SPELLINGS_KEPT);
+            let at = match infos[..kept].iter().position(|(x, _)| &**x == written) {
+                Some(at) => at,
                 None => {
-                    memo.infos.insert(written.into(), info(text, words, w));
-                    Ok(written)
+                    infos.push((written.into(), info(text, words, w)));
+                    infos.len() - 1
                 }
-            }
+            };
+            (slot, at as u32)
         })
-        .collect();
-    (own, at)
+        .collect()
 }
 
+/// Unlinked pass: adds to `found` the names the gazetteer does not know, and drops the
+/// links that are pieces of them (see the module documentation).
 pub(super) fn unlinked_pass(
     text: &str,
     words: &Words,
     index: &Index,
     memo: &mut Memo,
+    found: &mut Vec<Found<'_>>,
+) {
+    let at = word_infos(text, words, memo);
+    let infos: Vec<&Info> = at
+        .iter()
+        .map(|&(slot, at)| &memo.infos[slot as usize][at as usize].1)
+        .collect();
+    find_unlinked(text, words, index, &infos, found);
+    drop(infos);
+    for &(slot, _) in &at {
+        memo.infos[slot as usize].truncate(SPELLINGS_KEPT);
+    }
+}
+
+fn find_unlinked(
+    text: &str,
+    words: &Words,
+    index: &Index,
+    infos: &[&Info],
     found: &mut Vec<Found<'_>>,
 ) {
     let n = words.words.len();
@@ -419,14 +476,6 @@ pub(super) fn unlinked_pass(
             Named::Unknown(..) => false,
         }
     };
-    let (own, at) = word_infos(text, words, memo);
-    let infos: Vec<&Info> = at
-        .iter()
-        .map(|at| match at {
-            Ok(written) => &memo.infos[*written],
-            Err(i) => &own[*i],
-        })
-        .collect();
     let joins = |w: usize| w + 1 < n && words.words[w].joins_next;
     let free = |w: usize| cover[w].is_none_or(absorbable);
     let linked = |w: usize| cover[w].is_some();
@@ -461,14 +510,10 @@ pub(super) fn unlinked_pass(
             Named::Unknown(..) => false,
         })
     };
+    // A frequent word that is no name ends a name (`محمد` and `خلف` are frequent and names).
     let stop = |w: usize| {
-        let s = &infos[w].stem;
-        is_in(STOPS, s) && !infos[w].ali
-            || is_in(MONTHS, s)
-            || is_in(REPORTING_VERBS, s)
-            || is_in(PERSON_TITLES, s)
-            // A frequent word that is no name (`محمد` and `خلف` are frequent and names).
-            || crate::language::is_frequent_word(s) && !linked(w) && !infos[w].name_like()
+        let i = infos[w];
+        i.listed_stop || i.frequent && !linked(w) && !i.name_like()
     };
 
     let mut spans: Vec<Span> = Vec::new();
@@ -479,16 +524,15 @@ pub(super) fn unlinked_pass(
             w += 1;
             continue;
         }
-        let stem = infos[w].stem.as_str();
         // A head that is part of a name the gazetteer knows belongs to that name.
         let span = if linked(w) {
             None
-        } else if is_in(ORG_HEADS, stem) || is_in(FACILITY_HEADS, stem) {
-            organisation(text, words, &infos, w, &joins, &free, &names_thing, &stop)
-        } else if is_in(ORG_DESCRIPTORS, stem) {
-            described(text, words, &infos, w, &joins, &free, &linked, &stop)
-        } else if is_in(PLACE_HEADS, stem) {
-            place(&infos, w, &joins, &free, &linked, &stop)
+        } else if infos[w].head == Head::Organisation {
+            organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
+        } else if infos[w].head == Head::Descriptor {
+            described(text, words, infos, w, &joins, &free, &linked, &stop)
+        } else if infos[w].head == Head::Place {
+            place(infos, w, &joins, &free, &linked, &stop)
         } else {
             None
         };
@@ -534,7 +578,7 @@ pub(super) fn unlinked_pass(
     while w < n {
         let starts = !in_the_name_of(w)
             && !infos[w].definite
-            && !is_in(NAME_JOINERS, &infos[w].stem)
+            && !infos[w].joiner
             && (!linked(w) || leads_unknown_name(w));
         if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || stop(w) {
             w += 1;
@@ -559,7 +603,7 @@ pub(super) fn unlinked_pass(
                 break;
             }
             let i = &infos[next];
-            let joiner = is_in(NAME_JOINERS, &i.stem);
+            let joiner = i.joiner;
             // Words inside a name carry no proclitic.
             if i.cand.chars > 0 {
                 break;
@@ -574,7 +618,7 @@ pub(super) fn unlinked_pass(
                 break;
             }
         }
-        while last > w && is_in(NAME_JOINERS, &infos[last].stem) {
+        while last > w && infos[last].joiner {
             last -= 1;
         }
         let len = last - w + 1;
