@@ -31,7 +31,8 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
     let mut weak: Vec<Option<usize>> = vec![None; words.words.len()];
     // word key → (entity, byte offsets of the full mentions that contain it)
     let mut names: HashMap<String, (Option<EntityIdx>, Vec<usize>)> = HashMap::default();
-    let mut latin: Vec<LatinFamily> = Vec::new();
+    // The people named in full: (entity, family name first, its first full mention).
+    let mut persons: Vec<(EntityIdx, bool, usize)> = Vec::new();
     // The Latin family names of an entity are the same at each of its full mentions.
     let mut latin_done: HashSet<EntityIdx> = HashSet::default();
     for (i, f) in found.iter().enumerate() {
@@ -70,42 +71,35 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
             slot.0 = None; // two people share this family name
         }
         slot.1.push(start);
-        // Its Latin spellings too: Arabic news quotes foreign names in Latin script
-        // (`Gabouev` after `ألكسندر جابيف`), compared below with cheap vowels.
-        if !latin_done.insert(entity) {
-            continue;
-        }
-        for name in e
-            .names()
-            .filter(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
-        {
-            let keys = word_keys(name);
-            let family = if family_first {
-                keys.first()
-            } else {
-                keys.last()
-            };
-            if let Some(k) = family.filter(|k| k.chars().count() >= LATIN_PARTIAL_MIN_LETTERS) {
-                if !latin
-                    .iter()
-                    .any(|l: &LatinFamily| l.key == *k && l.entity == entity)
-                {
-                    latin.push(LatinFamily {
-                        key: k.clone(),
-                        prepared: Prepared::new(k),
-                        entity,
-                        start,
-                    });
-                }
-            }
+        // Its Latin spellings too (below): Arabic news quotes foreign names in Latin script
+        // (`Gabouev` after `ألكسندر جابيف`).
+        if latin_done.insert(entity) {
+            persons.push((entity, family_first, start));
         }
     }
     if names.is_empty() {
         return;
     }
-    // The reading of a word that is a family name, and its key: once per type.
+    // Their Latin family names, compared with cheap vowels, when the text has a Latin word
+    // that may be one.
+    let latin_word = |w: usize| {
+        let key = words.key(w);
+        !covered[w]
+            && weak[w].is_none()
+            && key.bytes().all(|b| b.is_ascii_alphabetic())
+            && key.len() >= LATIN_PARTIAL_MIN_LETTERS
+    };
+    let latin = if (0..words.words.len()).any(latin_word) {
+        latin_families(index, &persons)
+    } else {
+        Vec::new()
+    };
+    // The reading of a word that is a family name, and its key: once per type. A reading
+    // takes letters off the front only, so the key ends with the family name.
     let readings = words.per_type(|key| {
-        if key.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if key.bytes().all(|b| b.is_ascii_alphabetic())
+            || !names.keys().any(|n| key.ends_with(n.as_str()))
+        {
             return None;
         }
         clitic::candidates(key).find_map(|cand| {
@@ -167,6 +161,40 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
         });
     }
     found.sort_by_key(|f| f.first);
+}
+
+/// The Latin family names of `persons` (entity, family name first, its first full
+/// mention), each once per person.
+fn latin_families(index: &Index, persons: &[(EntityIdx, bool, usize)]) -> Vec<LatinFamily> {
+    let mut latin: Vec<LatinFamily> = Vec::new();
+    for &(entity, family_first, start) in persons {
+        for name in index
+            .entity(entity)
+            .names()
+            .filter(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
+        {
+            let keys = word_keys(name);
+            let family = if family_first {
+                keys.first()
+            } else {
+                keys.last()
+            };
+            if let Some(k) = family.filter(|k| k.chars().count() >= LATIN_PARTIAL_MIN_LETTERS) {
+                if !latin
+                    .iter()
+                    .any(|l: &LatinFamily| l.key == *k && l.entity == entity)
+                {
+                    latin.push(LatinFamily {
+                        key: k.clone(),
+                        prepared: Prepared::new(k),
+                        entity,
+                        start,
+                    });
+                }
+            }
+        }
+    }
+    latin
 }
 
 /// A Latin family name of a person mentioned in full (see [`partial_pass`]).
