@@ -198,19 +198,23 @@ fn reading(first: &str, cand: Candidate, stem: &mut String) -> bool {
     true
 }
 
-/// Can a name start at a word with key `first`: is a reading of it a name or the start
-/// of one? When not, [`best_at`] finds nothing there, whatever words follow.
-pub(super) fn may_start(index: &Index, first: &str, clitics: bool) -> bool {
+/// The readings of a word with key `first` at which a name may start (the reading is a
+/// name or the start of one), as bits by their place among [`clitic::candidates`]. At a
+/// reading without its bit [`best_at`] finds nothing, whatever words follow.
+pub(super) fn live_readings(index: &Index, first: &str, clitics: bool) -> u16 {
     let mut stem = String::new();
-    clitic::candidates(first)
-        .filter(|c| clitics || c.chars == 0)
-        .any(|cand| {
-            reading(first, cand, &mut stem) && {
-                let mut named = false;
-                index.lookup(&stem, |t| named |= !t.common);
-                named || index.is_prefix(&stem)
-            }
-        })
+    let mut live = 0;
+    for (k, cand) in clitic::candidates(first).enumerate() {
+        let alive = (clitics || cand.chars == 0) && reading(first, cand, &mut stem) && {
+            let mut named = false;
+            index.lookup(&stem, |t| named |= !t.common);
+            named || index.is_prefix(&stem)
+        };
+        if alive {
+            live |= 1 << k;
+        }
+    }
+    live
 }
 
 /// The best match starting at word `i`: (candidate reading, last word, choice).
@@ -219,6 +223,7 @@ fn best_at(
     index: &Index,
     matcher: &Matcher,
     i: usize,
+    live: u16,
     key: &mut String,
     shared: &mut Vec<Shared>,
 ) -> Option<(Candidate, usize, Choice)> {
@@ -227,8 +232,10 @@ fn best_at(
     let names = matcher.inner.name_keys();
     let first = words.key(i);
     let mut best: Option<(Candidate, usize, Choice)> = None;
-    let candidates = clitic::candidates(first).filter(|c| config.clitics || c.chars == 0);
-    for cand in candidates {
+    for (k, cand) in clitic::candidates(first).enumerate() {
+        if live & 1 << k == 0 {
+            continue;
+        }
         let mut stem = String::new();
         if !reading(first, cand, &mut stem) {
             continue;
@@ -296,12 +303,19 @@ pub(super) fn exact_pass<'m>(
     let mut shared = Vec::new();
     let mut i = 0;
     while i < words.words.len() {
-        if !facts[i].may_start {
+        if facts[i].live == 0 {
             i += 1;
             continue;
         }
-        let Some((cand, j, choice)) = best_at(words, index, matcher, i, &mut key, &mut shared)
-        else {
+        let Some((cand, j, choice)) = best_at(
+            words,
+            index,
+            matcher,
+            i,
+            facts[i].live,
+            &mut key,
+            &mut shared,
+        ) else {
             i += 1;
             continue;
         };

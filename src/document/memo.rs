@@ -45,8 +45,8 @@ pub(super) struct Window {
 /// What the passes ask of a word's key alone.
 #[derive(Clone, Copy)]
 pub(super) struct KeyFacts {
-    /// Can a name the exact pass looks up start at a word with this key?
-    pub(super) may_start: bool,
+    /// The readings of the key at which a name may start ([`super::exact::live_readings`]).
+    pub(super) live: u16,
     /// What the fuzzy pass's guards ask of it.
     pub(super) kind: WordKind,
     /// Its letters.

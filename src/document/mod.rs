@@ -167,7 +167,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     let mut memo = matcher.inner.memos.take();
     let clitics = matcher.inner.config.clitics;
     let facts = memo.key_facts(&words, |key| memo::KeyFacts {
-        may_start: exact::may_start(index, key, clitics),
+        live: exact::live_readings(index, key, clitics),
         kind: fuzzy::WordKind::of(index, key),
         letters: key.chars().count(),
     });
