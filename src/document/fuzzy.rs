@@ -10,7 +10,7 @@ use crate::resolve;
 use crate::score;
 
 use super::cues::cued;
-use super::memo::{KeyFacts, Memo, Window};
+use super::memo::{KeyFacts, LONGEST_KEPT, Memo, Window};
 use super::words::Words;
 use super::{Found, Named};
 
@@ -136,6 +136,7 @@ pub(super) fn fuzzy_pass<'m>(
                 letters,
             );
             match &outcome {
+                _ if surface.len() > LONGEST_KEPT => {}
                 None => {
                     memo.windows.insert(surface.into(), None);
                 }

@@ -28,6 +28,10 @@ const WORDS_KEPT: usize = 1 << 15;
 /// … and the same for windows of the fuzzy pass.
 const WINDOWS_KEPT: usize = 1 << 14;
 
+/// A word or a window longer than this, in bytes, is worked out each time and not kept: no
+/// name is that long, and a memo must not hold on to a megabyte-long word of some text.
+pub(super) const LONGEST_KEPT: usize = 256;
+
 /// The fuzzy pass's resolution of a window that names an entity, owned so that it outlives
 /// the text it was found in.
 #[derive(Clone)]
@@ -72,14 +76,25 @@ pub(crate) struct Memo {
 
 impl Memo {
     /// The slot of `key`'s spellings in [`Memo::infos`], a new one if it had none.
+    /// A key longer than [`LONGEST_KEPT`] gets a slot of its own, found by no other text and
+    /// emptied by [`Memo::forget_long`].
     pub(super) fn spellings(&mut self, key: &str) -> u32 {
         if let Some(&slot) = self.slots.get(key) {
             return slot;
         }
         let slot = self.infos.len() as u32;
         self.infos.push(Vec::new());
-        self.slots.insert(key.into(), slot);
+        if key.len() <= LONGEST_KEPT {
+            self.slots.insert(key.into(), slot);
+        }
         slot
+    }
+
+    /// Empties the slot of a key too long to keep (see [`Memo::spellings`]).
+    pub(super) fn forget_long(&mut self, key: &str, slot: u32) {
+        if key.len() > LONGEST_KEPT {
+            self.infos[slot as usize] = Vec::new();
+        }
     }
 
     /// What normalisation `surface` needed to match entity `e`: from the memo, or worked
@@ -97,6 +112,9 @@ impl Memo {
         });
         known.unwrap_or_else(|| {
             let folded = foldings();
+            if surface.len() > LONGEST_KEPT {
+                return folded;
+            }
             let list = match self.foldings.get_mut(surface) {
                 Some(list) => list,
                 None => self.foldings.entry(surface.into()).or_default(),
@@ -122,7 +140,9 @@ impl Memo {
                     Some(&f) => f,
                     None => {
                         let f = facts(key);
-                        self.keys.insert(key.into(), f);
+                        if key.len() <= LONGEST_KEPT {
+                            self.keys.insert(key.into(), f);
+                        }
                         f
                     }
                 }
@@ -154,7 +174,8 @@ impl Memos {
     /// A memo for the next text, emptied first if it has grown past its bounds.
     pub(crate) fn take(&self) -> Memo {
         let mut memo = self.lock().pop().unwrap_or_default();
-        if memo.slots.len() > WORDS_KEPT {
+        // Slots of long keys count too: each text may add some.
+        if memo.slots.len() > WORDS_KEPT || memo.infos.len() > 2 * WORDS_KEPT {
             memo.slots = HashMap::default();
             memo.infos = Vec::new();
         }

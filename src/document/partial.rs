@@ -95,11 +95,16 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
         Vec::new()
     };
     // The reading of a word that is a family name, and its key: once per type. A reading
-    // takes letters off the front only, so the key ends with the family name.
+    // takes letters off the front only, so the key ends with a family name's last letter.
+    let mut last_letters: Vec<char> = names.keys().filter_map(|n| n.chars().last()).collect();
+    last_letters.sort_unstable();
+    last_letters.dedup();
     let readings = words.per_type(|key| {
-        if key.bytes().all(|b| b.is_ascii_alphabetic())
-            || !names.keys().any(|n| key.ends_with(n.as_str()))
-        {
+        let ends_as_one = key
+            .chars()
+            .last()
+            .is_some_and(|c| last_letters.binary_search(&c).is_ok());
+        if !ends_as_one || key.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
         clitic::candidates(key).find_map(|cand| {

@@ -443,8 +443,9 @@ pub(super) fn unlinked_pass(
         .collect();
     find_unlinked(text, words, index, &infos, found);
     drop(infos);
-    for &(slot, _) in &at {
+    for (w, &(slot, _)) in at.iter().enumerate() {
         memo.infos[slot as usize].truncate(SPELLINGS_KEPT);
+        memo.forget_long(words.key(w), slot);
     }
 }
 
