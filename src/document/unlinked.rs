@@ -685,12 +685,22 @@ fn find_unlinked(
             }
         }
     }
-    // And a span within a longer mention is no name of its own.
+    // And a span within a longer mention is no name of its own; nor is one whose very
+    // words the gazetteer names as an entity of its kind (`نادي “الرجاء البيضاوي”` is the
+    // club it knows, quoted after its descriptor).
     spans.retain(|s| {
         s.first <= s.last
             && cover[s.first].is_none_or(|i| {
                 let f = &found[i];
-                !(f.first <= s.first && s.last <= f.last && (f.first < s.first || s.last < f.last))
+                let within = f.first <= s.first
+                    && s.last <= f.last
+                    && (f.first < s.first || s.last < f.last);
+                let known = f.first == s.first
+                    && f.last == s.last
+                    && f.target
+                        .entity()
+                        .is_some_and(|e| index.entity(e).kind == s.kind);
+                !(within || known)
             })
     });
     spans.sort_by_key(|s| s.first);
@@ -1110,8 +1120,18 @@ mod tests {
 
     #[test]
     fn a_quoted_name_after_a_descriptor_is_the_name() {
-        let got = unlinked("وأعلن نادي \"فلامنجو\" ضم اللاعب.");
-        assert_eq!(got, [("فلامنجو".to_string(), EntityKind::Organisation)]);
+        let got = unlinked("وأعلن نادي \"بوتافوغو\" ضم اللاعب.");
+        assert_eq!(got, [("بوتافوغو".to_string(), EntityKind::Organisation)]);
+        // A club the gazetteer knows, quoted after its descriptor, stays linked.
+        let got = found("وتغلب نادي “الرجاء البيضاوي” على ضيفه.");
+        assert_eq!(
+            got,
+            [(
+                "الرجاء البيضاوي".to_string(),
+                EntityKind::Organisation,
+                "raja-ca".to_string()
+            )]
+        );
     }
 
     #[test]
