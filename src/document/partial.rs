@@ -347,6 +347,14 @@ mod tests {
             got[1],
             ("مجلس الأمة".into(), "kuwait-national-assembly".into())
         );
+        // Turkey's ruling party and Morocco's share their name in Arabic news.
+        let got = found("وفي تركيا، خسر حزب العدالة والتنمية بلديات كبرى.");
+        assert_eq!(got[1], ("حزب العدالة والتنمية".into(), "akp".into()));
+        let got = found("وفي المغرب، خسر حزب العدالة والتنمية مقاعد كثيرة.");
+        assert_eq!(
+            got[1],
+            ("حزب العدالة والتنمية".into(), "pjd-morocco".into())
+        );
     }
 
     #[test]
