@@ -134,6 +134,16 @@ fn every_tier_explains_itself() {
         .as_ref()
         .expect("a fuzzy match says what it forgave");
     assert!(forgave.vowels >= 2);
+    // A misspelling's window that an unknown word continues is a piece of another name:
+    // `تورغوت ألتنوك` is a Turkish mayor, not the Siberian city of Surgut (سورغوت).
+    let text = "وفاز مرشح المعارضة على نظيره تورغوت ألتنوك.";
+    assert!(
+        m.find_iter(text).all(|x| x.how.kind != MatchKind::Fuzzy),
+        "help: {:?}",
+        m.find_iter(text)
+            .map(|x| (x.surface, x.entity_id()))
+            .collect::<Vec<_>>()
+    );
 
     let x = tier(
         "قالت المراسلة كاترينا يو من بكين. وأضافت يو أن القمة مهمة.",

@@ -30,6 +30,9 @@ const FUZZY_MIN_LETTERS: usize = 5;
 const FUZZY_MIN_SCORE: f32 = 0.8;
 /// A fuzzy mention's similarity to the entity's closest name is at least this.
 const FUZZY_MIN_SIMILARITY: f32 = 0.8;
+/// A window followed in the same name by a word no dictionary has, of at least this many
+/// letters, is a piece of a longer name.
+const PIECE_NEXT_MIN_LETTERS: usize = 3;
 /// A fuzzy mention of a place needs at least this prior (a town of about 60,000): a
 /// village's name misspelled in running text is far less likely than a word that looks
 /// like it.
@@ -115,6 +118,19 @@ pub(super) fn fuzzy_pass<'m>(
                 continue;
             }
             if len == 1 && !cued(words, w) {
+                continue;
+            }
+            // A window that a word no dictionary has follows, in the same name, is a piece
+            // of a longer name (the longer windows did not match): `تورغوت ألتنوك` is a
+            // person, not the city of Surgut.
+            let next = last + 1;
+            let continued = next < n
+                && words.words[last].joins_next
+                && !hard[next]
+                && !soft[next]
+                && !facts[next].kind.everyday
+                && facts[next].letters >= PIECE_NEXT_MIN_LETTERS;
+            if continued {
                 continue;
             }
             let start = words.origins[words.words[w].chars.start];
