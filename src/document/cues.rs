@@ -393,6 +393,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "اللايحه",
     "مكتب",
     "المكتب",
+    // `دار الأوبرا المصرية`, `دار الإفتاء`; not `الدار`, which begins `الدار البيضاء`.
+    "دار",
 ];
 
 /// Nouns that say what kind of organisation the name after them is, and stay outside the

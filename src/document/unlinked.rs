@@ -1068,6 +1068,16 @@ mod tests {
             )],
             "help: البصرة inside the council's name is not the city"
         );
+        let got = found("وأقيم الحفل في دار الأوبرا المصرية مساء أمس.");
+        assert_eq!(
+            got,
+            [(
+                "دار الأوبرا المصرية".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )],
+            "help: المصرية inside the opera house's name is not Egypt"
+        );
     }
 
     #[test]
