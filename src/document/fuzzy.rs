@@ -9,7 +9,7 @@ use crate::mention::MatchKind;
 use crate::resolve;
 use crate::score;
 
-use super::cues::cued;
+use super::cues::{DIVISION_HEADS, cued};
 use super::memo::{KeyFacts, LONGEST_KEPT, Memo, Window};
 use super::words::Words;
 use super::{Found, Named};
@@ -30,6 +30,9 @@ const FUZZY_MIN_LETTERS: usize = 5;
 const FUZZY_MIN_SCORE: f32 = 0.8;
 /// A fuzzy mention's similarity to the entity's closest name is at least this.
 const FUZZY_MIN_SIMILARITY: f32 = 0.8;
+/// A window after a head for a province or a state is a place at least this similar to its
+/// name: the head is evidence of its own.
+const HEADED_MIN_SIMILARITY: f32 = 0.7;
 /// A window followed in the same name by a word no dictionary has, of at least this many
 /// letters, is a piece of a longer name.
 const PIECE_NEXT_MIN_LETTERS: usize = 3;
@@ -114,7 +117,9 @@ pub(super) fn fuzzy_pass<'m>(
             // Cheap guards first. A window of everyday words only is not a name; a one-word
             // window must be an uncommon word with a cue or named elsewhere.
             let window = || facts[w..=last].iter().map(|f| f.kind);
-            if window().all(|k| k.everyday) || window().any(|k| k.unnamed) {
+            // After a head for a province, the words may be everyday ones (see `accept`).
+            let headed = w > 0 && words.words[w - 1].joins_next && division_head(words.key(w - 1));
+            if window().all(|k| k.everyday) || (!headed && window().any(|k| k.unnamed)) {
                 continue;
             }
             if len == 1 && !cued(words, w) {
@@ -135,10 +140,16 @@ pub(super) fn fuzzy_pass<'m>(
             }
             let start = words.origins[words.words[w].chars.start];
             let surface = &text[start..words.words[last].end];
-            // What follows depends on the window's words alone, and texts repeat their
-            // windows (a name, a phrase): each is resolved once for as many texts as the
-            // memo serves.
-            if let Some(outcome) = memo.windows.get(surface) {
+            // What follows depends on the window's words alone (and on a head before it),
+            // and texts repeat their windows (a name, a phrase): each is resolved once for
+            // as many texts as the memo serves. A headed window is kept apart: its text
+            // followed by a character no word ends with.
+            let memo_key: std::borrow::Cow<str> = if headed {
+                format!("{surface}\u{0}").into()
+            } else {
+                surface.into()
+            };
+            if let Some(outcome) = memo.windows.get(&*memo_key) {
                 if let Some(window) = outcome {
                     accepted = Some(window.found(index, w, last));
                     break;
@@ -150,15 +161,16 @@ pub(super) fn fuzzy_pass<'m>(
                 surface,
                 (w..=last).map(|x| (words.key(x), facts[x].kind.everyday)),
                 letters,
+                headed,
             );
             match &outcome {
                 _ if surface.len() > LONGEST_KEPT => {}
                 None => {
-                    memo.windows.insert(surface.into(), None);
+                    memo.windows.insert(memo_key.into(), None);
                 }
                 Some(f) => {
                     if let Some(window) = Window::of(index, f) {
-                        memo.windows.insert(surface.into(), Some(window));
+                        memo.windows.insert(memo_key.into(), Some(window));
                     }
                 }
             }
@@ -202,6 +214,7 @@ fn resolve_window<'m, 'k>(
     surface: &str,
     words: impl Iterator<Item = (&'k str, bool)> + Clone,
     letters: usize,
+    headed: bool,
 ) -> Option<Found<'m>> {
     let index = &matcher.inner.index;
     let fuzzy_index = matcher.inner.fuzzy();
@@ -214,7 +227,12 @@ fn resolve_window<'m, 'k>(
     let fuzzy = &resolve::Forms::new(fuzzy_index);
     // A fuzzy mention must be similar (FUZZY_MIN_SIMILARITY): about one edit in five
     // letters at most, so candidates beyond that need no exact distance.
-    let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
+    let min_similarity = if headed {
+        HEADED_MIN_SIMILARITY
+    } else {
+        FUZZY_MIN_SIMILARITY
+    };
+    let budget = (1.0 - min_similarity) * letters as f32 + score::VOWEL;
     // The winner must pass `accept`, and a probe that never misses a candidate that
     // could rules out most windows without aligning most names: the same outcome
     // for a fraction of the cost.
@@ -222,7 +240,7 @@ fn resolve_window<'m, 'k>(
         .filter(|&(_, everyday)| everyday)
         .map(|(k, _)| k.chars().collect())
         .collect();
-    let accept = accept(&everyday_words);
+    let accept = accept(&everyday_words, headed);
     if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
         return None;
     }
@@ -273,16 +291,37 @@ fn resolve_window<'m, 'k>(
 /// exact pass had its chance), every word matched, not a small place, and a name that has
 /// every one of the window's `everyday` words among its own: `لقاء` may be part of a name
 /// only if the name has it.
+///
+/// After a head for a province or a state (`ولاية أوتار براديش`), the head says what the
+/// window is: a place, looser in spelling ([`HEADED_MIN_SIMILARITY`]), whose words may be
+/// everyday words too (`أوتار`, strings of a lute).
 fn accept(
     everyday: &[Vec<char>],
+    headed: bool,
 ) -> resolve::Accept<impl Fn(&Entity) -> bool, impl Fn(&[Vec<char>]) -> bool + '_> {
     resolve::Accept {
-        min_similarity: FUZZY_MIN_SIMILARITY,
-        entity_ok: |e: &Entity| e.kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR,
+        min_similarity: if headed {
+            HEADED_MIN_SIMILARITY
+        } else {
+            FUZZY_MIN_SIMILARITY
+        },
+        entity_ok: move |e: &Entity| {
+            let place = e.kind == EntityKind::Place;
+            (place || !headed) && (!place || e.prior() >= FUZZY_MIN_PLACE_PRIOR)
+        },
         name_ok: move |name_words: &[Vec<char>]| {
-            everyday.iter().all(|w| word_in_name(w, name_words))
+            headed || everyday.iter().all(|w| word_in_name(w, name_words))
         },
     }
+}
+
+/// Is the word with key `key` a head for a province or a state, with or without a
+/// proclitic (`بولاية`)?
+fn division_head(key: &str) -> bool {
+    crate::clitic::candidates(key).any(|c| {
+        let stem = &key[key.char_indices().nth(c.chars).map_or(0, |(b, _)| b)..];
+        !c.article && DIVISION_HEADS.contains(&stem)
+    })
 }
 
 impl Window {
