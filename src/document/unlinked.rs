@@ -302,18 +302,27 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                 || is_in(PERSON_TITLES, stem),
             frequent: crate::language::is_frequent_word(stem),
             joiner: is_in(NAME_JOINERS, stem),
-            head: if is_in(ORG_HEADS, stem) || is_in(FACILITY_HEADS, stem) {
-                Head::Organisation
-            } else if is_in(ORG_DESCRIPTORS, stem) {
-                Head::Descriptor
-            } else if is_in(PLACE_HEADS, stem) {
-                Head::Place
-            } else {
-                Head::None
-            },
+            head: head_of(stem),
         }
     };
     let written = make(AS_WRITTEN, key);
+    // A head noun with a proclitic (`ومجلس`, `لحزب`) is read as the head, though the
+    // word lists have the joined form as an everyday word: the name after it starts at
+    // the head, not at the `و`.
+    if written.head == Head::None {
+        let headed = clitic::candidates(key)
+            .filter(|c| c.chars > 0 && !c.article)
+            .map(|c| {
+                (
+                    c,
+                    &key[key.char_indices().nth(c.chars).map_or(0, |(b, _)| b)..],
+                )
+            })
+            .find(|(_, stem)| head_of(stem) != Head::None);
+        if let Some((cand, stem)) = headed {
+            return make(cand, stem);
+        }
+    }
     let as_name = written.zipf.is_some_and(|z| z < READ_AS_NAME_MAX_ZIPF);
     if written.names > 0 || (written.everyday && !as_name) {
         return written;
@@ -391,6 +400,19 @@ struct Span {
 
 /// The unlinked-name pass (see the module documentation). Runs after the passes that link
 /// names; replaces the links it finds to be pieces of longer names.
+/// The head noun `stem` is, if any.
+fn head_of(stem: &str) -> Head {
+    if is_in(ORG_HEADS, stem) || is_in(FACILITY_HEADS, stem) {
+        Head::Organisation
+    } else if is_in(ORG_DESCRIPTORS, stem) {
+        Head::Descriptor
+    } else if is_in(PLACE_HEADS, stem) {
+        Head::Place
+    } else {
+        Head::None
+    }
+}
+
 /// The most spellings of one key whose information the memo keeps and a word is compared
 /// with.
 const SPELLINGS_KEPT: usize = 8;
@@ -1077,6 +1099,14 @@ mod tests {
                 "-".to_string()
             )],
             "help: المصرية inside the opera house's name is not Egypt"
+        );
+        // A head with a proclitic heads the name too; the `و` stays outside it.
+        let got = found("وأجل مجلس محافظة البصرة ومجلس محافظة المثنى جلساتهما.");
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["مجلس محافظة البصرة", "مجلس محافظة المثنى"]);
+        assert!(
+            got.iter()
+                .all(|x| x.1 == EntityKind::Organisation && x.2 == "-")
         );
     }
 
