@@ -22,20 +22,29 @@ use tawfiq::Matcher;
 /// machine and for caches that a larger text outgrows.
 const MAX_GROWTH: f64 = 2.0;
 
-/// The fastest of a few runs of [`Matcher::find_iter`] over `text`, per byte, with the
-/// number of mentions.
-fn per_byte(m: &Matcher, text: &str) -> (f64, usize) {
-    // The matcher keeps what it learns of words from text to text: the first run reads
-    // the text cold, the others warm, at every size alike.
-    let runs = if text.len() > 8 << 20 { 2 } else { 5 };
-    let mut best = Duration::MAX;
-    let mut mentions = 0;
-    for _ in 0..runs {
-        let started = Instant::now();
-        mentions = m.find_iter(text).count();
-        best = best.min(started.elapsed());
+/// Runs of each text: the fastest is kept. The matcher keeps what it learns of words from
+/// text to text, so the first run reads a text cold and the others warm, at every size
+/// alike.
+const RUNS: usize = 5;
+
+/// The fastest of [`RUNS`] runs of [`Matcher::find_iter`] over each of `texts`, per byte,
+/// with the number of mentions. The texts take turns within each round, so that a burst of
+/// load on a shared machine slows one round of all of them rather than every run of one.
+fn per_byte(m: &Matcher, texts: &[String]) -> Vec<(f64, usize)> {
+    let mut best = vec![Duration::MAX; texts.len()];
+    let mut mentions = vec![0; texts.len()];
+    for _ in 0..RUNS {
+        for (i, text) in texts.iter().enumerate() {
+            let started = Instant::now();
+            mentions[i] = m.find_iter(text).count();
+            best[i] = best[i].min(started.elapsed());
+        }
     }
-    (best.as_secs_f64() / text.len() as f64, mentions)
+    texts
+        .iter()
+        .zip(best.iter().zip(mentions))
+        .map(|(t, (time, found))| (time.as_secs_f64() / t.len() as f64, found))
+        .collect()
 }
 
 /// The longest prefix of `text` of at most `bytes` bytes.
@@ -57,7 +66,7 @@ fn repeated(unit: &str, bytes: usize) -> String {
 /// found grow with the text (so the pass under test is not skipped).
 fn grows_linearly(m: &Matcher, what: &str, sizes: &[usize], make: impl Fn(usize) -> String) {
     let texts: Vec<String> = sizes.iter().map(|&n| make(n)).collect();
-    let figures: Vec<(f64, usize)> = texts.iter().map(|t| per_byte(m, t)).collect();
+    let figures = per_byte(m, &texts);
     let (base, base_mentions) = figures[0];
     for (t, &(cost, mentions)) in texts.iter().zip(&figures) {
         eprintln!(
@@ -96,39 +105,31 @@ fn time_per_byte_is_linear_in_the_text() {
     grows_linearly(&m, "news-like corpus", &[MB, 4 * MB, 16 * MB], |n| {
         prefix(&corpus, n).to_string()
     });
-    grows_linearly(&m, "a known name repeated", &[MB / 4, MB, 4 * MB], |n| {
+    grows_linearly(&m, "a known name repeated", &[MB, 4 * MB], |n| {
         repeated("قال بوتين ", n)
     });
-    grows_linearly(
-        &m,
-        "an unknown person repeated",
-        &[MB / 4, MB, 4 * MB],
-        |n| repeated("وقال الناشط كريم دوغانلي إن ", n),
-    );
+    grows_linearly(&m, "an unknown person repeated", &[MB, 4 * MB], |n| {
+        repeated("وقال الناشط كريم دوغانلي إن ", n)
+    });
     // One name written in ever new ways: marks that fold away, a different sequence at each
     // word (a memo of spellings must not compare each word with all the others).
-    grows_linearly(
-        &m,
-        "a name spelt anew at each word",
-        &[MB / 4, MB, 4 * MB],
-        |n| {
-            let mut text = String::new();
-            let mut i: u32 = 0;
-            while text.len() < n {
-                text.push_str("قال ب");
-                for bit in 0..12 {
-                    text.push(if i >> bit & 1 == 1 {
-                        '\u{064E}'
-                    } else {
-                        '\u{0650}'
-                    });
-                }
-                text.push_str("وتين ");
-                i += 1;
+    grows_linearly(&m, "a name spelt anew at each word", &[MB, 4 * MB], |n| {
+        let mut text = String::new();
+        let mut i: u32 = 0;
+        while text.len() < n {
+            text.push_str("قال ب");
+            for bit in 0..12 {
+                text.push(if i >> bit & 1 == 1 {
+                    '\u{064E}'
+                } else {
+                    '\u{0650}'
+                });
             }
-            text
-        },
-    );
+            text.push_str("وتين ");
+            i += 1;
+        }
+        text
+    });
     // Ever new people named in full, each then by the family name alone: a pass that
     // compares each word with every person the text has named grows with their product.
     let aliases = common::aliases(100_000);
@@ -142,7 +143,7 @@ fn time_per_byte_is_linear_in_the_text() {
         .map(|a| a.name.as_str())
         .filter(|n| n.split_whitespace().count() >= 2)
         .collect();
-    grows_linearly(&watch_list, "ever new people", &[MB / 4, MB, 4 * MB], |n| {
+    grows_linearly(&watch_list, "ever new people", &[MB, 4 * MB], |n| {
         let mut text = String::new();
         for name in people.iter().cycle() {
             if text.len() >= n {
@@ -160,16 +161,14 @@ fn time_per_byte_is_linear_in_the_text() {
         ("one huge word", "ب"),
         ("a letter under combining marks", "\u{064E}\u{0651}"),
     ] {
-        // Fast to read, so longer than the others: a quarter of a megabyte takes a
-        // millisecond or two, too short to time on a shared machine.
         let sizes = [MB, 4 * MB];
         let texts: Vec<String> = sizes
             .iter()
             .map(|&n| format!("ب{}", repeated(unit, n)))
             .collect();
-        let base = per_byte(&m, &texts[0]).0;
-        for t in &texts[1..] {
-            let cost = per_byte(&m, t).0;
+        let figures = per_byte(&m, &texts);
+        let base = figures[0].0;
+        for (t, &(cost, _)) in texts.iter().zip(&figures).skip(1) {
             eprintln!(
                 "{what}: {} bytes, {:.1} ns a byte ({:.2}x the first)",
                 t.len(),
