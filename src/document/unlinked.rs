@@ -662,11 +662,22 @@ fn find_unlinked(
             |x: usize| infos[x].names > 0 && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE);
         let unknown_pair =
             len >= 2 && (w..=last).any(named_word) && (w..=last).any(|x| infos[x].unknown);
+        // A less common given name before a family name with the article (`مرزوق الغانم`):
+        // the family name says the words are a person's.
+        let given_and_family = len == 2
+            && first.names > 0
+            && first.name_score >= GIVEN_MIN_SCORE
+            && infos[last].family();
         let accepted = if titled {
             Some(CUED_SCORE)
         } else if len >= 2
             // A person's short form that leads the name is a word of names for sure.
-            && (first.given() || holds_short_form || unknown_pair || reported || after_person)
+            && (first.given()
+                || holds_short_form
+                || unknown_pair
+                || given_and_family
+                || reported
+                || after_person)
         {
             Some(NAME_WORDS_SCORE)
         } else {
@@ -1155,6 +1166,11 @@ mod tests {
         assert_eq!(
             people("وقال أليكو دانجوتي إن المصفاة ستعمل، فيما أعلن ابراهيم زيدان ترشحه."),
             ["أليكو دانجوتي", "ابراهيم زيدان"]
+        );
+        // A less common given name, then a family name with the article.
+        assert_eq!(
+            people("ويتنافس على المنصب مرزوق الغانم بعد انسحاب منافسه."),
+            ["مرزوق الغانم"]
         );
     }
 
