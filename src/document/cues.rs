@@ -89,7 +89,7 @@ pub(super) fn cued(words: &Words, w: usize) -> bool {
     (w.saturating_sub(2)..w).any(|p| {
         let key = words.key(p);
         clitic::candidates(key).any(|c| {
-            let stem = &key[key.char_indices().nth(c.chars).map_or(0, |(b, _)| b)..];
+            let stem = c.stem(key);
             CUES.contains(&stem)
         })
     })

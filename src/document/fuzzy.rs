@@ -319,7 +319,7 @@ fn accept(
 /// proclitic (`بولاية`)?
 fn division_head(key: &str) -> bool {
     crate::clitic::candidates(key).any(|c| {
-        let stem = &key[key.char_indices().nth(c.chars).map_or(0, |(b, _)| b)..];
+        let stem = c.stem(key);
         !c.article && DIVISION_HEADS.contains(&stem)
     })
 }

@@ -98,7 +98,7 @@ impl Found<'_> {
     /// The key of the first word after the proclitic.
     fn stem<'w>(&self, words: &'w Words) -> &'w str {
         let k = words.key(self.first);
-        &k[k.char_indices().nth(self.cand.chars).map_or(0, |(b, _)| b)..]
+        self.cand.stem(k)
     }
 }
 

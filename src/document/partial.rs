@@ -108,7 +108,7 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
             return None;
         }
         clitic::candidates(key).find_map(|cand| {
-            let stem = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
+            let stem = cand.stem(key);
             let named = !cand.article && matches!(names.get(stem), Some((Some(_), _)));
             (named && !crate::language::is_frequent_word(stem)).then(|| (cand, stem.to_string()))
         })

@@ -312,12 +312,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
     if written.head == Head::None {
         let headed = clitic::candidates(key)
             .filter(|c| c.chars > 0 && !c.article)
-            .map(|c| {
-                (
-                    c,
-                    &key[key.char_indices().nth(c.chars).map_or(0, |(b, _)| b)..],
-                )
-            })
+            .map(|c| (c, c.stem(key)))
             .find(|(_, stem)| head_of(stem) != Head::None);
         if let Some((cand, stem)) = headed {
             return make(cand, stem);
@@ -328,7 +323,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         return written;
     }
     for cand in clitic::candidates(key).filter(|c| c.chars > 0) {
-        let rest = &key[key.char_indices().nth(cand.chars).map_or(0, |(b, _)| b)..];
+        let rest = cand.stem(key);
         // After `لل` the article is restored: `للضغوط` is ل + الضغوط.
         let stem = if cand.article {
             format!("ال{rest}")

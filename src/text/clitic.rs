@@ -22,6 +22,23 @@ pub struct Candidate {
     pub article: bool,
 }
 
+impl Candidate {
+    /// The folded word `folded` without this reading's proclitic (the article, if
+    /// restored, is not added): `لبوتين` read as ل + بوتين gives `بوتين`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tawfiq::clitic::candidates;
+    ///
+    /// let stems: Vec<&str> = candidates("لبوتين").map(|c| c.stem("لبوتين")).collect();
+    /// assert_eq!(stems, ["لبوتين", "بوتين"]);
+    /// ```
+    pub fn stem(self, folded: &str) -> &str {
+        &folded[folded.char_indices().nth(self.chars).map_or(0, |(b, _)| b)..]
+    }
+}
+
 /// The candidate readings, in order of preference: as written, then one proclitic, then
 /// combinations. `(prefix, its length in characters, article restored)`.
 const PROCLITICS: &[(&str, usize, bool)] = &[
