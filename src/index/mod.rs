@@ -113,9 +113,9 @@ impl Index {
                 is_word: &is_word,
                 verdicts: &verdicts,
             };
-            let mut tables = Tables::new();
-            for (idx, entity) in rows {
-                let names = Names {
+            let all: Vec<Names<'_>> = rows
+                .into_iter()
+                .map(|(idx, entity)| Names {
                     entity: idx,
                     full: entity.names().collect(),
                     short: entity.short.iter().map(|s| s.as_ref()).collect(),
@@ -127,9 +127,10 @@ impl Index {
                         .collect(),
                     place_words: None,
                     prior: index.entity(idx).prior(),
-                };
-                tables.add(&names, &lexicon);
-            }
+                })
+                .collect();
+            let mut tables = Tables::new();
+            tables.add_all(&all, &lexicon);
             tables.settle_phrases();
             let mut image = Writer::new();
             tables.write(&mut image);

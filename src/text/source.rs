@@ -151,10 +151,11 @@ impl Source {
             is_word: &is_word,
             verdicts: &self.verdicts,
         };
+        let all: Vec<_> = (self.recs.iter().enumerate())
+            .map(|(i, rec)| rec.names(i as u32))
+            .collect();
         let mut tables = Tables::new();
-        for (i, rec) in self.recs.iter().enumerate() {
-            tables.add(&rec.names(i as u32), &lexicon);
-        }
+        tables.add_all(&all, &lexicon);
         tables.settle_phrases();
         tables
     }
