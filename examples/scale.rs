@@ -8,6 +8,9 @@
 //! cargo run --release --example scale -- [--aliases N] [--queries Q]
 //! ```
 //!
+//! The TSV file is removed at the end unless `TAWFIQ_KEEP_TSV` is set (to time the
+//! `tawfiq` tool on it).
+//!
 //! Prints the load time (reading and checking the file, then building the matcher), the
 //! process's peak memory after loading and after resolving (`VmHWM` from `/proc`), names/s,
 //! accuracy@1 on the queries that name an alias and the share of impostors given an entity
@@ -179,5 +182,7 @@ fn main() {
         impostor_linked as f64 / impostors.max(1) as f64,
         mb(status_mb("VmHWM"))
     );
-    let _ = std::fs::remove_file(&path);
+    if std::env::var_os("TAWFIQ_KEEP_TSV").is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
 }

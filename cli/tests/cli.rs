@@ -10,20 +10,25 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-/// A user gazetteer in a temporary file, written once for the tests running in parallel:
-/// two people and a place.
+/// A user gazetteer in a file of cargo's temporary directory for tests (inside `target/`,
+/// so that runs leave nothing behind in the system's), written once for the tests running
+/// in parallel: two people and a place. Written beside and renamed into place, so that a
+/// run at the same time never reads it half written.
 fn gazetteer() -> &'static Path {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
-        let path = std::env::temp_dir().join(format!("tawfiq-cli-test-{}.tsv", std::process::id()));
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let path = dir.join("cli-test-gazetteer.tsv");
+        let partial = dir.join(format!("cli-test-gazetteer.{}.tsv", std::process::id()));
         std::fs::write(
-            &path,
+            &partial,
             "id\tkind\tname\tname_en\n\
              samir-haddad\tperson\tسمير حداد\tSamir Haddad\n\
              layla-nasser\tperson\tليلى ناصر\tLayla Nasser\n\
              wadi-zahra\tplace\tوادي الزهرة\tWadi al-Zahra\n",
         )
         .unwrap();
+        std::fs::rename(&partial, &path).unwrap();
         path
     })
 }
