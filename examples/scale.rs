@@ -150,6 +150,31 @@ fn main() {
         .zip(&one)
         .all(|(r, o)| r.entity().map(|e| e.id.as_ref()) == o.as_deref());
 
+    if std::env::var_os("SHOW_MISSES").is_some() {
+        for ((q, i), got) in queries.iter().zip(&one) {
+            let Some(i) = i else { continue };
+            if got.as_deref() == Some(&format!("alias:{i}")) {
+                continue;
+            }
+            let r = matcher.resolve(q);
+            eprintln!(
+                "MISS {q} (true {} = alias:{i}) got {:?}",
+                aliases[*i].name, got
+            );
+            for c in r.candidates.iter().take(4) {
+                eprintln!(
+                    "   {} {} score {:.3} sim {:.3} dist {:.2} {} {:?}",
+                    c.entity.id,
+                    c.name,
+                    c.score,
+                    c.similarity,
+                    c.distance,
+                    c.explanation,
+                    c.conflict.as_ref().map(|c| c.to_string())
+                );
+            }
+        }
+    }
     let named = queries.iter().filter(|q| q.1.is_some()).count();
     let right = queries
         .iter()

@@ -397,6 +397,67 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "دار",
 ];
 
+/// English words of companies' and clubs' names, transliterated (`باريك غولد`, `نيجيريا
+/// ناشونال بتروليم`, `جنرال إلكتريك`, `مانشستر يونايتد`): Arabic news keeps them as written in
+/// the name, and no Arabic word is spelt like them, so beside words of a name, or another of
+/// them, they make the name an organisation's. Folded; each in its common spellings.
+pub(super) const COMPANY_WORDS: &[&str] = &[
+    "غولد",
+    "جولد",
+    "ناشونال",
+    "ناشيونال",
+    "ناشيونل",
+    "انترناشونال",
+    "انترناشيونال",
+    "انترناشيونل",
+    "بتروليم",
+    "بتروليوم",
+    "انرجي",
+    "غروب",
+    "جروب",
+    "هولدينغ",
+    "هولدنغ",
+    "هولدينج",
+    "هولدينغز",
+    "كوربوريشن",
+    "ليمتد",
+    "كومباني",
+    "تكنولوجيز",
+    "سيستمز",
+    "موتورز",
+    "ايرلاينز",
+    "ايرويز",
+    "الكتريك",
+    "فودز",
+    "فارما",
+    "ماينينغ",
+    "ماينينج",
+    "ريسورسز",
+    "كابيتال",
+    "بارتنرز",
+    "انفستمنتس",
+    "ورلد",
+    "وورلد",
+    "اندستريز",
+    "انداستريز",
+    "سيرفيسز",
+    "شيبينغ",
+    "لوجستيكس",
+    "اويل",
+    "تيليكوم",
+    "تليكوم",
+    "لابز",
+    "بيكتشرز",
+    "ستوديوز",
+    "انترتينمنت",
+    "يونايتد",
+    "هوتسبير",
+    "هوتسبر",
+    "جنرال",
+    // `هيرمس القابضة`: Arabic, but no other use than in the names of holding companies.
+    "القابضه",
+];
+
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
 /// mention (`نادي فلامنجو`, `شركة "دي بي ورلد"`, `وكالة بلومبيرغ`, `صحيفة "داون"`).
 pub(super) const ORG_DESCRIPTORS: &[&str] = &[
@@ -628,6 +689,7 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
+            ("COMPANY_WORDS", COMPANY_WORDS),
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),
@@ -655,6 +717,14 @@ mod tests {
         }
         for w in PERSON_TITLES {
             assert!(!ORG_HEADS.contains(w) && !PLACE_HEADS.contains(w), "{w}");
+        }
+        // A company word is part of a name, never a cue outside it.
+        for w in COMPANY_WORDS {
+            assert!(
+                !ORG_HEADS.contains(w) && !ORG_DESCRIPTORS.contains(w),
+                "{w}"
+            );
+            assert!(!PERSON_TITLES.contains(w) && !STOPS.contains(w), "{w}");
         }
     }
 }

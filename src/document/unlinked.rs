@@ -32,8 +32,8 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    FACILITY_HEADS, MONTHS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS,
-    REPORTING_VERBS, STOPS, is_in,
+    COMPANY_WORDS, FACILITY_HEADS, MONTHS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES,
+    PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
 };
 use super::memo::Memo;
 use super::words::Words;
@@ -561,6 +561,70 @@ fn find_unlinked(
             continue;
         }
         w += 1;
+    }
+    // Companies and clubs by the English words of their names (`باريك غولد`, `جنرال
+    // إلكتريك`): the company words and the words of a name before them, or after them when
+    // they lead (`يونايتد إيرلاينز`). A company word the gazetteer links is left to it.
+    let company = |x: usize| is_in(COMPANY_WORDS, &infos[x].stem) && !linked(x);
+    let mut w = 0;
+    while w < n {
+        if taken[w] || !company(w) {
+            w += 1;
+            continue;
+        }
+        let open = |x: usize| !taken[x] && free(x) && infos[x].cand.chars == 0;
+        let mut last = w;
+        while last - w + 1 < MAX_NAME_WORDS && joins(last) && company(last + 1) && open(last + 1) {
+            last += 1;
+        }
+        // Words of a name before, the first of them perhaps with a proclitic; not a demonym
+        // (`جنرال أمريكي` is an American general).
+        let namely = |x: usize| {
+            let i = infos[x];
+            let demonym = cover[x].is_some_and(|f| found[f].kind == MatchKind::Demonym);
+            !taken[x]
+                && free(x)
+                && !demonym
+                && (linked(x) || i.unknown || i.name_like())
+                && !stop(x)
+        };
+        let mut first = w;
+        if infos[w].cand.chars == 0 {
+            while first > 0 && last - first + 1 < MAX_NAME_WORDS && joins(first - 1) {
+                let x = first - 1;
+                if !namely(x) || infos[x].given() && !linked(x) {
+                    break;
+                }
+                first = x;
+                if infos[x].cand.chars > 0 {
+                    break;
+                }
+            }
+        }
+        if first == w {
+            while last - first + 1 < MAX_NAME_WORDS
+                && joins(last)
+                && namely(last + 1)
+                && infos[last + 1].cand.chars == 0
+            {
+                last += 1;
+            }
+        }
+        let companies = (first..=last).filter(|&x| company(x)).count();
+        let words = last - first + 1;
+        if words >= 2 && (companies >= 2 || companies < words) {
+            taken[first..=last].iter_mut().for_each(|t| *t = true);
+            spans.push(Span {
+                first,
+                last,
+                kind: EntityKind::Organisation,
+                score: CUED_SCORE,
+                cand: infos[first].cand,
+            });
+            w = last + 1;
+        } else {
+            w += 1;
+        }
     }
     // A one-word short form or partial name of a person, followed by a word of a name that
     // nothing links, begins a longer name of someone else (`ماركوس راشفورد` is not Ferdinand
@@ -1222,5 +1286,43 @@ mod tests {
     fn the_switch_turns_the_pass_off() {
         let m = MatcherBuilder::new().unlinked(false).build().unwrap();
         assert!(m.find_iter("وقال النائب فؤاد مخزومي").next().is_none());
+    }
+
+    #[test]
+    fn a_name_with_a_company_word_is_an_organisation() {
+        // A place, a word of no dictionary or two company words, with the transliterated
+        // English word that makes a company's name: one organisation, no piece linked.
+        assert_eq!(
+            unlinked("وأعلنت باريك غولد أرباحها، ووقعت نيجيريا ناشونال بتروليم عقدا."),
+            [
+                ("باريك غولد".to_string(), EntityKind::Organisation),
+                (
+                    "نيجيريا ناشونال بتروليم".to_string(),
+                    EntityKind::Organisation
+                )
+            ]
+        );
+        let got = found("وباعت جنرال إلكتريك وحدة الطاقة إلى تورانو هولدينغ.");
+        let got: Vec<(&str, EntityKind, &str)> = got
+            .iter()
+            .map(|x| (x.0.as_str(), x.1, x.2.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("جنرال إلكتريك", EntityKind::Organisation, "-"),
+                ("تورانو هولدينغ", EntityKind::Organisation, "-")
+            ]
+        );
+        assert_eq!(
+            unlinked("وارتفع سهم هيرمس القابضة، وقالت الشركة القابضة إن الأرباح زادت."),
+            [("هيرمس القابضة".to_string(), EntityKind::Organisation)]
+        );
+        // The company word alone, beside a demonym, or in the name the gazetteer knows,
+        // stays as it is.
+        assert!(unlinked("وقالت إن غولد وحدها لا تكفي.").is_empty());
+        assert!(unlinked("وقال جنرال أمريكي إن القوات انسحبت.").is_empty());
+        let got = found("وفاز مانشستر يونايتد أمس.");
+        assert_eq!(got[0].2, "manchester-united", "{got:?}");
     }
 }
