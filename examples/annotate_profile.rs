@@ -11,7 +11,9 @@
 //!
 //! `builtin` (the default) uses the built-in gazetteer, `aliases` the bench's 100k-alias
 //! gazetteer alone; `--paragraphs` reads the corpus cut into its paragraphs, one text each,
-//! as the `documents` rows of the bench do. Prints the mentions found.
+//! as the `documents` rows of the bench do. Prints the number of mentions found; with
+//! `--dump`, each mention too (text, byte span, kind, entity id), to check that a change
+//! of speed leaves every mention as it was.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -41,6 +43,14 @@ fn main() {
     } else {
         vec![&corpus]
     };
+    if args.iter().any(|a| a == "--dump") {
+        for (i, t) in texts.iter().enumerate() {
+            for m in matcher.find_iter(t) {
+                let id = m.entity_id().unwrap_or("-");
+                println!("{i}\t{}\t{}\t{:?}\t{id}", m.start, m.end, m.kind);
+            }
+        }
+    }
     let warm = read(&matcher, &texts);
     let mut found = 0;
     for _ in 0..runs {

@@ -155,6 +155,8 @@ pub(super) struct Info {
     joiner: bool,
     /// The head noun the stem is, if any.
     head: Head,
+    /// The stem is a word of companies' names ([`COMPANY_WORDS`]).
+    company: bool,
 }
 
 /// A head noun that names the kind of what follows it.
@@ -303,6 +305,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             frequent: crate::language::is_frequent_word(stem),
             joiner: is_in(NAME_JOINERS, stem),
             head: head_of(stem),
+            company: is_in(COMPANY_WORDS, stem),
         }
     };
     let written = make(AS_WRITTEN, key);
@@ -565,7 +568,7 @@ fn find_unlinked(
     // Companies and clubs by the English words of their names (`باريك غولد`, `جنرال
     // إلكتريك`): the company words and the words of a name before them, or after them when
     // they lead (`يونايتد إيرلاينز`). A company word the gazetteer links is left to it.
-    let company = |x: usize| is_in(COMPANY_WORDS, &infos[x].stem) && !linked(x);
+    let company = |x: usize| infos[x].company && !linked(x);
     let mut w = 0;
     while w < n {
         if taken[w] || !company(w) {
