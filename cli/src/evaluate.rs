@@ -180,6 +180,12 @@ const DIVISION_WORDS: &[&str] = &[
     " Oblast",
 ];
 
+/// Is `name` written in Latin letters, accents and all (CLDR's `Uttarākhand`, which the
+/// key folds to gold's `Uttarakhand`)? Names in Arabic script are not English labels.
+fn is_latin(name: &str) -> bool {
+    !name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
 /// Maps gold entity ids to tawfiq entity ids (see the module documentation).
 fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<String, String> {
     let mut by_qid = HashMap::new();
@@ -193,7 +199,7 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
         let prior = e.prior();
         let latin = std::iter::once((true, e.name_en.as_ref()))
             .chain(e.aliases.iter().map(|a| (false, a.as_ref())))
-            .filter(|(_, a)| a.is_ascii());
+            .filter(|(_, a)| is_latin(a));
         for (canonical, name) in latin {
             let key = ortho_key(name);
             let slot = by_label
@@ -209,7 +215,7 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
     let mut divisions: HashMap<String, String> = HashMap::new();
     for e in matcher.entities().filter(|e| e.id.starts_with("iso:")) {
         let latin = std::iter::once(e.name_en.as_ref()).chain(e.aliases.iter().map(|a| a.as_ref()));
-        for name in latin.filter(|a| a.is_ascii()) {
+        for name in latin.filter(|a| is_latin(a)) {
             divisions
                 .entry(ortho_key(name))
                 .or_insert_with(|| e.id.to_string());
