@@ -125,6 +125,31 @@ mod tests {
         assert!(n > 100_000, "{n} alias keys");
     }
 
+    /// `admin1_news_spellings.tsv` gives divisions the names news writes, and leaves the
+    /// bare name of a division named like its city to the city.
+    #[test]
+    fn divisions_take_the_spellings_of_the_news() {
+        let m = crate::Matcher::builtin();
+        for (name, id) in [
+            ("أوتارخاند", "iso:IN-UK"),
+            ("تيلانجانا", "iso:IN-TS"),
+            ("غرب البنغال", "iso:IN-WB"),
+        ] {
+            let got = m.resolve(name);
+            assert_eq!(got.entity().map(|e| e.id.as_ref()), Some(id), "{name}");
+        }
+        // In running text too.
+        let text = "وضربت الفيضانات مقاطعة هوبي، وزار الوزير ولاية سوكوتو.";
+        let ids: Vec<_> = m.find_iter(text).map(|f| f.entity_id()).collect();
+        assert_eq!(ids, [Some("iso:CN-HB"), Some("iso:NG-SO")]);
+        let shanghai = m.resolve("شنغهاي");
+        assert!(
+            shanghai
+                .entity()
+                .is_some_and(|e| e.id.starts_with("geonames:"))
+        );
+    }
+
     #[test]
     fn entity_table_parses() {
         assert_eq!(entities().len(), len());

@@ -5,8 +5,9 @@
 //! - `countries.tsv` + `countries_overlay.tsv`: CLDR countries and territories;
 //! - `geonames_places.tsv` + `cldr_cities.tsv`: GeoNames populated places;
 //! - `curated/*.tsv`: people, organisations and other places (`curated/FORMAT.md`);
-//! - `admin1.tsv` + `division_heads.tsv`: first-level administrative divisions (provinces,
-//!   states, governorates) and the head words news writes before their names;
+//! - `admin1.tsv` + `division_heads.tsv` + `admin1_news_spellings.tsv`: first-level
+//!   administrative divisions (provinces, states, governorates), the head words news writes
+//!   before their names, and the spellings news gives them besides CLDR's;
 //! - `demonyms.tsv`: demonym bases and forms by entity;
 //! - `wordfreq_ar.tsv`: everyday word forms and their Zipf frequencies;
 //! - `place_word_ambiguity.tsv`: the review of one-word place names that are also words.
@@ -462,24 +463,48 @@ const DIVISION_PROMINENCE: u8 = 3;
 const PLACE_NAMED_DIVISION_PROMINENCE: u8 = 1;
 
 /// Is a bare name of the division in `row` (its head word aside) a populated place's name?
-fn bare_named_city(
-    row: &[String],
-    ar: usize,
-    aliases_ar: usize,
+fn bare_named_city<'a>(
+    mut names: impl Iterator<Item = &'a str>,
     is_city: &dyn Fn(&str) -> bool,
 ) -> bool {
-    std::iter::once(row[ar].as_str())
-        .chain(split_list(&row[aliases_ar]))
-        .any(|name| {
-            let mut words = name.split_whitespace();
-            let headed = words.next().is_some_and(|w| DIVISION_HEADS.contains(&w));
-            let bare = if headed {
-                words.collect::<Vec<_>>().join(" ")
-            } else {
-                name.to_string()
-            };
-            !bare.is_empty() && is_city(&bare)
-        })
+    names.any(|name| {
+        let mut words = name.split_whitespace();
+        let headed = words.next().is_some_and(|w| DIVISION_HEADS.contains(&w));
+        let bare = if headed {
+            words.collect::<Vec<_>>().join(" ")
+        } else {
+            name.to_string()
+        };
+        !bare.is_empty() && is_city(&bare)
+    })
+}
+
+/// `admin1_news_spellings.tsv`: the spellings Arabic news gives divisions besides CLDR's,
+/// each with the page it was seen on, by division code.
+fn news_spellings(
+    data: &Path,
+    codes: &HashSet<&str>,
+    files: &mut Vec<PathBuf>,
+) -> Result<HashMap<String, Vec<String>>, Error> {
+    let tsv = Tsv::read(&data.join("admin1_news_spellings.tsv"), files)?;
+    let (code, alias, url) = (tsv.col("code")?, tsv.col("alias_ar")?, tsv.col("url")?);
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (n, row) in &tsv.rows {
+        let at = tsv.at(*n);
+        if !codes.contains(row[code].as_str()) {
+            return Err(format!("{at}: unknown division code {:?}", row[code]));
+        }
+        if row[alias].trim().is_empty() || ortho_key(&row[alias]).is_empty() {
+            return Err(format!("{at}: alias_ar {:?} has no letter", row[alias]));
+        }
+        if !row[url].starts_with("http://") && !row[url].starts_with("https://") {
+            return Err(format!("{at}: url {:?} is no web address", row[url]));
+        }
+        out.entry(row[code].clone())
+            .or_default()
+            .push(row[alias].trim().to_string());
+    }
+    Ok(out)
 }
 
 /// Adds `admin1.tsv`: first-level divisions, `iso:<ISO 3166-2 code>`. A division that is
@@ -544,6 +569,8 @@ fn admin1(data: &Path, out: &mut Vec<Rec>, files: &mut Vec<PathBuf>) -> Result<(
             .map(|(w, _)| w.to_string());
         cldr.or_else(|| listed.get(country).cloned())
     };
+    let codes: HashSet<&str> = tsv.rows.iter().map(|(_, row)| row[code].as_str()).collect();
+    let news = news_spellings(data, &codes, files)?;
     let mut seen = HashSet::new();
     for (n, row) in &tsv.rows {
         let at = tsv.at(*n);
@@ -555,10 +582,19 @@ fn admin1(data: &Path, out: &mut Vec<Rec>, files: &mut Vec<PathBuf>) -> Result<(
         }
         let cc = row[country].as_str();
         let is_city = |name: &str| place_names.contains(&ortho_key(name));
-        let named_like_a_place = bare_named_city(row, ar, aliases_ar, &is_city);
+        let names: Vec<&str> = std::iter::once(row[ar].as_str())
+            .chain(split_list(&row[aliases_ar]))
+            .chain(
+                news.get(&row[code])
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            )
+            .collect();
+        let named_like_a_place = bare_named_city(names.iter().copied(), &is_city);
         let mut arabic: Vec<String> = Vec::new();
         let mut bare_names: Vec<String> = Vec::new();
-        for name in std::iter::once(row[ar].as_str()).chain(split_list(&row[aliases_ar])) {
+        for &name in &names {
             let mut words = name.split_whitespace();
             let headed = words.next().is_some_and(|w| DIVISION_HEADS.contains(&w));
             let rest: Vec<&str> = words.collect();
