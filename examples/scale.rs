@@ -9,7 +9,8 @@
 //! ```
 //!
 //! The TSV file is removed at the end unless `TAWFIQ_KEEP_TSV` is set (to time the
-//! `tawfiq` tool on it).
+//! `tawfiq` tool on it). `TAWFIQ_SHOW_MISSES` prints to stderr each query of an alias that
+//! was not answered with it, with its first four candidates.
 //!
 //! Prints the load time (reading and checking the file, then building the matcher), the
 //! process's peak memory after loading and after resolving (`VmHWM` from `/proc`), names/s,
@@ -150,7 +151,9 @@ fn main() {
         .zip(&one)
         .all(|(r, o)| r.entity().map(|e| e.id.as_ref()) == o.as_deref());
 
-    if std::env::var_os("SHOW_MISSES").is_some() {
+    // The queries of an alias not answered with it, with their first candidates: what a
+    // change of the decision should look at.
+    if std::env::var_os("TAWFIQ_SHOW_MISSES").is_some() {
         for ((q, i), got) in queries.iter().zip(&one) {
             let Some(i) = i else { continue };
             if got.as_deref() == Some(&format!("alias:{i}")) {
