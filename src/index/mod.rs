@@ -113,9 +113,10 @@ impl Index {
                 is_word: &is_word,
                 verdicts: &verdicts,
             };
-            let all: Vec<Names<'_>> = rows
-                .into_iter()
-                .map(|(idx, entity)| Names {
+            let priors: Vec<f32> = rows.iter().map(|&(i, _)| index.entity(i).prior()).collect();
+            let names_of = |i: usize| {
+                let (idx, entity) = rows[i];
+                Names {
                     entity: idx,
                     full: entity.names().collect(),
                     short: entity.short.iter().map(|s| s.as_ref()).collect(),
@@ -126,11 +127,11 @@ impl Index {
                         .chain(entity.short.iter().map(|s| s.as_ref()))
                         .collect(),
                     place_words: None,
-                    prior: index.entity(idx).prior(),
-                })
-                .collect();
+                    prior: priors[i],
+                }
+            };
             let mut tables = Tables::new();
-            tables.add_all(&all, &lexicon);
+            tables.add_all(rows.len(), names_of, &lexicon);
             tables.settle_phrases();
             let mut image = Writer::new();
             tables.write(&mut image);

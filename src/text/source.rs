@@ -152,11 +152,9 @@ impl Source {
             is_word: &is_word,
             verdicts: &self.verdicts,
         };
-        let all: Vec<_> = (self.recs.iter().enumerate())
-            .map(|(i, rec)| rec.names(i as u32))
-            .collect();
         let mut tables = Tables::new();
-        tables.add_all(&all, &lexicon);
+        let recs = &self.recs;
+        tables.add_all(recs.len(), |i| recs[i].names(i as u32), &lexicon);
         tables.settle_phrases();
         tables
     }

@@ -293,21 +293,29 @@ impl Tables {
         *prior = prior.max(names.prior);
     }
 
-    /// [`Tables::add`] for each of `all`, the cross-script blocking keys made on a second
-    /// thread: they depend on nothing else the builder keeps, and the transliteration
-    /// behind them is about a third of the work for names that are mostly new words.
-    pub fn add_all(&mut self, all: &[Names<'_>], lexicon: &Lexicon<'_>) {
+    /// [`Tables::add`] for the names of entities `0..count` (`names_of(i)`, made when needed
+    /// and dropped after, so that a million aliases are never all held as [`Names`]), the
+    /// cross-script blocking keys made on a second thread: they depend on nothing else the
+    /// builder keeps, and the transliteration behind them is about a third of the work for
+    /// names that are mostly new words.
+    pub fn add_all<'a>(
+        &mut self,
+        count: usize,
+        names_of: impl Fn(usize) -> Names<'a> + Sync,
+        lexicon: &Lexicon<'_>,
+    ) {
+        let names_of = &names_of;
         let block = std::thread::scope(|scope| {
-            let cross = scope.spawn(|| {
+            let cross = scope.spawn(move || {
                 let mut block = FxHashMap::default();
-                for names in all {
-                    cross_script_blocks(names, &mut block);
+                for i in 0..count {
+                    cross_script_blocks(&names_of(i), &mut block);
                 }
                 block
             });
             self.cross_script_apart = true;
-            for names in all {
-                self.add(names, lexicon);
+            for i in 0..count {
+                self.add(&names_of(i), lexicon);
             }
             self.cross_script_apart = false;
             cross
@@ -829,12 +837,12 @@ mod tests {
             verdicts: &verdicts,
         };
         let mut at_once = Tables::new();
-        at_once.add_all(&names, &lexicon);
+        at_once.add_all(names.len(), |i| names[i].clone(), &lexicon);
         assert_eq!(image(&one_by_one), image(&at_once));
         // After an entity added alone, so that the keys of the two threads are merged.
         let mut after_one = Tables::new();
         after_one.add(&names[2], &lexicon);
-        after_one.add_all(&names[..2], &lexicon);
+        after_one.add_all(2, |i| names[i].clone(), &lexicon);
         assert_eq!(image(&one_by_one), image(&after_one));
         assert!(!one_by_one.blocks[kind_slot(BLOCK_XKEY)].is_empty());
     }
