@@ -179,7 +179,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
         fuzzy::fuzzy_pass(text, &words, matcher, &facts, &mut memo, &mut found);
     }
     if matcher.inner.config.partial {
-        partial::partial_pass(&words, index, &mut found);
+        partial::partial_pass(text, &words, index, &mut found);
     }
     if matcher.inner.config.unlinked {
         unlinked::unlinked_pass(text, &words, index, &mut memo, &mut found);

@@ -6,12 +6,19 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::clitic::{self, Candidate};
 use crate::gazetteer::EntityKind;
 use crate::index::{EntityIdx, Index};
-use crate::keys::word_keys;
+use crate::keys::{bare_key, word_keys};
 use crate::mention::MatchKind;
 use crate::score::{Prepared, compare};
 
 use super::words::Words;
 use super::{Found, Named};
+
+/// A given name seen in at most this many person names (`راهول`, `بريانكا`, `كامالا`; not
+/// `عمران`, `دونالد`, `محمد`) refers alone to the person the text named in full: news names
+/// some people by it, and a name that rare is not another person's in the same text.
+const RARE_GIVEN_MAX_NAMES: u32 = 10;
+/// ... and has at least this many letters.
+const RARE_GIVEN_MIN_LETTERS: usize = 4;
 
 /// Countries whose people's family name comes first (`شي جين بينغ` is referred to as `شي`).
 const FAMILY_NAME_FIRST: &[&str] = &[
@@ -19,11 +26,12 @@ const FAMILY_NAME_FIRST: &[&str] = &[
 ];
 
 /// Document pass: a word left unmatched that is the family name of a person mentioned in full
-/// elsewhere in the text is a partial mention of that person (`جابيف` after `ألكسندر جابيف`,
+/// elsewhere in the text (or a rare given name of one, [`RARE_GIVEN_MAX_NAMES`]) is a partial
+/// mention of that person (`جابيف` after `ألكسندر جابيف`,
 /// `يو` after `كاترينا يو`, `كيم` near `كيم جونغ أون`: the last word of the full mention, or
 /// the first for countries that write the family name first). A family name shared by two
 /// people mentioned in full, and the most frequent Arabic words, are not linked.
-pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
+pub(super) fn partial_pass(text: &str, words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut covered = vec![false; words.words.len()];
     // One-word links that a family name of this text outranks: a short form, a partial name
     // or a demonym of another entity (`السوداني` after `محمد شياع السوداني` is the prime
@@ -71,6 +79,24 @@ pub(super) fn partial_pass(words: &Words, index: &Index, found: &mut Vec<Found<'
             slot.0 = None; // two people share this family name
         }
         slot.1.push(start);
+        // A rare given name too (`راهول` after `راهول غاندي`).
+        if !family_first {
+            let given = f.stem(words);
+            let word = &words.words[f.first];
+            let written = &text[words.origins[word.chars.start + f.cand.chars]..word.end];
+            let rare = given.chars().count() >= RARE_GIVEN_MIN_LETTERS
+                && crate::language::zipf(given).is_none()
+                && crate::language::bare_word(&bare_key(written)).person <= RARE_GIVEN_MAX_NAMES;
+            if rare {
+                let slot = names
+                    .entry(given.to_string())
+                    .or_insert((Some(entity), Vec::new()));
+                if slot.0 != Some(entity) {
+                    slot.0 = None;
+                }
+                slot.1.push(start);
+            }
+        }
         // Its Latin spellings too (below): Arabic news quotes foreign names in Latin script
         // (`Gabouev` after `ألكسندر جابيف`).
         if latin_done.insert(entity) {
@@ -292,6 +318,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_rare_given_name_refers_to_the_person_the_text_named_in_full() {
+        let got = found("وقال راهول غاندي إن الحزب سيفوز، وأضاف راهول أن الحملة بدأت.");
+        assert_eq!(got[1], ("راهول".into(), "rahul-gandhi".into()), "{got:?}");
+        // A common given name alone is no reference to one person.
+        let got = found("وقال محمد بن سلمان إن الرؤية تتقدم، وحضر محمد الاجتماع.");
+        assert!(got.iter().all(|(s, _)| s != "محمد"), "{got:?}");
     }
 
     #[test]
