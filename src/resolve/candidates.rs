@@ -31,6 +31,10 @@ impl Hasher for PassThrough {
 pub(super) type EntityMap<V> = HashMap<EntityIdx, V, BuildHasherDefault<PassThrough>>;
 pub(super) type EntitySet = HashSet<EntityIdx, BuildHasherDefault<PassThrough>>;
 
+/// The entities the blocks of one reading of a query bring, as a rule: a common given name's
+/// block alone brings [`MAX_FROM_BLOCK`].
+const HITS_CAPACITY: usize = 4 * MAX_FROM_BLOCK;
+
 /// Per-entity caches of fuzzy resolution; the blocks themselves are the [`Index`]'s.
 #[derive(Debug, Default)]
 pub(crate) struct FuzzyIndex {
@@ -219,7 +223,10 @@ impl FuzzyIndex {
     ) -> Vec<(EntityIdx, u32)> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
-        let mut hits: EntityMap<(u32, usize)> = EntityMap::default();
+        // Sized for the blocks of a common word at the start: grown from empty, the map
+        // was rehashed a dozen times a query, a tenth of resolving.
+        let mut hits: EntityMap<(u32, usize)> =
+            EntityMap::with_capacity_and_hasher(HITS_CAPACITY, Default::default());
         let mut order = 0usize;
         let mut add = |entities: &[EntityIdx], weight: u32| {
             for &e in entities {
@@ -325,7 +332,7 @@ fn reading_entities(
     out.clear();
     index.lookup(&ortho_key(joined), |t| out.push((t.entity, u32::MAX)));
     out.extend(fuzzy.candidates(index, reading, max_entities));
-    let mut seen = EntitySet::default();
+    let mut seen = EntitySet::with_capacity_and_hasher(out.len(), Default::default());
     out.retain(|&(e, _)| seen.insert(e));
     out.truncate(max_entities);
 }
@@ -406,9 +413,12 @@ pub(crate) fn candidates<'m, 'f>(
     }
     let latin_query = is_latin(name);
     let read = readings(&words);
-    let mut best_by_entity: EntityMap<Candidate<'m>> = EntityMap::default();
+    // Sized for the entities a reading aligns, as the maps of the blocks are.
+    let sized = || Default::default();
+    let mut best_by_entity: EntityMap<Candidate<'m>> =
+        EntityMap::with_capacity_and_hasher(MAX_ALIGNED, sized());
     // The closest each entity over the budget came, as a lower bound.
-    let mut over_budget: EntityMap<f32> = EntityMap::default();
+    let mut over_budget: EntityMap<f32> = EntityMap::with_capacity_and_hasher(MAX_ALIGNED, sized());
     let mut closest = f32::INFINITY;
     // Every name of a candidate entity in the query's script is compared; the closest counts.
     let mut consider =
@@ -469,7 +479,7 @@ pub(crate) fn candidates<'m, 'f>(
     let mut visited: Vec<(EntityIdx, u32)> = Vec::new();
     // The entities past the first MAX_ALIGNED of a reading, with the distance they are
     // weighed at in the crowd.
-    let mut estimated: EntityMap<f32> = EntityMap::default();
+    let mut estimated: EntityMap<f32> = EntityMap::with_capacity_and_hasher(max_entities, sized());
     for (r, (reading, penalty, _)) in read.iter().enumerate() {
         let joined = reading.join(" ");
         let query = Prepared::new(&joined).written_as(name);
