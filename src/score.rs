@@ -523,7 +523,9 @@ const SHORT_WORD: usize = 32;
 /// only weighed: this was two fifths of resolving a name among 100k aliases.
 fn short_word_distance(la: &[Letter], lb: &[Letter], max: f32) -> f32 {
     let (n, m) = (la.len(), lb.len());
-    if m >= SHORT_WORD {
+    // (Counts of letters are exact as `f32` below 2^24, and the rest of an alignment is
+    // worked out in `f32`.)
+    if m >= SHORT_WORD || n >= 1 << 24 {
         return word_distance::<false>(la, lb, max).0;
     }
     // Column j + 1 of the table is letter j of `lb`; column 0 is unused.
@@ -537,8 +539,6 @@ fn short_word_distance(la: &[Letter], lb: &[Letter], max: f32) -> f32 {
         yv[j + 1] = y.vowelish;
         yin[j + 1] = y.indel();
     }
-    // What the rest of an alignment costs at least: the letters left unequal in number.
-    let rest = |k: usize| VOWEL * k as u32 as f32;
     let (mut a, mut b, mut c) = ([0f32; SHORT_WORD], [0f32; SHORT_WORD], [0f32; SHORT_WORD]);
     // Rows i − 2, i − 1 and i.
     let (mut before, mut up, mut here) = (&mut a, &mut b, &mut c);
@@ -552,10 +552,13 @@ fn short_word_distance(la: &[Letter], lb: &[Letter], max: f32) -> f32 {
         let dc = x.indel();
         // A transposition ends here only after a letter unlike this one.
         let may_swap = i > 1 && x.c != previous;
-        let left = n - i;
+        // What the rest of an alignment costs at least at (i, j): the letters left unequal
+        // in number, `VOWEL * |(n − i) − (m − j)|`, the difference counted up along the row.
+        let mut gap = (n - i) as f32 - m as f32;
         here[0] = up[0] + dc;
-        let mut row_min = here[0] + rest(left.abs_diff(m));
+        let mut row_min = here[0] + VOWEL * gap.abs();
         for j in 1..=m {
+            gap += 1.0;
             // `Letter::sub`, as selections rather than branches: whether two letters are
             // equal is a coin toss the branch predictor loses.
             let other = if x.class == ycls[j] { CONFUSABLE } else { 1.0 };
@@ -567,7 +570,7 @@ fn short_word_distance(la: &[Letter], lb: &[Letter], max: f32) -> f32 {
                 best = least(best, before[j - 2] + TRANSPOSITION);
             }
             here[j] = best;
-            row_min = least(row_min, best + rest(left.abs_diff(m - j)));
+            row_min = least(row_min, best + VOWEL * gap.abs());
         }
         // As in `word_distance`: both rows over budget, and so is every path.
         if row_min > max && last_row_min > max {
@@ -959,8 +962,8 @@ fn word_alignment_floor(query: &Prepared, reference: &Prepared, pair: &[f32]) ->
 struct AlignScratch {
     /// The distance of each word pair, `i * r + j`.
     dist: Vec<f32>,
-    /// The pairs in the order the greedy alignment takes them.
-    order: Vec<u32>,
+    /// The pairs within their budget, `(distance relative to length, i * r + j)`.
+    order: Vec<(f32, u32)>,
     used_q: Vec<bool>,
     used_r: Vec<bool>,
     matched: Vec<(usize, usize)>,
@@ -1089,29 +1092,37 @@ fn compare_impl<'r, const EXPLAIN: bool>(
                 );
             }
         }
-        // Word alignment: greedily pair the closest words (relative to their length).
+        // Word alignment: greedily pair the closest words (relative to their length, then
+        // first in the query, then in the reference), each pair within its budget. A name
+        // has a few words: picking the closest free pair each time is cheaper than sorting
+        // them all.
         order.clear();
-        order.extend(0..dist.len() as u32);
-        let rel = |k: u32| {
-            let (i, j) = (k as usize / r.len(), k as usize % r.len());
-            dist[k as usize] / (q[i].len().max(r[j].len()).max(1) as f32)
-        };
-        order.sort_by(|&a, &b| rel(a).total_cmp(&rel(b)).then(a.cmp(&b)));
+        for (k, &d) in dist.iter().enumerate() {
+            let (i, j) = (k / r.len(), k % r.len());
+            if d <= pair_budget(q[i].len(), r[j].len()) {
+                order.push((d / (q[i].len().max(r[j].len()).max(1) as f32), k as u32));
+            }
+        }
         used_q.clear();
         used_q.resize(q.len(), false);
         used_r.clear();
         used_r.resize(r.len(), false);
         matched.clear();
         let mut distance = 0.0;
-        for &k in order.iter() {
-            let (i, j) = (k as usize / r.len(), k as usize % r.len());
-            let d = dist[k as usize];
-            if used_q[i] || used_r[j] || d > pair_budget(q[i].len(), r[j].len()) {
-                continue;
+        loop {
+            let mut pick: Option<(f32, u32)> = None;
+            for &(rel, k) in order.iter() {
+                let (i, j) = (k as usize / r.len(), k as usize % r.len());
+                // Pairs come in index order: only a strictly closer one replaces the pick.
+                if !used_q[i] && !used_r[j] && pick.is_none_or(|p| rel < p.0) {
+                    pick = Some((rel, k));
+                }
             }
+            let Some((_, k)) = pick else { break };
+            let (i, j) = (k as usize / r.len(), k as usize % r.len());
             used_q[i] = true;
             used_r[j] = true;
-            distance += d;
+            distance += dist[k as usize];
             matched.push((i, j));
         }
         let missing = (0..r.len()).filter(|&j| !used_r[j]);

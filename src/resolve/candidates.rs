@@ -31,9 +31,52 @@ impl Hasher for PassThrough {
 pub(super) type EntityMap<V> = HashMap<EntityIdx, V, BuildHasherDefault<PassThrough>>;
 pub(super) type EntitySet = HashSet<EntityIdx, BuildHasherDefault<PassThrough>>;
 
-/// The entities the blocks of one reading of a query bring, as a rule: a common given name's
-/// block alone brings [`MAX_FROM_BLOCK`].
-const HITS_CAPACITY: usize = 4 * MAX_FROM_BLOCK;
+/// The keys each entity a query's blocks bring shares with it, and when it came first
+/// (`(weight, order)` by entity index), for the entities in `touched`: an array over all
+/// entities, reset by a stamp, where a hash map spent a tenth of resolving on hashing.
+#[derive(Default)]
+struct Tally {
+    counts: Vec<(u32, u32)>,
+    /// The query each entry of `counts` belongs to: `stamp` when it is this query's.
+    stamps: Vec<u32>,
+    stamp: u32,
+    touched: Vec<EntityIdx>,
+    order: u32,
+}
+
+impl Tally {
+    /// Forgets the last query's counts.
+    fn start(&mut self) {
+        self.touched.clear();
+        self.order = 0;
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // After 2^32 queries a stamp comes round again: clear them all once.
+            self.stamps.fill(0);
+            self.stamp = 1;
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, e: EntityIdx, weight: u32) {
+        let i = e as usize;
+        if i >= self.stamps.len() {
+            self.stamps.resize(i + 1, 0);
+            self.counts.resize(i + 1, (0, 0));
+        }
+        if self.stamps[i] != self.stamp {
+            self.stamps[i] = self.stamp;
+            self.counts[i] = (0, self.order);
+            self.touched.push(e);
+        }
+        self.counts[i].0 += weight;
+        self.order += 1;
+    }
+}
+
+thread_local! {
+    static TALLY: std::cell::RefCell<Tally> = std::cell::RefCell::new(Tally::default());
+}
 
 /// Per-entity caches of fuzzy resolution; the blocks themselves are the [`Index`]'s.
 #[derive(Debug, Default)]
@@ -223,19 +266,28 @@ impl FuzzyIndex {
     ) -> Vec<(EntityIdx, u32)> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
-        // Sized for the blocks of a common word at the start: grown from empty, the map
-        // was rehashed a dozen times a query, a tenth of resolving.
-        let mut hits: EntityMap<(u32, usize)> =
-            EntityMap::with_capacity_and_hasher(HITS_CAPACITY, Default::default());
-        let mut order = 0usize;
+        TALLY.with(|tally| {
+            let mut tally = tally.borrow_mut();
+            self.tally(index, &skeletons, &whole, max_entities, &mut tally)
+        })
+    }
+
+    /// [`FuzzyIndex::candidates`] with the keys counted in `tally`.
+    fn tally(
+        &self,
+        index: &Index,
+        skeletons: &[String],
+        whole: &str,
+        max_entities: usize,
+        tally: &mut Tally,
+    ) -> Vec<(EntityIdx, u32)> {
+        tally.start();
         let mut add = |entities: &[EntityIdx], weight: u32| {
             for &e in entities {
-                let slot = hits.entry(e).or_insert((0, order));
-                slot.0 += weight;
-                order += 1;
+                tally.add(e, weight);
             }
         };
-        index.blocks(BLOCK_WHOLE, &whole, &mut Vec::new(), MAX_FROM_BLOCK, |b| {
+        index.blocks(BLOCK_WHOLE, whole, &mut Vec::new(), MAX_FROM_BLOCK, |b| {
             add(b, 4)
         });
         // The name with its words in another order (`جوكو ودودو` / `ودودو جوكو`): each
@@ -258,9 +310,13 @@ impl FuzzyIndex {
         }
         // More shared keys first; within a weight, the order the blocks gave (best prior):
         // one integer to sort by, and only the first `max_entities` in order.
-        let mut out: Vec<(u64, EntityIdx)> = hits
-            .into_iter()
-            .map(|(e, (w, at))| ((u64::from(u32::MAX - w) << 32) | at as u64, e))
+        let mut out: Vec<(u64, EntityIdx)> = tally
+            .touched
+            .iter()
+            .map(|&e| {
+                let (w, at) = tally.counts[e as usize];
+                ((u64::from(u32::MAX - w) << 32) | u64::from(at), e)
+            })
             .collect();
         if out.len() > max_entities {
             out.select_nth_unstable(max_entities);
