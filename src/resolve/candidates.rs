@@ -256,19 +256,24 @@ impl FuzzyIndex {
         index.any_block(BLOCK_WHOLE, &whole)
     }
 
-    /// Entities sharing a whole-name or word skeleton (within one deletion) with the query,
-    /// most shared keys first, then best prior, with the weight of the keys they share.
+    /// The `max_entities` entities sharing the most whole-name or word skeletons (within one
+    /// deletion) with the query, those in `exclude` left out, with the weight of the keys
+    /// they share: the first `in_order` of them in order (more shared keys, then best
+    /// prior), the others after them in no order (only the first are aligned one by one).
     fn candidates(
         &self,
         index: &Index,
         query_words: &[String],
         max_entities: usize,
+        exclude: &EntitySet,
+        in_order: usize,
     ) -> Vec<(EntityIdx, u32)> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
         TALLY.with(|tally| {
             let mut tally = tally.borrow_mut();
-            self.tally(index, &skeletons, &whole, max_entities, &mut tally)
+            let wanted = (max_entities, in_order);
+            self.tally(index, &skeletons, &whole, wanted, exclude, &mut tally)
         })
     }
 
@@ -278,7 +283,8 @@ impl FuzzyIndex {
         index: &Index,
         skeletons: &[String],
         whole: &str,
-        max_entities: usize,
+        (max_entities, in_order): (usize, usize),
+        exclude: &EntitySet,
         tally: &mut Tally,
     ) -> Vec<(EntityIdx, u32)> {
         tally.start();
@@ -313,6 +319,7 @@ impl FuzzyIndex {
         let mut out: Vec<(u64, EntityIdx)> = tally
             .touched
             .iter()
+            .filter(|e| !exclude.contains(e))
             .map(|&e| {
                 let (w, at) = tally.counts[e as usize];
                 ((u64::from(u32::MAX - w) << 32) | u64::from(at), e)
@@ -322,7 +329,12 @@ impl FuzzyIndex {
             out.select_nth_unstable(max_entities);
             out.truncate(max_entities);
         }
-        out.sort_unstable();
+        // Sorting the few hundred whole was a twentieth of resolving.
+        if out.len() > in_order {
+            out.select_nth_unstable(in_order);
+        }
+        let head = out.len().min(in_order);
+        out[..head].sort_unstable();
         out.into_iter()
             .map(|(key, e)| (e, u32::MAX - (key >> 32) as u32))
             .collect()
@@ -376,7 +388,8 @@ pub(super) fn readings(words: &[String]) -> Vec<(Vec<String>, f32, Option<&'stat
 
 /// The entities a reading of a query is compared with: those an exact key names, then
 /// those sharing skeleton blocks with it ([`FuzzyIndex::candidates`]), at most
-/// `max_entities`, each with the weight of the keys it shares (an exact key outweighs all).
+/// `max_entities`, each with the weight of the keys it shares (an exact key outweighs all);
+/// the first [`MAX_ALIGNED`] in order, the others in none.
 fn reading_entities(
     index: &Index,
     fuzzy: &Forms<'_>,
@@ -387,9 +400,13 @@ fn reading_entities(
 ) {
     out.clear();
     index.lookup(&ortho_key(joined), |t| out.push((t.entity, u32::MAX)));
-    out.extend(fuzzy.candidates(index, reading, max_entities));
-    let mut seen = EntitySet::with_capacity_and_hasher(out.len(), Default::default());
-    out.retain(|&(e, _)| seen.insert(e));
+    let mut exact = EntitySet::default();
+    out.retain(|&(e, _)| exact.insert(e));
+    // The same entities as the first `max_entities` of the fuzzy ones after the exact
+    // ones, each once, in the order that counts (`MAX_ALIGNED` are aligned).
+    let room = max_entities.saturating_sub(out.len());
+    let in_order = MAX_ALIGNED.saturating_sub(out.len());
+    out.extend(fuzzy.candidates(index, reading, room, &exact, in_order));
     out.truncate(max_entities);
 }
 

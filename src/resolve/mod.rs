@@ -295,17 +295,20 @@ pub(crate) fn explain(
     }
     let latin = is_latin(name);
     let read = readings(&word_keys(name));
+    // Each reading prepared once, when a candidate was found on it.
+    let mut prepared: Vec<Option<Prepared>> = read.iter().map(|_| None).collect();
     for c in candidates {
         let Some(reading) = c.reading.take() else {
             continue;
         };
-        let Some((words, _, _)) = read.get(usize::from(reading)) else {
+        let r = usize::from(reading);
+        let (Some((words, _, _)), Some(slot)) = (read.get(r), prepared.get_mut(r)) else {
             continue;
         };
-        let query = Prepared::new(&words.join(" ")).written_as(name);
+        let query = slot.get_or_insert_with(|| Prepared::new(&words.join(" ")).written_as(name));
         let form = same_script_names(index, fuzzy, c.idx, latin).find(|(n, _, _)| *n == c.name);
         if let Some((_, form, _)) = form {
-            let sim = compare(&query, &form.prepared, f32::INFINITY);
+            let sim = compare(query, &form.prepared, f32::INFINITY);
             c.similarity = sim.score;
             c.explanation = sim.explanation;
         }
