@@ -165,9 +165,7 @@ pub(super) fn decide_forgetting(
         if c.explanation.script_bridge {
             let e = c.entity;
             let other_script: Vec<&str> = all_names(e)
-                .zip(fuzzy.forms(index, c.idx))
-                .filter(|(_, form)| form.latin != latin)
-                .map(|(n, _)| n)
+                .filter(|n| is_latin(n) != latin)
                 .take(CROSS_SCRIPT_NAMES)
                 .collect();
             c.conflict = evidence::bridge_conflict(name, other_script.iter().copied());
