@@ -84,12 +84,20 @@ pub(crate) struct FuzzyIndex {
     /// Each entity's names prepared for comparison, filled the first time the entity is a
     /// candidate and kept: a name is folded and split once per matcher, not once per query.
     forms: Vec<OnceLock<Box<[NameForm]>>>,
+    /// The scripts each entity's names are written in ([`FuzzyIndex::has_names_in`]), worked
+    /// out on first use: `SCRIPTS_KNOWN`, and `HAS_LATIN` or `HAS_OTHER` for each script.
+    scripts: Vec<AtomicU8>,
     /// The entity index of `forms[0]`.
     first: EntityIdx,
     /// How many names `forms` holds, and the most it takes ([`FORMS_KEPT`]).
     kept: AtomicUsize,
     limit: usize,
 }
+
+/// Bits of [`FuzzyIndex::scripts`].
+const SCRIPTS_KNOWN: u8 = 1;
+const HAS_LATIN: u8 = 2;
+const HAS_OTHER: u8 = 4;
 
 /// The most names [`FuzzyIndex`] keeps prepared (about a kilobyte each): a gazetteer of a
 /// million names would otherwise end up holding them all, a few gigabytes, after enough
@@ -218,6 +226,7 @@ impl FuzzyIndex {
         let count = index.entities().count();
         FuzzyIndex {
             forms: (0..count).map(|_| OnceLock::new()).collect(),
+            scripts: (0..count).map(|_| AtomicU8::new(0)).collect(),
             first,
             kept: AtomicUsize::new(0),
             limit: FORMS_KEPT,
@@ -247,6 +256,21 @@ impl FuzzyIndex {
             });
         }
         scratch.keep(prepare())
+    }
+
+    /// Has the entity a name written in Latin script (`latin`), or one that is not?
+    fn has_names_in(&self, index: &Index, entity: EntityIdx, latin: bool) -> bool {
+        let slot = &self.scripts[(entity - self.first) as usize];
+        let mut bits = slot.load(Ordering::Relaxed);
+        if bits & SCRIPTS_KNOWN == 0 {
+            bits = SCRIPTS_KNOWN;
+            for n in all_names(index.entity(entity)) {
+                bits |= if is_latin(n) { HAS_LATIN } else { HAS_OTHER };
+            }
+            // Any thread works out the same bits.
+            slot.store(bits, Ordering::Relaxed);
+        }
+        bits & if latin { HAS_LATIN } else { HAS_OTHER } != 0
     }
 
     /// Could any name be within reach of these words? A cheap necessary condition for a
@@ -368,13 +392,12 @@ pub(super) fn other_script_names<'m, 'f>(
     entity: EntityIdx,
     latin: bool,
 ) -> impl Iterator<Item = (&'m str, &'f NameForm)> {
-    let e = index.entity(entity);
-    let forms: &[NameForm] = if all_names(e).any(|n| is_latin(n) != latin) {
+    let forms: &[NameForm] = if fuzzy.has_names_in(index, entity, !latin) {
         fuzzy.forms(index, entity)
     } else {
         &[]
     };
-    all_names(e)
+    all_names(index.entity(entity))
         .zip(forms)
         .filter(move |(_, form)| form.latin != latin)
 }
