@@ -259,7 +259,7 @@ impl FuzzyIndex {
     }
 
     /// Has the entity a name written in Latin script (`latin`), or one that is not?
-    fn has_names_in(&self, index: &Index, entity: EntityIdx, latin: bool) -> bool {
+    pub(super) fn has_names_in(&self, index: &Index, entity: EntityIdx, latin: bool) -> bool {
         let slot = &self.scripts[(entity - self.first) as usize];
         let mut bits = slot.load(Ordering::Relaxed);
         if bits & SCRIPTS_KNOWN == 0 {
@@ -392,13 +392,12 @@ pub(super) fn other_script_names<'m, 'f>(
     entity: EntityIdx,
     latin: bool,
 ) -> impl Iterator<Item = (&'m str, &'f NameForm)> {
-    let forms: &[NameForm] = if fuzzy.has_names_in(index, entity, !latin) {
-        fuzzy.forms(index, entity)
-    } else {
-        &[]
-    };
-    all_names(index.entity(entity))
-        .zip(forms)
+    let names = fuzzy
+        .has_names_in(index, entity, !latin)
+        .then(|| all_names(index.entity(entity)).zip(fuzzy.forms(index, entity)));
+    names
+        .into_iter()
+        .flatten()
         .filter(move |(_, form)| form.latin != latin)
 }
 
@@ -646,6 +645,11 @@ pub(crate) fn candidates<'m, 'f>(
         .collect();
     let mut crowd_bridge: EntityMap<f32> = EntityMap::default();
     for entity in entities {
+        // Nothing to bridge to (the entity itself is not even read: at a million aliases
+        // most of those met are far apart in memory).
+        if !fuzzy.has_names_in(index, entity, !latin_query) {
+            continue;
+        }
         let e = index.entity(entity);
         if kind.is_some_and(|k| k != e.kind) {
             continue;
@@ -840,6 +844,9 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
         .filter(|e| seen.insert(*e))
         .take(max_entities + considered.len());
     for entity in bridged {
+        if !fuzzy.has_names_in(index, entity, !latin_query) {
+            continue;
+        }
         let e = index.entity(entity);
         if !(accept.entity_ok)(e) {
             continue;
