@@ -209,7 +209,9 @@ impl NameForm {
 /// Is a name (or query) written in Latin script? Only such names are compared with Latin
 /// queries letter by letter; the others go through the script bridge.
 pub(crate) fn is_latin(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_alphabetic())
+    // Bytes, not characters: an ASCII letter is one byte, and no byte of another
+    // character's encoding is below 0x80.
+    name.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 pub(super) fn all_names(e: &Entity) -> impl Iterator<Item = &str> {
