@@ -109,7 +109,7 @@ pub struct Lexicon<'a> {
 
 /// What the builder makes; see the module documentation.
 ///
-/// Built with one [`Lexicon`] for every [`Tables::add`]: the builder remembers, per word as
+/// Built with one [`Lexicon`] for every [`Tables::add_names`]: the builder remembers, per word as
 /// written, its keys and whether it is an everyday word, so that a word shared by thousands
 /// of names (a given name of a watch-list) is keyed once.
 #[derive(Clone, Debug, Default)]
@@ -133,8 +133,6 @@ pub struct Tables {
     phrases: Vec<(String, Vec<String>, u32)>,
     /// The words met so far.
     words: WordCache,
-    /// [`Tables::add_all`] is adding the cross-script blocks on a thread of its own.
-    cross_script_apart: bool,
 }
 
 /// The keys of the words met, by the word as written.
@@ -207,9 +205,17 @@ impl Tables {
         }
     }
 
-    /// Adds the names of one entity. An entity may be added several times (the same id in
-    /// several gazetteers): its names accumulate.
+    /// Adds the names of one entity, one at a time (the tests hold that it builds what
+    /// [`Tables::add_all`] builds).
+    #[cfg(test)]
     pub fn add(&mut self, names: &Names<'_>, lexicon: &Lexicon<'_>) {
+        self.add_names(names, lexicon, true);
+    }
+
+    /// Adds the names of one entity, the cross-script blocks left out unless
+    /// `cross_script` ([`Tables::add_all`] makes them on a thread of its own). An entity may
+    /// be added several times (the same id in several gazetteers): its names accumulate.
+    fn add_names(&mut self, names: &Names<'_>, lexicon: &Lexicon<'_>, cross_script: bool) {
         let index = names.entity;
         assert!(
             index <= ENTITY_MASK,
@@ -288,12 +294,12 @@ impl Tables {
                 insert(&words, words.concat(), index | DEMONYM);
             }
         }
-        self.add_blocks(names, &keyed);
+        self.add_blocks(names, &keyed, cross_script);
         let prior = self.priors.entry(index).or_insert(names.prior);
         *prior = prior.max(names.prior);
     }
 
-    /// [`Tables::add`] for the names of entities `0..count` (`names_of(i)`, made when needed
+    /// [`Tables::add_names`] for the names of entities `0..count` (`names_of(i)`, made when needed
     /// and dropped after, so that a million aliases are never all held as [`Names`]), the
     /// cross-script blocking keys made on a second thread: they depend on nothing else the
     /// builder keeps, and the transliteration behind them is about a third of the work for
@@ -313,11 +319,9 @@ impl Tables {
                 }
                 block
             });
-            self.cross_script_apart = true;
             for i in 0..count {
-                self.add(&names_of(i), lexicon);
+                self.add_names(&names_of(i), lexicon, false);
             }
-            self.cross_script_apart = false;
             cross
                 .join()
                 .expect("making the cross-script keys does not panic")
@@ -366,9 +370,9 @@ impl Tables {
         }
     }
 
-    /// The blocks of an entity's names, given as their words (`keyed`), and of its names
-    /// for the script bridge.
-    fn add_blocks(&mut self, names: &Names<'_>, keyed: &[Vec<u32>]) {
+    /// The blocks of an entity's names, given as their words (`keyed`), and, with
+    /// `cross_script`, of its names for the script bridge.
+    fn add_blocks(&mut self, names: &Names<'_>, keyed: &[Vec<u32>], cross_script: bool) {
         let entity = names.entity;
         let blocks = &mut self.blocks;
         let mut add = |kind: u8, key: &str| {
@@ -399,7 +403,7 @@ impl Tables {
                 }
             }
         }
-        if !self.cross_script_apart {
+        if cross_script {
             cross_script_blocks(names, &mut blocks[kind_slot(BLOCK_XKEY)]);
         }
     }
