@@ -808,7 +808,8 @@ fn find_unlinked(
             .for_each(|x| *x = Some(k));
     }
     found.retain(|f| span_of[f.first].is_none() || span_of[f.first] != span_of[f.last]);
-    // The family names of the people named in full, for their later mentions alone.
+    // The family names of the people named in full (and their rare given names), for their
+    // later mentions alone.
     let mut locals: HashMap<String, u32> = HashMap::default();
     let mut families: HashMap<String, Option<u32>> = HashMap::default();
     let mut added: Vec<Found<'_>> = Vec::new();
@@ -818,19 +819,26 @@ fn find_unlinked(
         let local = *locals.entry(ortho_key(&key)).or_insert(next);
         if s.kind == EntityKind::Person && s.last > s.first {
             let family = infos[s.last].stem.clone();
-            let slot = families.entry(family).or_insert(Some(local));
-            if *slot != Some(local) {
-                *slot = None; // two people of this text share it
+            let given = &infos[s.first];
+            let rare_given = is_rare_given(given).then(|| given.stem.clone());
+            for name in std::iter::once(family).chain(rare_given) {
+                let slot = families.entry(name).or_insert(Some(local));
+                if *slot != Some(local) {
+                    *slot = None; // two people of this text share it
+                }
             }
         }
         added.push(found_of(s, local));
     }
-    // A linked person whose family name an unknown person shares makes it ambiguous too.
+    // A linked person whose family or given name an unknown person shares makes it
+    // ambiguous too.
     for f in found.iter() {
         if let Named::Entity(e) = f.target {
             if index.entity(e).kind == EntityKind::Person && f.last > f.first {
-                if let Some(slot) = families.get_mut(&infos[f.last].stem) {
-                    *slot = None;
+                for w in [f.first, f.last] {
+                    if let Some(slot) = families.get_mut(&infos[w].stem) {
+                        *slot = None;
+                    }
                 }
             }
         }
@@ -885,6 +893,23 @@ fn find_unlinked(
     });
     found.extend(added);
     found.sort_by_key(|f| f.first);
+}
+
+/// A given name seen in at most this many person names of the gazetteer (`بريانكا`, not
+/// `محمد`) refers alone to the person the text named in full, as the partial pass takes it
+/// for a known person: a name that rare is not another person's in the same text.
+const RARE_GIVEN_MAX_NAMES: u32 = 10;
+/// ... and has at least this many letters.
+const RARE_GIVEN_MIN_LETTERS: usize = 4;
+
+/// Is the word a given name rare enough to name the person alone ([`RARE_GIVEN_MAX_NAMES`]),
+/// and no everyday word?
+fn is_rare_given(info: &Info) -> bool {
+    info.stem.chars().count() >= RARE_GIVEN_MIN_LETTERS
+        && info.zipf.is_none()
+        && !info.everyday
+        && !info.definite
+        && info.names <= RARE_GIVEN_MAX_NAMES
 }
 
 fn found_of<'m>(s: &Span, local: u32) -> Found<'m> {
@@ -1275,6 +1300,26 @@ mod tests {
             .collect();
         assert_eq!(mentions.len(), 2, "{mentions:?}");
         assert_eq!(mentions[1].surface, "دوغانلي");
+        assert_eq!(mentions[0].local, mentions[1].local);
+    }
+
+    #[test]
+    fn a_rare_given_name_alone_refers_to_the_person_named_in_full() {
+        // A given name in no person's name of the gazetteer, after the person's full
+        // name: the same person. A common given name (`محمد`) is anyone's.
+        let text = "قالت الكاتبة ديفيندرا سينغاروفا إن الرواية اكتملت، وأضافت ديفيندرا أن \
+                    النشر قريب. وقال المهندس محمد دوغانلي إن العمل بدأ، ثم غادر محمد القاعة.";
+        let m = Matcher::builtin();
+        let mentions: Vec<_> = m
+            .find_iter(text)
+            .filter(|m| m.how.kind == MatchKind::Unlinked)
+            .collect();
+        let surfaces: Vec<&str> = mentions.iter().map(|m| m.surface).collect();
+        assert_eq!(
+            surfaces,
+            ["ديفيندرا سينغاروفا", "ديفيندرا", "محمد دوغانلي"],
+            "{mentions:?}"
+        );
         assert_eq!(mentions[0].local, mentions[1].local);
     }
 
