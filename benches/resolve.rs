@@ -15,7 +15,6 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use tawfiq::MatcherBuilder;
 use tawfiq::normalize::{Level, normalize};
 
 /// Queries timed for tawfiq, and for the brute-force baseline (a hundred times slower at
@@ -44,25 +43,13 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("resolve");
     group.sample_size(10);
     for n in [1_000usize, 10_000, 100_000] {
-        let aliases = common::aliases(n);
-        let matcher = MatcherBuilder::new()
-            .builtin(false)
-            .gazetteer(common::gazetteer(&aliases))
-            .build()
-            .expect("the alias gazetteer builds");
-        let mut rng = common::Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64);
-        // (query, index of the alias it misspells)
-        let queries: Vec<(String, usize)> = (0..QUERIES)
-            .map(|_| {
-                let i = rng.below(aliases.len());
-                (common::misspell(&aliases[i].name, &mut rng), i)
-            })
-            .collect();
-        let ids: Vec<String> = common::gazetteer(&aliases)
-            .entities()
-            .iter()
-            .map(|e| e.id.to_string())
-            .collect();
+        let common::ResolveWorkload {
+            aliases,
+            matcher,
+            queries,
+            ids,
+            mut rng,
+        } = common::ResolveWorkload::new(n, QUERIES);
         let folded: Vec<String> = aliases
             .iter()
             .map(|a| normalize(&a.name, Level::Folded).into_owned())

@@ -15,7 +15,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use tawfiq::{Matcher, MatcherBuilder, Resolution};
+use tawfiq::{Matcher, Resolution};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,29 +23,18 @@ fn main() {
     let mut numbers = args.iter().filter_map(|a| a.parse::<usize>().ok());
     let n = numbers.next().unwrap_or(100_000);
     let runs = numbers.next().unwrap_or(1);
-    let aliases = common::aliases(n);
-    let matcher = MatcherBuilder::new()
-        .builtin(false)
-        .gazetteer(common::gazetteer(&aliases))
-        .build()
-        .expect("the alias gazetteer builds");
-    // The bench's queries, drawn from the same generator in the same order.
-    let mut rng = common::Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64);
-    let queries: Vec<(String, Option<usize>)> = (0..1000)
-        .map(|_| {
-            let i = rng.below(aliases.len());
-            (common::misspell(&aliases[i].name, &mut rng), Some(i))
-        })
-        .collect();
+    let common::ResolveWorkload {
+        aliases,
+        matcher,
+        queries,
+        ids,
+        mut rng,
+    } = common::ResolveWorkload::new(n, 1000);
     let impostors = common::impostors(&aliases, 250, &mut rng);
     let queries: Vec<(String, Option<usize>)> = queries
         .into_iter()
+        .map(|(q, i)| (q, Some(i)))
         .chain(impostors.into_iter().map(|q| (q, None)))
-        .collect();
-    let ids: Vec<String> = common::gazetteer(&aliases)
-        .entities()
-        .iter()
-        .map(|e| e.id.to_string())
         .collect();
 
     let names: Vec<&str> = queries.iter().map(|(q, _)| q.as_str()).collect();

@@ -242,6 +242,50 @@ pub fn gazetteer(aliases: &[Alias]) -> Gazetteer {
     g
 }
 
+/// The `resolve` bench's workload at `n` aliases: the gazetteer's matcher, `queries`
+/// misspelt aliases and the generator they were drawn from (impostors are drawn from it
+/// next, as the bench does).
+pub struct ResolveWorkload {
+    pub aliases: Vec<Alias>,
+    pub matcher: Matcher,
+    /// `(query, index of the alias it misspells)`.
+    pub queries: Vec<(String, usize)>,
+    /// The id each alias has in the matcher, by index.
+    pub ids: Vec<String>,
+    pub rng: Rng,
+}
+
+impl ResolveWorkload {
+    pub fn new(n: usize, queries: usize) -> ResolveWorkload {
+        let aliases = aliases(n);
+        let gazetteer = gazetteer(&aliases);
+        let ids = gazetteer
+            .entities()
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect();
+        let matcher = tawfiq::MatcherBuilder::new()
+            .builtin(false)
+            .gazetteer(gazetteer)
+            .build()
+            .expect("the alias gazetteer builds");
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64);
+        let queries = (0..queries)
+            .map(|_| {
+                let i = rng.below(aliases.len());
+                (misspell(&aliases[i].name, &mut rng), i)
+            })
+            .collect();
+        ResolveWorkload {
+            aliases,
+            matcher,
+            queries,
+            ids,
+            rng,
+        }
+    }
+}
+
 /// `n` misspelt names of nobody in `aliases`: a given name and a family name of its
 /// people put together as no alias has them (as a watch-list query for someone not on it
 /// reads), then misspelt like the queries that name an alias.
