@@ -16,9 +16,9 @@ use super::{Found, Named};
 /// A given name seen in at most this many person names (`راهول`, `بريانكا`, `كامالا`; not
 /// `عمران`, `دونالد`, `محمد`) refers alone to the person the text named in full: news names
 /// some people by it, and a name that rare is not another person's in the same text.
-const RARE_GIVEN_MAX_NAMES: u32 = 10;
+pub(super) const RARE_GIVEN_MAX_NAMES: u32 = 10;
 /// ... and has at least this many letters.
-const RARE_GIVEN_MIN_LETTERS: usize = 4;
+pub(super) const RARE_GIVEN_MIN_LETTERS: usize = 4;
 
 /// Countries whose people's family name comes first (`شي جين بينغ` is referred to as `شي`).
 const FAMILY_NAME_FIRST: &[&str] = &[

@@ -36,6 +36,7 @@ use super::cues::{
     PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
 };
 use super::memo::Memo;
+use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
 use super::words::Words;
 use super::{AS_WRITTEN, Found, Named};
 
@@ -895,15 +896,8 @@ fn find_unlinked(
     found.sort_by_key(|f| f.first);
 }
 
-/// A given name seen in at most this many person names of the gazetteer (`بريانكا`, not
-/// `محمد`) refers alone to the person the text named in full, as the partial pass takes it
-/// for a known person: a name that rare is not another person's in the same text.
-const RARE_GIVEN_MAX_NAMES: u32 = 10;
-/// ... and has at least this many letters.
-const RARE_GIVEN_MIN_LETTERS: usize = 4;
-
-/// Is the word a given name rare enough to name the person alone ([`RARE_GIVEN_MAX_NAMES`]),
-/// and no everyday word?
+/// Is the word a given name rare enough to name the person alone, as the partial pass takes
+/// one for a known person ([`RARE_GIVEN_MAX_NAMES`]), and no everyday word?
 fn is_rare_given(info: &Info) -> bool {
     info.stem.chars().count() >= RARE_GIVEN_MIN_LETTERS
         && info.zipf.is_none()
