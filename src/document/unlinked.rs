@@ -633,23 +633,29 @@ fn find_unlinked(
     // A one-word short form or partial name of a person, followed by a word of a name that
     // nothing links, begins a longer name of someone else (`ماركوس راشفورد` is not Ferdinand
     // Marcos, `كيم جونغ تشول` not Kim Jong Un): the link is a piece of it.
-    let leads_unknown_name = |w: usize| {
-        let short_person = cover[w].is_some_and(|i| {
+    let short_person = |w: usize| {
+        cover[w].is_some_and(|i| {
             let f = &found[i];
             f.first == f.last
                 && matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial)
                 && f.target
                     .entity()
                     .is_some_and(|e| index.entity(e).kind == EntityKind::Person)
-        });
-        short_person && joins(w) && {
+        })
+    };
+    let leads_unknown_name = |w: usize| {
+        short_person(w) && joins(w) && {
             let next = &infos[w + 1];
+            // A word seen in names and not in the word list as written is a name, however
+            // few the names (`تارين` of `خان تارين`).
+            let named = next.name_score >= GIVEN_MIN_SCORE
+                || (next.name_score >= NAME_WORD && next.zipf.is_none());
             !linked(w + 1)
                 && !stop(w + 1)
                 && next.cand.chars == 0
                 && (next.unknown
                     || (next.names > 0
-                        && next.name_score >= GIVEN_MIN_SCORE
+                        && named
                         // `بوتين صباح اليوم`: a frequent word is read as the word.
                         && next.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)))
         }
@@ -679,7 +685,10 @@ fn find_unlinked(
             let coordinated = infos[next].cand.prefix.starts_with('و');
             // A person's short form between words of a name is a word of that name
             // (`جهانجير خان تارين` is not Imran Khan).
-            let inside = linked(next) && leads_unknown_name(next);
+            // So is one after a joiner (`أحمد بن سعيد آل مكتوم` is not Mohammed bin Rashid
+            // Al Maktoum): the joiner says the name goes on.
+            let inside = linked(next)
+                && (leads_unknown_name(next) || (infos[last].joiner && short_person(next)));
             if taken[next]
                 || (linked(next) && !weak_link(next) && !inside)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
@@ -1232,6 +1241,29 @@ mod tests {
         assert_eq!(
             (got[0].0.as_str(), got[0].2.as_str()),
             ("جهانجير خان تارين", "-")
+        );
+        // Also when the text named the known person in full, so that `خان` alone would be
+        // his partial name, and before a name word that few names have (`تارين`).
+        let got = found("وقال عمران خان إن جهانجير خان تارين سيعود، وكان خان تارين قد غادر.");
+        let got: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("عمران خان", "imran-khan"),
+                ("جهانجير خان تارين", "-"),
+                ("خان تارين", "-")
+            ]
+        );
+        // After a joiner, the known person's family name is the family name of another
+        // (`آل مكتوم`).
+        let got = found("وهنأ محمد بن راشد آل مكتوم الشيخ أحمد بن سعيد آل مكتوم بالجائزة.");
+        let got: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("محمد بن راشد آل مكتوم", "mohammed-bin-rashid"),
+                ("أحمد بن سعيد آل مكتوم", "-")
+            ]
         );
     }
 
