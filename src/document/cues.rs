@@ -397,6 +397,24 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "دار",
 ];
 
+/// Adjectives of state bodies (folded): after a head with the article they make its name
+/// (`المحكمة العليا`, `الهيئة العامة للمنافذ البرية والبحرية`, `البنك المركزي`), where a head
+/// with the article and another adjective is a description (`الحزب الحاكم`).
+pub(super) const OFFICIAL_ADJECTIVES: &[&str] = &[
+    "العامه",
+    "العام",
+    "العليا",
+    "الاعلي",
+    "الوطنيه",
+    "الوطني",
+    "الاتحاديه",
+    "الاتحادي",
+    "المركزيه",
+    "المركزي",
+    "الدستوريه",
+    "المستقله",
+];
+
 /// English words of companies' and clubs' names, transliterated (`باريك غولد`, `نيجيريا
 /// ناشونال بتروليم`, `جنرال إلكتريك`, `مانشستر يونايتد`): Arabic news keeps them as written in
 /// the name, and no Arabic word is spelt like them, so beside words of a name, or another of
@@ -690,6 +708,7 @@ mod tests {
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("COMPANY_WORDS", COMPANY_WORDS),
+            ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),

@@ -32,8 +32,8 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    COMPANY_WORDS, FACILITY_HEADS, MONTHS, NAME_JOINERS, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES,
-    PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
+    COMPANY_WORDS, FACILITY_HEADS, MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS,
+    ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -946,7 +946,14 @@ fn organisation(
     let political = POLITICAL_HEADS.contains(&head.stem.as_str());
     // `الحزب الحاكم`, `القوات الصينية`: a definite head with its adjectives is a description
     // as often as a name; the names of that shape the news repeats are in the gazetteer.
-    if head.definite {
+    // An adjective of state bodies after it makes a name (`المحكمة العليا`), and the name
+    // takes its whole complement (`الهيئة العامة للتقاعد والتأمينات الاجتماعية`).
+    let official = head.definite
+        && joins(w)
+        && free(w + 1)
+        && infos[w + 1].cand.chars == 0
+        && is_in(OFFICIAL_ADJECTIVES, &infos[w + 1].stem);
+    if head.definite && !official {
         return None;
     }
     if let Some((first, last)) = quoted_after(text, words, w) {
@@ -980,17 +987,24 @@ fn organisation(
         let i = &infos[x];
         let named_next =
             !force && x + 1 < infos.len() && joins(x) && (linked(x + 1) || infos[x + 1].unknown);
-        i.definite
+        (i.definite
             && !is_hard_stop(&i.stem)
             && (is_relative_adjective(i)
                 || (i.cand.prefix == "و" && infos[x - 1].definite)
-                || named_next)
+                || named_next))
+            || (joined_definite(i) && infos[x - 1].definite)
+    };
+    // A complement with `لل` ("for the"), as written: its word may be read with `ل` alone
+    // (`للموانئ`).
+    let lil = |x: usize| {
+        let key = words.key(x);
+        key.starts_with("لل") && key.chars().count() > 4
     };
     while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
         let x = last + 1;
         let i = &infos[x];
         if !free(x)
-            || (stop(x) && !in_complement(x))
+            || (stop(x) && !in_complement(x) && !(official && x == w + 1))
             || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0
         {
             break;
@@ -1002,13 +1016,14 @@ fn organisation(
         }
         let fits = named
             || i.definite
+            || (joined_definite(i) && infos[x - 1].definite)
             || is_in(PLACE_HEADS, &i.stem)
-            || (i.stem.starts_with("لل") && i.stem.chars().count() > 4);
+            || lil(x);
         if !fits {
             break;
         }
         last = x;
-        if named || (political && i.definite) {
+        if named || ((political || official) && i.definite) {
             evidence = true;
             last_evidence = x;
         }
@@ -1018,15 +1033,11 @@ fn organisation(
     if !evidence {
         return None;
     }
-    let last = if political {
+    let last = if political || official {
         last
     } else {
         (last_evidence..=last)
-            .take_while(|&x| {
-                x == last_evidence
-                    || is_relative_adjective(infos[x])
-                    || infos[x].stem.starts_with("لل")
-            })
+            .take_while(|&x| x == last_evidence || is_relative_adjective(infos[x]) || lil(x))
             .last()
             .unwrap_or(last_evidence)
     };
@@ -1041,6 +1052,15 @@ fn organisation(
         score: CUED_SCORE,
         cand: head.cand,
     })
+}
+
+/// Is the word a definite word joined by `و` and kept as written, because the word list
+/// has the joined form (`والبحرية` of `للمنافذ البرية والبحرية`)?
+fn joined_definite(i: &Info) -> bool {
+    i.cand.chars == 0
+        && i.stem.strip_prefix('و').is_some_and(|rest| {
+            rest.starts_with("ال") && rest.chars().count() > 4 && !is_hard_stop(rest)
+        })
 }
 
 /// Definite adjectives of time and order that follow a name without belonging to it (`مجلس
@@ -1209,6 +1229,25 @@ mod tests {
             got.iter()
                 .all(|x| x.1 == EntityKind::Organisation && x.2 == "-")
         );
+    }
+
+    #[test]
+    fn a_definite_head_with_an_adjective_of_state_bodies_is_a_name() {
+        let got = unlinked(
+            "وقالت الهيئة العامة للموانئ البرية والبحرية إن المحكمة العليا في البلاد ستنظر في الطعن.",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "الهيئة العامة للموانئ البرية والبحرية".to_string(),
+                    EntityKind::Organisation
+                ),
+                ("المحكمة العليا".to_string(), EntityKind::Organisation)
+            ]
+        );
+        // With another adjective, a definite head is a description.
+        assert_eq!(unlinked("وقال الحزب الحاكم إن المجلس الجديد سيجتمع."), []);
     }
 
     #[test]
