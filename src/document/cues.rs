@@ -415,6 +415,12 @@ pub(super) const OFFICIAL_ADJECTIVES: &[&str] = &[
     "المستقله",
 ];
 
+/// Nouns that head the name of a sports competition (folded): the demonym after one is a word
+/// of that name (`الدوري البرازيلي` is the Brazilian league, `كأس العالم` the World Cup), not
+/// a mention of the country.
+pub(super) const COMPETITION_HEADS: &[&str] =
+    &["الدوري", "دوري", "كاس", "الكاس", "بطوله", "البطوله"];
+
 /// English words of companies' and clubs' names, transliterated (`باريك غولد`, `نيجيريا
 /// ناشونال بتروليم`, `جنرال إلكتريك`, `مانشستر يونايتد`): Arabic news keeps them as written in
 /// the name, and no Arabic word is spelt like them, so beside words of a name, or another of
@@ -709,6 +715,7 @@ mod tests {
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
+            ("COMPETITION_HEADS", COMPETITION_HEADS),
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),

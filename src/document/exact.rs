@@ -11,7 +11,7 @@ use crate::index::{EntityIdx, Index, Target};
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
-use super::cues::{CITY_HEADS, DIVISION_HEADS, PLACE_HEADS, is_in};
+use super::cues::{CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, PLACE_HEADS, is_in};
 use super::memo::KeyFacts;
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
@@ -433,6 +433,23 @@ fn by_country(index: &Index, mut shared: Vec<Shared>, found: &mut Vec<Found<'_>>
     }
 }
 
+/// Drops the demonyms that are words of a competition's name: right after its head word
+/// (`الدوري البرازيلي`, `بالدوري الإنجليزي`), the demonym names the league, and a link to the
+/// country would be a piece of a longer name.
+pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
+    found.retain(|f| {
+        let w = f.first;
+        !(f.kind == MatchKind::Demonym
+            && f.cand.chars == 0
+            && w > 0
+            && words.words[w - 1].joins_next
+            && {
+                let key = words.key(w - 1);
+                clitic::candidates(key).any(|c| is_in(COMPETITION_HEADS, c.stem(key)))
+            })
+    });
+}
+
 /// A place linked by its bare name yields to the place the text names with a head word only
 /// when its prior is below this (a town of about 60,000): `البصرة` after `محافظة البصرة` is
 /// still the city of 1.3 million.
@@ -529,5 +546,32 @@ pub(super) fn head_ranks(words: &Words, index: &Index, found: &mut [Found<'_>]) 
         if let Some((_, better)) = best {
             f.retarget(better);
         }
+    }
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod tests {
+    use crate::{MatchKind, Matcher};
+
+    #[test]
+    fn a_demonym_in_a_competitions_name_is_no_mention_of_the_country() {
+        let text = "وفاز النادي بالدوري البرازيلي، وتصدر الدوري المغربي الممتاز، وقال المدرب البرازيلي \
+                    إن اللاعب المغربي جاهز.";
+        let matcher = Matcher::builtin();
+        let coach = text.find("المدرب البرازيلي").unwrap();
+        let demonyms: Vec<(&str, Option<&str>, bool)> = matcher
+            .find_iter(text)
+            .filter(|m| m.how.kind == MatchKind::Demonym)
+            .map(|m| (m.surface, m.entity_id(), m.start > coach))
+            .collect();
+        assert_eq!(
+            demonyms,
+            [
+                ("البرازيلي", Some("cldr:BR"), true),
+                ("المغربي", Some("cldr:MA"), true)
+            ],
+            "help: only the coach's and the player's demonyms name their countries, not the \
+             leagues'"
+        );
     }
 }
