@@ -96,9 +96,11 @@ const MAX_NAME_WORDS: usize = 5;
 /// The longest complement of an organisation's head, in words.
 const MAX_COMPLEMENT_WORDS: usize = 6;
 
-/// Heads of political organisations: after one, the definite words of the name are the name
-/// (`حزب الظفر`, `حركة أمل`), whatever they mean as words.
+/// Heads of political organisations, and the ministry: after one, the definite words of the
+/// name are the name (`حزب الظفر`, `حركة أمل`, `وزارة الشؤون المدنية`), whatever they mean as
+/// words.
 const POLITICAL_HEADS: &[&str] = &[
+    "وزاره",
     "حزب",
     "حركه",
     "تيار",
@@ -1248,6 +1250,21 @@ mod tests {
         );
         // With another adjective, a definite head is a description.
         assert_eq!(unlinked("وقال الحزب الحاكم إن المجلس الجديد سيجتمع."), []);
+    }
+
+    #[test]
+    fn a_ministry_is_named_by_its_portfolio() {
+        let got = unlinked("وقالت وزارة الشؤون الاجتماعية إن وزارة الري اليوم أعلنت الخطة.");
+        assert_eq!(
+            got,
+            [
+                (
+                    "وزارة الشؤون الاجتماعية".to_string(),
+                    EntityKind::Organisation
+                ),
+                ("وزارة الري".to_string(), EntityKind::Organisation)
+            ]
+        );
     }
 
     #[test]
