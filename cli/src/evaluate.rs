@@ -16,9 +16,11 @@
 //! `--min-f1 F` exits with status 1 when the lenient F1 of the chosen kinds is below F
 //! (the CI regression floor).
 //!
-//! Gold entities are aligned with tawfiq's entities without looking at the gold's Arabic
-//! spellings: by Wikidata QID, else by equal id, else by the English label (the entity with
-//! that English name or Latin alias that has the best prior; a first-level division whose
+//! Gold entities are aligned with tawfiq's entities by Wikidata QID, else by equal id, else
+//! by the English label (among the entities with that English name or Latin alias, the one
+//! that has the gold's Arabic label among its names, then the one whose English name it is,
+//! then the best prior; the Arabic label only chooses between namesakes, it never aligns on
+//! its own: `Mecca` is Makkah, not the town in California; a first-level division whose
 //! label carries its kind, `Wasit Governorate`, `Al Anbar Governorate`, `Kano State`, by
 //! the division's own name, `Wasit`, among divisions only). A gold entity with no tawfiq
 //! entity is *unknown*: a mention of it is found by an unlinked mention of the same kind
@@ -95,6 +97,8 @@ const KINDS: [&str; 4] = ["name", "partial", "latin", "demonym"];
 
 struct GoldEntity {
     qid: String,
+    /// The Arabic label.
+    ar: String,
     en: String,
     /// `person`, `place`, `organisation` or `event`.
     kind: String,
@@ -190,9 +194,10 @@ fn is_latin(name: &str) -> bool {
 /// Maps gold entity ids to tawfiq entity ids (see the module documentation).
 fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<String, String> {
     let mut by_qid = HashMap::new();
-    // English label → (is the canonical English name, prior, id): the canonical name beats
-    // an alias, then the better prior.
-    let mut by_label: HashMap<String, (bool, f32, String)> = HashMap::new();
+    // English label → the entities with that name, each with (is the canonical English name,
+    // prior, id) and its Arabic names folded.
+    type Labelled = ((bool, f32, String), Vec<String>);
+    let mut by_label: HashMap<String, Vec<Labelled>> = HashMap::new();
     for e in matcher.entities() {
         if let Some(q) = &e.wikidata {
             by_qid.insert(q.to_string(), e.id.to_string());
@@ -201,14 +206,18 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
         let latin = std::iter::once((true, e.name_en.as_ref()))
             .chain(e.aliases.iter().map(|a| (false, a.as_ref())))
             .filter(|(_, a)| is_latin(a));
+        let arabic = || {
+            std::iter::once(e.name_ar.as_ref())
+                .chain(e.aliases.iter().map(|a| a.as_ref()))
+                .filter(|a| !is_latin(a))
+                .map(ortho_key)
+                .collect::<Vec<_>>()
+        };
         for (canonical, name) in latin {
-            let key = ortho_key(name);
-            let slot = by_label
-                .entry(key)
-                .or_insert((false, f32::MIN, String::new()));
-            if (canonical, prior) > (slot.0, slot.1) {
-                *slot = (canonical, prior, e.id.to_string());
-            }
+            by_label
+                .entry(ortho_key(name))
+                .or_default()
+                .push(((canonical, prior, e.id.to_string()), arabic()));
         }
     }
     // First-level divisions (`iso:` ids) by English name: CLDR writes `Wasit` where gold
@@ -230,13 +239,31 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
         let bare = bare.strip_prefix("Al ").unwrap_or(bare);
         divisions.get(&ortho_key(bare)).cloned()
     };
+    // By English label: the entity that has the gold's Arabic label too (`Mecca` is Makkah,
+    // `مكة المكرمة`, not the town in California whose English name it is), then the canonical
+    // English name over an alias, then the better prior.
+    let label = |g: &GoldEntity| {
+        let ar = ortho_key(&g.ar);
+        by_label
+            .get(&ortho_key(&g.en))?
+            .iter()
+            .max_by(|a, b| {
+                let key = |x: &Labelled| (x.1.contains(&ar), x.0.0, x.0.1);
+                let (ka, kb) = (key(a), key(b));
+                (ka.0, ka.1)
+                    .cmp(&(kb.0, kb.1))
+                    .then(ka.2.total_cmp(&kb.2))
+                    .then(b.0.2.cmp(&a.0.2))
+            })
+            .map(|x| x.0.2.clone())
+    };
     let mut map = HashMap::new();
     for (id, g) in gold {
         let found = by_qid
             .get(&g.qid)
             .cloned()
             .or_else(|| matcher.entity_by_id(id).map(|e| e.id.to_string()))
-            .or_else(|| by_label.get(&ortho_key(&g.en)).map(|x| x.2.clone()))
+            .or_else(|| label(g))
             .or_else(|| (g.kind == "place").then(|| division(&g.en)).flatten());
         if let Some(ours) = found {
             map.insert(id.clone(), ours);
@@ -290,6 +317,7 @@ pub fn run(options: Options) {
         .map(|r| {
             let g = GoldEntity {
                 qid: r.get("qid").cloned().unwrap_or_default(),
+                ar: r.get("ar").cloned().unwrap_or_default(),
                 en: r.get("en").cloned().unwrap_or_default(),
                 kind: r.get("type").cloned().unwrap_or_default(),
                 optional: r.get("optional").is_some_and(|o| o == "yes"),
