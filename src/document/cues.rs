@@ -508,15 +508,14 @@ pub(super) const ORG_DESCRIPTORS: &[&str] = &[
     "الشبكه",
     "اذاعه",
     "الاذاعه",
-    "مصفاه",
-    "المصفاه",
-    "منجم",
-    "المنجم",
-    "مجمع",
-    "المجمع",
     "صفوف",
     "لصفوف",
 ];
+
+/// Nouns for a facility that stay outside the mention of its name (`مصفاة "دانجوتي"`, `مجمع
+/// "لولو-غونكوتو"`): the name is a place's, as a building's is.
+pub(super) const FACILITY_DESCRIPTORS: &[&str] =
+    &["مصفاه", "المصفاه", "منجم", "المنجم", "مجمع", "المجمع"];
 
 /// Nouns for a place that stay outside the mention of a name they introduce (`إقليم
 /// سيشوان`, `ولاية بيهار`, `دائرة أميتي`).
@@ -713,6 +712,7 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
+            ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("COMPETITION_HEADS", COMPETITION_HEADS),
@@ -733,6 +733,9 @@ mod tests {
     /// A word is in one role only: a title is not also an organisation's head.
     #[test]
     fn roles_do_not_overlap() {
+        for w in ORG_HEADS.iter().chain(ORG_DESCRIPTORS) {
+            assert!(!FACILITY_DESCRIPTORS.contains(w), "{w}");
+        }
         for w in ORG_HEADS {
             assert!(!ORG_DESCRIPTORS.contains(w), "{w}");
             assert!(!PLACE_HEADS.contains(w), "{w}");

@@ -32,8 +32,8 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    COMPANY_WORDS, FACILITY_HEADS, MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS,
-    ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
+    COMPANY_WORDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES,
+    ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -405,7 +405,7 @@ struct Span {
 fn head_of(stem: &str) -> Head {
     if is_in(ORG_HEADS, stem) || is_in(FACILITY_HEADS, stem) {
         Head::Organisation
-    } else if is_in(ORG_DESCRIPTORS, stem) {
+    } else if is_in(ORG_DESCRIPTORS, stem) || is_in(FACILITY_DESCRIPTORS, stem) {
         Head::Descriptor
     } else if is_in(PLACE_HEADS, stem) {
         Head::Place
@@ -1093,8 +1093,8 @@ fn is_relative_adjective(i: &Info) -> bool {
         && !TIME_ADJECTIVES.contains(&s.strip_suffix('ه').unwrap_or(s))
 }
 
-/// An organisation introduced by a descriptor at `w` that stays outside its mention: the
-/// name in quotes after it, or the unknown words after it.
+/// An organisation (or a facility, a place) introduced by a descriptor at `w` that stays
+/// outside its mention: the name in quotes after it, or the unknown words after it.
 #[allow(clippy::too_many_arguments)]
 fn described(
     text: &str,
@@ -1106,27 +1106,24 @@ fn described(
     linked: &dyn Fn(usize) -> bool,
     stop: &dyn Fn(usize) -> bool,
 ) -> Option<Span> {
+    let kind = if is_in(FACILITY_DESCRIPTORS, &infos[w].stem) {
+        EntityKind::Place
+    } else {
+        EntityKind::Organisation
+    };
     if let Some((first, last)) = quoted_after(text, words, w) {
         if (first..=last).all(free) {
             return Some(Span {
                 first,
                 last,
-                kind: EntityKind::Organisation,
+                kind,
                 score: CUED_SCORE,
                 cand: infos[first].cand,
             });
         }
         return None;
     }
-    unknown_after(
-        infos,
-        w,
-        EntityKind::Organisation,
-        joins,
-        free,
-        linked,
-        stop,
-    )
+    unknown_after(infos, w, kind, joins, free, linked, stop)
 }
 
 /// A place introduced by a head at `w` that stays outside its mention: the unknown words
@@ -1356,6 +1353,15 @@ mod tests {
                 EntityKind::Organisation,
                 "raja-ca".to_string()
             )]
+        );
+        // A facility's name after its descriptor is a place, as a building's is.
+        let got = unlinked("وافتتحت مصفاة \"كيلوانو\" العملاقة قرب منجم ساديولا.");
+        assert_eq!(
+            got,
+            [
+                ("كيلوانو".to_string(), EntityKind::Place),
+                ("ساديولا".to_string(), EntityKind::Place)
+            ]
         );
     }
 
