@@ -450,6 +450,36 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
     });
 }
 
+/// A small place (below the prior of a town of about 60,000) whose name another place of
+/// like size shares is no link: its share of the namesakes' weight ([`share`]) below this
+/// means a namesake within about an order of magnitude of population, and the text does not
+/// say which (`أميتي`: Amity, Oregon, 1,641, or Amity, Arkansas).
+const SMALL_NAMESAKE_MAX_PRIOR: f32 = 0.6;
+/// See [`SMALL_NAMESAKE_MAX_PRIOR`].
+const SMALL_NAMESAKE_MIN_SHARE: f32 = 0.75;
+
+/// Drops the links to small places that namesakes of like size make a guess
+/// ([`SMALL_NAMESAKE_MAX_PRIOR`]), unless a head word before the name ranked them
+/// ([`head_ranks`]): a wrong link is worse than none, and the unlinked pass may still report
+/// the name as a place after a head (`دائرة أميتي`).
+pub(super) fn ambiguous_small_places(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
+    found.retain(|f| {
+        let Named::Entity(e) = f.target else {
+            return true;
+        };
+        let place = index.entity(e);
+        let headed = f.first > 0 && {
+            let head = words.key(f.first - 1);
+            CITY_HEADS.contains(&head) || DIVISION_HEADS.contains(&head)
+        };
+        !(f.kind == MatchKind::Exact
+            && place.kind == EntityKind::Place
+            && place.prior() < SMALL_NAMESAKE_MAX_PRIOR
+            && f.share < SMALL_NAMESAKE_MIN_SHARE
+            && !headed)
+    });
+}
+
 /// A place linked by its bare name yields to the place the text names with a head word only
 /// when its prior is below this (a town of about 60,000): `البصرة` after `محافظة البصرة` is
 /// still the city of 1.3 million.
@@ -573,5 +603,22 @@ mod tests {
             "help: only the coach's and the player's demonyms name their countries, not the \
              leagues'"
         );
+    }
+
+    #[test]
+    fn a_small_place_with_namesakes_of_like_size_is_no_link() {
+        // Two towns of the United States, of 1,641 and about 700 people, are `أميتي`; Moscow
+        // has small namesakes too, but none of its size.
+        let text = "وخسر المرشح مقعده عن أميتي، وزار موسكو الأسبوع الماضي.";
+        let matcher = Matcher::builtin();
+        let got: Vec<(&str, Option<&str>)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface, m.entity_id()))
+            .collect();
+        assert!(
+            got.iter().all(|(s, _)| *s != "أميتي"),
+            "help: which Amity the text means is a guess: {got:?}"
+        );
+        assert!(got.contains(&("موسكو", Some("geonames:524901"))), "{got:?}");
     }
 }
