@@ -421,6 +421,11 @@ pub(super) const OFFICIAL_ADJECTIVES: &[&str] = &[
 pub(super) const COMPETITION_HEADS: &[&str] =
     &["الدوري", "دوري", "كاس", "الكاس", "بطوله", "البطوله"];
 
+/// Particles that a verb follows (folded): the word after one is read as a verb, not as the
+/// first word of a name (`كما بات ثاني أغلى تعاقد`, "he also became the second…", where
+/// `بات` is also Pat).
+pub(super) const VERB_PARTICLES: &[&str] = &["قد", "لقد", "لم", "لن", "سوف", "كما"];
+
 /// English words of companies' and clubs' names, transliterated (`باريك غولد`, `نيجيريا
 /// ناشونال بتروليم`, `جنرال إلكتريك`, `مانشستر يونايتد`): Arabic news keeps them as written in
 /// the name, and no Arabic word is spelt like them, so beside words of a name, or another of
@@ -716,6 +721,7 @@ mod tests {
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("COMPETITION_HEADS", COMPETITION_HEADS),
+            ("VERB_PARTICLES", VERB_PARTICLES),
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),

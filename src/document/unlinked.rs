@@ -33,7 +33,8 @@ use crate::mention::MatchKind;
 
 use super::cues::{
     COMPANY_WORDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES,
-    ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS, STOPS, is_in,
+    ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS, STOPS, VERB_PARTICLES,
+    is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -670,7 +671,9 @@ fn find_unlinked(
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
+        let after_particle = w > 0 && is_in_joined(VERB_PARTICLES, &infos[w - 1].stem);
         let starts = !in_the_name_of(w)
+            && !after_particle
             && !infos[w].definite
             && !infos[w].joiner
             && (!linked(w) || leads_unknown_name(w));
@@ -1416,6 +1419,14 @@ mod tests {
         let got = found("والتقى شي وبوتين صباح اليوم خلف الكواليس.");
         let ids: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
         assert_eq!(ids, ["xi-jinping", "vladimir-putin"]);
+        // After a particle a verb follows, the word is the verb (`بات`, "became", is also
+        // Pat).
+        assert_eq!(unlinked("كما بات ثاني أغلى لاعب، وقد بات سعيد الآن."), []);
+        assert_eq!(
+            people("وقال إن سعيد كرماندوني سيحضر."),
+            ["سعيد كرماندوني"],
+            "help: the particle `إن` is no verb's"
+        );
     }
 
     #[test]
