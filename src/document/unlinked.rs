@@ -507,7 +507,7 @@ fn find_unlinked(
     // A word a person's name may take in although it is linked: a short form or partial
     // name of a person (`دياب` in `سليم دياب`), or one word naming a small place (`هوجو` in
     // `فيكتور هوجو`).
-    let weak_link = |w: usize| {
+    let weak_link_of = |w: usize, kind: EntityKind| {
         cover[w].is_some_and(|i| {
             let f = &found[i];
             let Named::Entity(e) = f.target else {
@@ -515,6 +515,7 @@ fn find_unlinked(
             };
             let e = index.entity(e);
             f.first == f.last
+                && e.kind == kind
                 && match e.kind {
                     EntityKind::Person => {
                         matches!(f.kind, MatchKind::ShortForm | MatchKind::Partial)
@@ -527,6 +528,8 @@ fn find_unlinked(
                 }
         })
     };
+    let small_place = |w: usize| weak_link_of(w, EntityKind::Place);
+    let weak_link = |w: usize| weak_link_of(w, EntityKind::Person) || small_place(w);
     // A linked word that says a complement names something (a place, a country, its
     // adjective, an organisation), not a person's.
     let names_thing = |w: usize| {
@@ -711,8 +714,10 @@ fn find_unlinked(
             if i.name_like() || joiner || i.family() {
                 last = next;
                 holds_short_form |= inside;
-                if linked(next) && !inside {
-                    break; // a known surname ends the name
+                // A known person's surname ends the name; a small place's name inside it
+                // does not (`ميان ساكب نزار`, not Sakib in Jordan).
+                if linked(next) && !inside && !small_place(next) {
+                    break;
                 }
             } else {
                 break;
@@ -1378,6 +1383,15 @@ mod tests {
         assert_eq!(
             people("وقال المتحدث باسم الحكومة باسم يوسف إن الاتفاق جاهز."),
             ["باسم يوسف"]
+        );
+    }
+
+    #[test]
+    fn a_small_places_name_inside_a_persons_name_does_not_end_it() {
+        // `ساكب` is also Sakib, a town in Jordan.
+        assert_eq!(
+            people("وقال القاضي ميان ساكب نزار إن الجلسة انتهت، وأضاف نزار أنها علنية."),
+            ["ميان ساكب نزار", "نزار"]
         );
     }
 
