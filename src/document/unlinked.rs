@@ -689,8 +689,10 @@ fn find_unlinked(
         let mut holds_short_form = linked(w);
         while last - w + 1 < MAX_NAME_WORDS && joins(last) {
             let next = last + 1;
-            // `و` on a word coordinates it with the one before: `شي وبوتين` is two people.
-            let coordinated = infos[next].cand.prefix.starts_with('و');
+            // `و` on a word coordinates it with the one before: `شي وبوتين` is two people,
+            // and so is `و` before the article on a word kept as written (`توجو والسنجال`).
+            let coordinated = infos[next].cand.prefix.starts_with('و')
+                || (infos[next].cand.chars == 0 && infos[next].stem.starts_with("وال"));
             // A person's short form between words of a name is a word of that name
             // (`جهانجير خان تارين` is not Imran Khan).
             // So is one after a joiner (`أحمد بن سعيد آل مكتوم` is not Mohammed bin Rashid
@@ -1336,6 +1338,9 @@ mod tests {
             people("وفاز كل من علي الراشد وجمال العمر وكامل العوضي."),
             ["علي الراشد", "جمال العمر", "كامل العوضي"]
         );
+        // `و` and the article on a word kept as written coordinate it too: a list of
+        // countries is no one's name.
+        assert_eq!(unlinked("توجو والسنجال وأوجندا ومنجوليا"), []);
         // `أليكو` is written with a hamza: no article; `وقال` is قال joined to و.
         assert_eq!(
             people("وقال أليكو دانجوتي إن المصفاة ستعمل، فيما أعلن ابراهيم زيدان ترشحه."),
