@@ -246,7 +246,10 @@ fn best_at(
         let mut j = i;
         // A written word that is itself an everyday word (`وكيل`, `وزيرا`) is read with a
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
-        let everyday_word = cand.chars > 0 && crate::language::zipf(first).is_some();
+        // Nor is `ف` ("so, then"), which leads verbs and particles far more often than a
+        // place's name (`فلور` is the name Fleur, not ف + Lohr am Main).
+        let everyday_word = cand.chars > 0
+            && (crate::language::zipf(first).is_some() || cand.prefix.starts_with('ف'));
         loop {
             ambiguous.clear();
             let chosen = choose(
@@ -620,5 +623,22 @@ mod tests {
             "help: which Amity the text means is a guess: {got:?}"
         );
         assert!(got.contains(&("موسكو", Some("geonames:524901"))), "{got:?}");
+    }
+
+    #[test]
+    fn fa_is_not_taken_off_a_word_to_reach_a_town() {
+        // `لور` is Lohr am Main (16,000 people); `فلور` is the name Fleur.
+        let matcher = Matcher::builtin();
+        let got: Vec<Option<&str>> = matcher
+            .find_iter("وقالت فلور إن المعرض يفتح غدا.")
+            .map(|m| m.entity_id())
+            .collect();
+        assert!(!got.contains(&Some("geonames:2876147")), "{got:?}");
+        // A city of a million or more is still reached: `فبغداد` is ف + Baghdad.
+        let got: Vec<Option<&str>> = matcher
+            .find_iter("فبغداد مدينة كبيرة.")
+            .map(|m| m.entity_id())
+            .collect();
+        assert_eq!(got, [Some("geonames:98182")]);
     }
 }
