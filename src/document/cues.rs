@@ -540,6 +540,9 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "الاقليم",
     "مقاطعه",
     "المقاطعه",
+    "مقاطعات",
+    "محافظات",
+    "اقاليم",
     "منطقه",
     "المنطقه",
     "جزيره",
@@ -589,10 +592,25 @@ pub(super) const DIVISION_HEADS: &[&str] = &[
     "ولايات",
     "محافظه",
     "المحافظه",
+    "محافظات",
     "اقليم",
     "الاقليم",
+    "اقاليم",
     "مقاطعه",
     "المقاطعه",
+    "مقاطعات",
+];
+
+/// Plural heads of places, which govern every place of the list after them (`ولايات
+/// "أويو"، "لاغوس" (جنوب غرب)، و"كانو"` are three states).
+pub(super) const LIST_HEADS: &[&str] = &[
+    "ولايات",
+    "محافظات",
+    "اقاليم",
+    "مقاطعات",
+    "مدن",
+    "قري",
+    "بلدات",
 ];
 
 /// Nouns for a facility whose name is built on another name and spanned whole, as a place
@@ -728,6 +746,7 @@ mod tests {
             ("MONTHS", MONTHS),
             ("CITY_HEADS", CITY_HEADS),
             ("DIVISION_HEADS", DIVISION_HEADS),
+            ("LIST_HEADS", LIST_HEADS),
         ];
         for (name, list) in lists {
             for w in *list {
@@ -749,6 +768,9 @@ mod tests {
         // The heads that rank namesakes are heads of places.
         for w in CITY_HEADS.iter().chain(DIVISION_HEADS) {
             assert!(PLACE_HEADS.contains(w), "{w}");
+        }
+        for w in LIST_HEADS {
+            assert!(CITY_HEADS.contains(w) || DIVISION_HEADS.contains(w), "{w}");
         }
         for w in PERSON_TITLES {
             assert!(!ORG_HEADS.contains(w) && !PLACE_HEADS.contains(w), "{w}");

@@ -11,7 +11,7 @@ use crate::index::{EntityIdx, Index, Target};
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
-use super::cues::{CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, PLACE_HEADS, is_in};
+use super::cues::{CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, LIST_HEADS, PLACE_HEADS, is_in};
 use super::memo::KeyFacts;
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
@@ -453,6 +453,38 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
     });
 }
 
+/// The singular of each plural head of divisions (folded), as division names carry it.
+const SINGULAR_HEADS: &[(&str, &str)] = &[
+    ("ولايات", "ولايه"),
+    ("محافظات", "محافظه"),
+    ("اقاليم", "اقليم"),
+    ("مقاطعات", "مقاطعه"),
+];
+
+/// The most characters between two places of one list: a separator and a short remark in
+/// parentheses (` (شمال غرب)، و"`).
+const LIST_GAP_MAX_CHARS: usize = 40;
+
+/// Is `gap`, the text between two places, what separates the items of a list: spaces,
+/// commas, quotes, the conjunction `و` and remarks in parentheses?
+fn is_list_gap(gap: &str) -> bool {
+    let mut depth = 0u32;
+    let mut chars = 0;
+    for c in gap.chars() {
+        chars += 1;
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            _ if depth > 0 => {}
+            '،' | ',' | '"' | '“' | '”' | '«' | '»' | '\u{0648}' => {}
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    depth == 0 && chars <= LIST_GAP_MAX_CHARS
+}
+
 /// A small place (below the prior of a town of about 60,000) whose name another place of
 /// like size shares is no link: its share of the namesakes' weight ([`share`]) below this
 /// means a namesake within about an order of magnitude of population, and the text does not
@@ -542,20 +574,46 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
 /// Head words rank namesakes: after `مدينة` a name shared by a city and a division is the
 /// city (GeoNames), after `ولاية` or `محافظة` the division (`iso:` ids), whatever their
 /// priors say.
-pub(super) fn head_ranks(words: &Words, index: &Index, found: &mut [Found<'_>]) {
+pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [Found<'_>]) {
+    // A plural head governs the list after it (`ولايات "أويو"، "لاغوس" (جنوب غرب)، و"كانو"`):
+    // the head of the list, and where the last place of the list ends.
+    let mut list: Option<(&str, usize)> = None;
     for f in found.iter_mut() {
         let Named::Entity(e) = f.target else { continue };
-        if f.first == 0
-            || f.kind != MatchKind::Exact
-            || f.alternatives.is_empty()
-            || f.cand.chars > 0
-            || index.entity(e).kind != EntityKind::Place
-        {
+        let place = index.entity(e).kind == EntityKind::Place;
+        let own = (f.first > 0).then(|| words.key(f.first - 1));
+        let start = f.start(words);
+        let end = words.words[f.last].end;
+        let listed = list.filter(|&(_, last_end)| {
+            own.is_none_or(|h| !LIST_HEADS.contains(&h))
+                && last_end <= start
+                && is_list_gap(&text[last_end..start])
+        });
+        let head = match (own, listed) {
+            (Some(h), _) if LIST_HEADS.contains(&h) => {
+                list = place.then_some((h, end));
+                h
+            }
+            (_, Some((h, _))) if place => {
+                list = Some((h, end));
+                h
+            }
+            (Some(h), _) => {
+                list = None;
+                h
+            }
+            (None, _) => {
+                list = None;
+                continue;
+            }
+        };
+        // A listed place may carry the `و` of the list (`وكادونا`).
+        let in_list = listed.is_some() && f.cand.prefix == "و";
+        if f.kind != MatchKind::Exact || (f.cand.chars > 0 && !in_list) || !place {
             continue;
         }
         // Only a division and a GeoNames place trade places: a country or territory
         // (`مدينة هونغ كونغ`) stays what it is.
-        let head = words.key(f.first - 1);
         let id = &index.entity(e).id;
         let wanted: fn(&str) -> bool = if CITY_HEADS.contains(&head) && id.starts_with("iso:") {
             |id| id.starts_with("geonames:")
@@ -566,15 +624,29 @@ pub(super) fn head_ranks(words: &Words, index: &Index, found: &mut [Found<'_>]) 
         };
         let mut key = f.stem(words).to_string();
         (f.first + 1..=f.last).for_each(|w| key.push_str(words.key(w)));
-        let mut best: Option<(f32, EntityIdx)> = None;
-        index.lookup(&key, |t| {
-            let c = index.entity(t.entity);
-            if !t.common && !t.short && !t.demonym && c.kind == EntityKind::Place && wanted(&c.id) {
-                let p = c.prior();
-                if best.is_none_or(|(b, x)| p > b || (p == b && t.entity < x)) {
-                    best = Some((p, t.entity));
+        let best_of = |key: &str| {
+            let mut best: Option<(f32, EntityIdx)> = None;
+            index.lookup(key, |t| {
+                let c = index.entity(t.entity);
+                if !t.common
+                    && !t.short
+                    && !t.demonym
+                    && c.kind == EntityKind::Place
+                    && wanted(&c.id)
+                {
+                    let p = c.prior();
+                    if best.is_none_or(|(b, x)| p > b || (p == b && t.entity < x)) {
+                        best = Some((p, t.entity));
+                    }
                 }
-            }
+            });
+            best
+        };
+        // A division named like a big city has its bare name only as the city's
+        // (`لاغوس`): the division is found by its name with the head in the singular.
+        let best = best_of(&key).or_else(|| {
+            let singular = SINGULAR_HEADS.iter().find(|(plural, _)| *plural == head)?.1;
+            best_of(&format!("{singular}{key}"))
         });
         if let Some((_, better)) = best {
             f.retarget(better);
@@ -640,5 +712,26 @@ mod tests {
             .map(|m| m.entity_id())
             .collect();
         assert_eq!(got, [Some("geonames:98182")]);
+    }
+
+    #[test]
+    fn a_plural_head_governs_the_list_after_it() {
+        let text = "وجرت الانتخابات في ولايات \"كانو\"، \"لاغوس\" (جنوب غرب) وكادونا. وزار الوفد \
+                    لاغوس بعدها.";
+        let matcher = Matcher::builtin();
+        let got: Vec<(&str, Option<&str>)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface, m.entity_id()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("كانو", Some("iso:NG-KN")),
+                ("لاغوس", Some("iso:NG-LA")),
+                ("كادونا", Some("iso:NG-KD")),
+                ("لاغوس", Some("geonames:2332459"))
+            ],
+            "help: the states of the list, then the city"
+        );
     }
 }

@@ -173,7 +173,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     });
     let mut found = exact::exact_pass(&words, matcher, &facts);
     drop_everyday_spellings(text, &words, matcher, &mut found);
-    exact::head_ranks(&words, index, &mut found);
+    exact::head_ranks(text, &words, index, &mut found);
     exact::headed_places(&words, index, &mut found);
     exact::competition_demonyms(&words, &mut found);
     exact::ambiguous_small_places(&words, index, &mut found);
