@@ -191,6 +191,15 @@ fn is_latin(name: &str) -> bool {
     !name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
+/// A label without the qualifier in parentheses at its end (`Marib (city)`, `House of
+/// Representatives (Jordan)`), if it has one: gold and gazetteer qualify names each in their
+/// own way, and the Arabic label chooses between the namesakes left.
+fn without_qualifier(label: &str) -> Option<&str> {
+    let open = label.strip_suffix(')')?.rfind('(')?;
+    let bare = label[..open].trim_end();
+    (!bare.is_empty()).then_some(bare)
+}
+
 /// Maps gold entity ids to tawfiq entity ids (see the module documentation).
 fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<String, String> {
     let mut by_qid = HashMap::new();
@@ -214,10 +223,16 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
                 .collect::<Vec<_>>()
         };
         for (canonical, name) in latin {
-            by_label
-                .entry(ortho_key(name))
-                .or_default()
-                .push(((canonical, prior, e.id.to_string()), arabic()));
+            let mut keys = vec![ortho_key(name)];
+            if let Some(bare) = without_qualifier(name) {
+                keys.push(ortho_key(bare));
+            }
+            for key in keys {
+                let slot = by_label.entry(key).or_default();
+                if !slot.iter().any(|x| x.0.2 == e.id) {
+                    slot.push(((canonical, prior, e.id.to_string()), arabic()));
+                }
+            }
         }
     }
     // First-level divisions (`iso:` ids) by English name: CLDR writes `Wasit` where gold
@@ -245,7 +260,8 @@ fn align(gold: &BTreeMap<String, GoldEntity>, matcher: &Matcher) -> HashMap<Stri
     let label = |g: &GoldEntity| {
         let ar = ortho_key(&g.ar);
         by_label
-            .get(&ortho_key(&g.en))?
+            .get(&ortho_key(&g.en))
+            .or_else(|| by_label.get(&ortho_key(without_qualifier(&g.en)?)))?
             .iter()
             .max_by(|a, b| {
                 let key = |x: &Labelled| (x.1.contains(&ar), x.0.0, x.0.1);
