@@ -265,6 +265,18 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                     .unwrap_or(0);
             }
         }
+        // Egyptian writing ends `عيسى` with a dotted yeh (`عيسي`), and some writers the
+        // other way round: the names are counted as written with the other letter.
+        if bare.person == 0 {
+            let swapped = if let Some(rest) = bare_text.strip_suffix('ي') {
+                Some(format!("{rest}ى"))
+            } else {
+                bare_text.strip_suffix('ى').map(|rest| format!("{rest}ي"))
+            };
+            if let Some(other) = swapped {
+                bare.person = bare_word(&other).person;
+            }
+        }
         let names_without_article = bare_text
             .strip_prefix("ال")
             .map_or(0, |rest| bare_word(rest).person);
@@ -1397,6 +1409,15 @@ mod tests {
         assert_eq!(
             people("وقال القاضي ميان ساكب نزار إن الجلسة انتهت، وأضاف نزار أنها علنية."),
             ["ميان ساكب نزار", "نزار"]
+        );
+    }
+
+    #[test]
+    fn a_name_with_the_other_final_yeh_is_the_name() {
+        // `عيسي` is `عيسى` as Egyptian writing ends it.
+        assert_eq!(
+            people("تفقد وزير السياحة، أحمد عيسي، المنطقة."),
+            ["أحمد عيسي"]
         );
     }
 
