@@ -711,10 +711,18 @@ fn find_unlinked(
             // Al Maktoum): the joiner says the name goes on.
             let inside = linked(next)
                 && (leads_unknown_name(next) || (infos[last].joiner && short_person(next)));
+            // A title with the article after a given name, where punctuation closes the
+            // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
+            let title_family = infos[next].definite
+                && is_in(PERSON_TITLES, &infos[next].stem)
+                && infos[last].given()
+                && !joins(next);
             if taken[next]
                 || (linked(next) && !weak_link(next) && !inside)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
-                || (stop(next) && (!infos[next].family() || is_hard_stop(&infos[next].stem)))
+                || (stop(next)
+                    && (!infos[next].family() || is_hard_stop(&infos[next].stem))
+                    && !title_family)
                 || coordinated
             {
                 break;
@@ -1419,6 +1427,16 @@ mod tests {
             people("تفقد وزير السياحة، أحمد عيسي، المنطقة."),
             ["أحمد عيسي"]
         );
+    }
+
+    #[test]
+    fn a_title_after_a_given_name_closed_by_punctuation_is_the_family_name() {
+        assert_eq!(
+            people("وكشف رئيس اللجنة، محمد القاضي، عن القائمة."),
+            ["محمد القاضي"]
+        );
+        // Where the sentence goes on, the title is the title of someone else.
+        assert_eq!(unlinked("واستقبل محمد الأمين العام للمنظمة."), []);
     }
 
     #[test]
