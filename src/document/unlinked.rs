@@ -265,6 +265,15 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                     .unwrap_or(0);
             }
         }
+        // `عبد` joined to the divine name after it (`عبداللطيف`, `عبدالهادي`) is one given
+        // name, which the name lists hold in two words: counted as `عبد` is.
+        if bare.person == 0
+            && bare_text
+                .strip_prefix("عبد")
+                .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 3)
+        {
+            bare.person = bare_word("عبد").person;
+        }
         // Egyptian writing ends `عيسى` with a dotted yeh (`عيسي`), and some writers the
         // other way round: the names are counted as written with the other letter.
         if bare.person == 0 {
@@ -1426,6 +1435,14 @@ mod tests {
         assert_eq!(
             people("تفقد وزير السياحة، أحمد عيسي، المنطقة."),
             ["أحمد عيسي"]
+        );
+    }
+
+    #[test]
+    fn abd_joined_to_the_divine_name_is_one_given_name() {
+        assert_eq!(
+            people("وفازت رواية لأحمد عبداللطيف بالجائزة."),
+            ["أحمد عبداللطيف"]
         );
     }
 
