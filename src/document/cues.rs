@@ -517,6 +517,10 @@ pub(super) const ORG_DESCRIPTORS: &[&str] = &[
     "لصفوف",
 ];
 
+/// Descriptors of sports clubs (folded): a city's name after one is the club's (`فريق
+/// واتفورد`, `نادي إشبيلية`).
+pub(super) const CLUB_DESCRIPTORS: &[&str] = &["نادي", "النادي", "فريق"];
+
 /// Nouns for a facility that stay outside the mention of its name (`مصفاة "دانجوتي"`, `مجمع
 /// "لولو-غونكوتو"`): the name is a place's, as a building's is.
 pub(super) const FACILITY_DESCRIPTORS: &[&str] =
@@ -736,6 +740,7 @@ mod tests {
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),
+            ("CLUB_DESCRIPTORS", CLUB_DESCRIPTORS),
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("COMPETITION_HEADS", COMPETITION_HEADS),
@@ -760,6 +765,9 @@ mod tests {
     fn roles_do_not_overlap() {
         for w in ORG_HEADS.iter().chain(ORG_DESCRIPTORS) {
             assert!(!FACILITY_DESCRIPTORS.contains(w), "{w}");
+        }
+        for w in CLUB_DESCRIPTORS {
+            assert!(ORG_DESCRIPTORS.contains(w), "{w}");
         }
         for w in ORG_HEADS {
             assert!(!ORG_DESCRIPTORS.contains(w), "{w}");

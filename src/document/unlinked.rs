@@ -26,15 +26,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::clitic;
 use crate::gazetteer::EntityKind;
-use crate::index::Index;
+use crate::index::{EntityIdx, Index};
 use crate::keys::{bare_key, ortho_key};
 use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    COMPANY_WORDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES,
-    ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS, STOPS, VERB_PARTICLES,
-    is_in,
+    CLUB_DESCRIPTORS, COMPANY_WORDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, MONTHS, NAME_JOINERS,
+    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS,
+    STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -565,6 +565,25 @@ fn find_unlinked(
         i.listed_stop || i.frequent && !linked(w) && !i.name_like()
     };
 
+    // A club named after its city (`فريق واتفورد`, `نادي إشبيلية`): after a club's
+    // descriptor, the city's name is the club's, an organisation.
+    let club_of_city = |w: usize| {
+        if !is_in(CLUB_DESCRIPTORS, &infos[w].stem) || !joins(w) {
+            return None;
+        }
+        let f = &found[cover[w + 1]?];
+        let e = index.entity(f.target.entity()?);
+        let city = e.kind == EntityKind::Place && e.id.starts_with("geonames:");
+        (city && f.first == w + 1 && f.kind == MatchKind::Exact && f.cand.chars == 0).then_some(
+            Span {
+                first: f.first,
+                last: f.last,
+                kind: EntityKind::Organisation,
+                score: CUED_SCORE,
+                cand: f.cand,
+            },
+        )
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut taken = vec![false; n];
     let mut w = 0;
@@ -579,7 +598,8 @@ fn find_unlinked(
         } else if infos[w].head == Head::Organisation {
             organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
-            described(text, words, infos, w, &joins, &free, &linked, &stop)
+            club_of_city(w)
+                .or_else(|| described(text, words, infos, w, &joins, &free, &linked, &stop))
         } else if infos[w].head == Head::Place {
             place(infos, w, &joins, &free, &linked, &stop)
         } else {
@@ -858,16 +878,39 @@ fn find_unlinked(
             .iter_mut()
             .for_each(|x| *x = Some(k));
     }
+    // An organisation spanning just the words of a place the gazetteer links is named
+    // after it (`فريق واتفورد`, the club): the place's other bare mentions in the text are
+    // the organisation too.
+    let named_after: Vec<Option<EntityIdx>> = spans
+        .iter()
+        .map(|s| {
+            let f = &found[cover[s.first]?];
+            let e = f.target.entity()?;
+            (s.kind == EntityKind::Organisation
+                && f.first == s.first
+                && f.last == s.last
+                && index.entity(e).kind == EntityKind::Place)
+                .then_some(e)
+        })
+        .collect();
     found.retain(|f| span_of[f.first].is_none() || span_of[f.first] != span_of[f.last]);
     // The family names of the people named in full (and their rare given names), for their
     // later mentions alone.
     let mut locals: HashMap<String, u32> = HashMap::default();
     let mut families: HashMap<String, Option<u32>> = HashMap::default();
     let mut added: Vec<Found<'_>> = Vec::new();
-    for s in &spans {
+    // Place → the organisation named after it, `None` when two are.
+    let mut clubs: HashMap<EntityIdx, Option<u32>> = HashMap::default();
+    for (s, place) in spans.iter().zip(&named_after) {
         let key: String = (s.first..=s.last).map(|x| infos[x].stem.as_str()).collect();
         let next = locals.len() as u32;
         let local = *locals.entry(ortho_key(&key)).or_insert(next);
+        if let Some(place) = place {
+            let slot = clubs.entry(*place).or_insert(Some(local));
+            if *slot != Some(local) {
+                *slot = None;
+            }
+        }
         if s.kind == EntityKind::Person && s.last > s.first {
             let family = infos[s.last].stem.clone();
             let given = &infos[s.first];
@@ -935,6 +978,26 @@ fn find_unlinked(
             share: FAMILY_SCORE,
             antecedent: None,
             fuzzy: None,
+        });
+    }
+    for (i, f) in found.iter().enumerate() {
+        let Some(Some(local)) = f.target.entity().and_then(|e| clubs.get(&e)) else {
+            continue;
+        };
+        // `مدينة واتفورد` is the town.
+        let headed = f.first > 0 && infos[f.first - 1].head == Head::Place;
+        if f.kind != MatchKind::Exact || headed || replaced[i] {
+            continue;
+        }
+        replaced[i] = true;
+        added.push(Found {
+            target: Named::Unknown(EntityKind::Organisation, *local),
+            kind: MatchKind::Unlinked,
+            alternatives: Vec::new(),
+            share: CUED_SCORE,
+            antecedent: None,
+            fuzzy: None,
+            ..*f
         });
     }
     let mut i = 0;
@@ -1301,6 +1364,39 @@ mod tests {
                 ("وزارة الري".to_string(), EntityKind::Organisation)
             ]
         );
+    }
+
+    #[test]
+    fn a_club_named_after_its_city_is_the_club_in_the_whole_text() {
+        let text =
+            "وسجل فريق واتفورد الهدف الأول، وخسر أمام منافسه واتفورد. وزار الوفد مدينة واتفورد.";
+        let got: Vec<(String, EntityKind, String)> = found(text);
+        assert_eq!(
+            got,
+            [
+                (
+                    "واتفورد".to_string(),
+                    EntityKind::Organisation,
+                    "-".to_string()
+                ),
+                (
+                    "واتفورد".to_string(),
+                    EntityKind::Organisation,
+                    "-".to_string()
+                ),
+                (
+                    "واتفورد".to_string(),
+                    EntityKind::Place,
+                    "geonames:2634677".to_string()
+                )
+            ],
+            "help: the club twice, then the town after its head word"
+        );
+        let locals: Vec<Option<u32>> = Matcher::builtin()
+            .find_iter(text)
+            .map(|m| m.local)
+            .collect();
+        assert_eq!(locals[0], locals[1]);
     }
 
     #[test]
