@@ -96,6 +96,9 @@ const PROMINENT_PERSON_PRIOR: f32 = 0.8;
 const MAX_NAME_WORDS: usize = 5;
 /// The longest complement of an organisation's head, in words.
 const MAX_COMPLEMENT_WORDS: usize = 6;
+/// The longest name of an unknown organisation or place looked for where the text repeats
+/// it alone, in words.
+const REPEAT_MAX_WORDS: usize = 3;
 
 /// Heads of political organisations, and the ministry: after one, the definite words of the
 /// name are the name (`حزب الظفر`, `حركة أمل`, `وزارة الشؤون المدنية`), whatever they mean as
@@ -899,6 +902,8 @@ fn find_unlinked(
     let mut locals: HashMap<String, u32> = HashMap::default();
     let mut families: HashMap<String, Option<u32>> = HashMap::default();
     let mut added: Vec<Found<'_>> = Vec::new();
+    // The words of the unknown organisations and places, for their repetitions alone.
+    let mut repeats: HashMap<String, (EntityKind, u32, usize)> = HashMap::default();
     // Place → the organisation named after it, `None` when two are.
     let mut clubs: HashMap<EntityIdx, Option<u32>> = HashMap::default();
     for (s, place) in spans.iter().zip(&named_after) {
@@ -921,6 +926,17 @@ fn find_unlinked(
                     *slot = None; // two people of this text share it
                 }
             }
+        }
+        // A name of words no dictionary has, or of several words, is the same name where
+        // the text repeats it; a word alone might be the word (`صحيفة "الأيام"`).
+        let len = s.last - s.first + 1;
+        if s.kind != EntityKind::Person
+            && len <= REPEAT_MAX_WORDS
+            && (len > 1 || infos[s.first].unknown)
+        {
+            repeats
+                .entry(ortho_key(&key))
+                .or_insert((s.kind, local, len));
         }
         added.push(found_of(s, local));
     }
@@ -945,6 +961,7 @@ fn find_unlinked(
         }
     }
     let mut replaced = vec![false; found.len()];
+    let mut claimed = vec![false; n];
     for w in 0..n {
         if span_of[w].is_some() {
             continue;
@@ -968,6 +985,7 @@ fn find_unlinked(
         if let Some(i) = cover[w] {
             replaced[i] = true;
         }
+        claimed[w] = true;
         added.push(Found {
             first: w,
             last: w,
@@ -979,6 +997,57 @@ fn find_unlinked(
             antecedent: None,
             fuzzy: None,
         });
+    }
+    // One name, one thing, in one text: an unknown organisation or place named with its
+    // cue is that organisation or place where the text repeats its words alone, and
+    // nothing links them (`شركة الاتصالات القطرية أوريدو`, then `أسهم أوريدو`).
+    if !repeats.is_empty() {
+        let open = |x: usize| span_of[x].is_none() && cover[x].is_none() && !claimed[x];
+        let mut w = 0;
+        while w < n {
+            // A word of a name no dictionary has right before or after makes the words a
+            // piece of a longer name (`أليكو دانجوتي` after `مصفاة دانجوتي`).
+            let longer = |x: usize| infos[x].unknown || infos[x].given();
+            // The first word as the pass read it, or with a proclitic off (`لأوريدو`).
+            let first = words.key(w);
+            let readings = std::iter::once((infos[w].cand, infos[w].stem.as_str())).chain(
+                clitic::candidates(first)
+                    .filter(|c| c.chars > 0 && !c.article)
+                    .map(|c| (c, c.stem(first))),
+            );
+            let hit = readings.into_iter().find_map(|(cand, stem)| {
+                (1..=REPEAT_MAX_WORDS.min(n - w)).rev().find_map(|len| {
+                    let last = w + len - 1;
+                    if !(w..=last).all(open)
+                        || !(w..last).all(joins)
+                        || (cand.chars == 0 && w > 0 && joins(w - 1) && longer(w - 1))
+                        || (joins(last) && longer(last + 1))
+                    {
+                        return None;
+                    }
+                    let mut key = stem.to_string();
+                    (w + 1..=last).for_each(|x| key.push_str(&infos[x].stem));
+                    let &(kind, local, words) = repeats.get(&ortho_key(&key))?;
+                    (words == len).then_some((cand, last, kind, local))
+                })
+            });
+            let Some((cand, last, kind, local)) = hit else {
+                w += 1;
+                continue;
+            };
+            added.push(Found {
+                first: w,
+                last,
+                cand,
+                target: Named::Unknown(kind, local),
+                kind: MatchKind::Unlinked,
+                alternatives: Vec::new(),
+                share: FAMILY_SCORE,
+                antecedent: None,
+                fuzzy: None,
+            });
+            w = last + 1;
+        }
     }
     for (i, f) in found.iter().enumerate() {
         let Some(Some(local)) = f.target.entity().and_then(|e| clubs.get(&e)) else {
@@ -1397,6 +1466,32 @@ mod tests {
             .map(|m| m.local)
             .collect();
         assert_eq!(locals[0], locals[1]);
+    }
+
+    #[test]
+    fn an_unknown_name_is_the_same_thing_where_the_text_repeats_it() {
+        let text = "وباعت شركة \"كيوتيلا\" حصة، وارتفعت أسهم كيوتيلا، وقالت لكيوتيلا إن. وقالت \
+                    صحيفة \"الأيام\" إن الأيام صعبة.";
+        let matcher = Matcher::builtin();
+        let got: Vec<(&str, EntityKind, Option<u32>)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface, m.kind, m.local))
+            .collect();
+        let org = EntityKind::Organisation;
+        assert_eq!(
+            got,
+            [
+                ("كيوتيلا", org, Some(0)),
+                ("كيوتيلا", org, Some(0)),
+                ("كيوتيلا", org, Some(0)),
+                ("الأيام", org, Some(1))
+            ],
+            "help: a dictionary word alone (الأيام, the days) is the word"
+        );
+        // Not where a word of a name runs on: the refinery's name in its owner's.
+        let got = unlinked("وافتتحت مصفاة \"كيلوانو\" قرب مكتب أليكو كيلوانو.");
+        assert_eq!(got[0], ("كيلوانو".to_string(), EntityKind::Place));
+        assert!(got.iter().skip(1).all(|(s, _)| s != "كيلوانو"), "{got:?}");
     }
 
     #[test]
