@@ -493,7 +493,7 @@ const SMALL_NAMESAKE_MAX_PRIOR: f32 = 0.6;
 /// See [`SMALL_NAMESAKE_MAX_PRIOR`].
 const SMALL_NAMESAKE_MIN_SHARE: f32 = 0.75;
 
-/// Drops the links to small places that namesakes of like size make a guess
+/// Drops the links to small GeoNames places that namesakes of like size make a guess
 /// ([`SMALL_NAMESAKE_MAX_PRIOR`]), unless a head word before the name ranked them
 /// ([`head_ranks`]): a wrong link is worse than none, and the unlinked pass may still report
 /// the name as a place after a head (`دائرة أميتي`).
@@ -507,8 +507,11 @@ pub(super) fn ambiguous_small_places(words: &Words, index: &Index, found: &mut V
             let head = words.key(f.first - 1);
             CITY_HEADS.contains(&head) || DIVISION_HEADS.contains(&head)
         };
+        // A GeoNames place's prior is its population's; a curated place's (`اسكتلندا`) says
+        // how prominent it is.
         !(f.kind == MatchKind::Exact
             && place.kind == EntityKind::Place
+            && place.id.starts_with("geonames:")
             && place.prior() < SMALL_NAMESAKE_MAX_PRIOR
             && f.share < SMALL_NAMESAKE_MIN_SHARE
             && !headed)
