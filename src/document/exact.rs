@@ -493,7 +493,7 @@ const SMALL_NAMESAKE_MAX_PRIOR: f32 = 0.6;
 /// See [`SMALL_NAMESAKE_MAX_PRIOR`].
 const SMALL_NAMESAKE_MIN_SHARE: f32 = 0.75;
 
-/// Drops the links to small GeoNames places that namesakes of like size make a guess
+/// Drops the links to small GeoNames places that GeoNames namesakes of like size make a guess
 /// ([`SMALL_NAMESAKE_MAX_PRIOR`]), unless a head word before the name ranked them
 /// ([`head_ranks`]): a wrong link is worse than none, and the unlinked pass may still report
 /// the name as a place after a head (`دائرة أميتي`).
@@ -512,6 +512,9 @@ pub(super) fn ambiguous_small_places(words: &Words, index: &Index, found: &mut V
         !(f.kind == MatchKind::Exact
             && place.kind == EntityKind::Place
             && place.id.starts_with("geonames:")
+            && f.alternatives
+                .iter()
+                .all(|&a| index.entity(a).id.starts_with("geonames:"))
             && place.prior() < SMALL_NAMESAKE_MAX_PRIOR
             && f.share < SMALL_NAMESAKE_MIN_SHARE
             && !headed)
