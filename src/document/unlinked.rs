@@ -1176,10 +1176,11 @@ fn organisation(
     while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
         let x = last + 1;
         let i = &infos[x];
-        if !free(x)
-            || (stop(x) && !in_complement(x) && !(official && x == w + 1))
-            || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0
-        {
+        // After a party's head, a frequent word with the article is a word of the name
+        // (`حزب الحركة القومية`).
+        let party_word = political && i.definite && !is_hard_stop(&i.stem);
+        let kept = in_complement(x) || party_word || (official && x == w + 1);
+        if !free(x) || (stop(x) && !kept) || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0 {
             break;
         }
         let named = linked(x) || i.unknown;
@@ -1418,6 +1419,14 @@ mod tests {
         );
         // With another adjective, a definite head is a description.
         assert_eq!(unlinked("وقال الحزب الحاكم إن المجلس الجديد سيجتمع."), []);
+    }
+
+    #[test]
+    fn a_partys_name_takes_frequent_words_after_its_head() {
+        assert_eq!(
+            unlinked("وانضم إلى حزب الحركة القومية ثم انتقل."),
+            [("حزب الحركة القومية".to_string(), EntityKind::Organisation)]
+        );
     }
 
     #[test]
