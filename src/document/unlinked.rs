@@ -96,6 +96,9 @@ const PROMINENT_PERSON_PRIOR: f32 = 0.8;
 const MAX_NAME_WORDS: usize = 5;
 /// The longest complement of an organisation's head, in words.
 const MAX_COMPLEMENT_WORDS: usize = 6;
+/// The most words of a description between a descriptor and the name it introduces
+/// (`شركة الاتصالات القطرية أوريدو`).
+const DESCRIPTION_MAX_WORDS: usize = 3;
 /// The longest name of an unknown organisation or place looked for where the text repeats
 /// it alone, in words.
 const REPEAT_MAX_WORDS: usize = 3;
@@ -1295,7 +1298,24 @@ fn described(
         }
         return None;
     }
-    unknown_after(infos, w, kind, joins, free, linked, stop)
+    unknown_after(infos, w, kind, joins, free, linked, stop).or_else(|| {
+        // The descriptor may be described before the name comes (`شركة الاتصالات القطرية
+        // أوريدو`): definite words, up to a few, then the unknown words of the name.
+        let mut x = w + 1;
+        while x < infos.len()
+            && x - w <= DESCRIPTION_MAX_WORDS
+            && joins(x - 1)
+            && free(x)
+            && infos[x].definite
+            && infos[x].cand.chars == 0
+            && !is_hard_stop(&infos[x].stem)
+        {
+            x += 1;
+        }
+        (x > w + 1 && x < infos.len() && joins(x - 1))
+            .then(|| unknown_after(infos, x - 1, kind, joins, free, linked, stop))
+            .flatten()
+    })
 }
 
 /// A place introduced by a head at `w` that stays outside its mention: the unknown words
@@ -1496,6 +1516,15 @@ mod tests {
                 ("الأيام", org, Some(1))
             ],
             "help: a dictionary word alone (الأيام, the days) is the word"
+        );
+        // A description between the descriptor and the name.
+        let got = unlinked("وباعت حصتها في شركة الاتصالات القطرية كيوتيلا، ثم ارتفعت أسهم كيوتيلا.");
+        assert_eq!(
+            got,
+            [
+                ("كيوتيلا".to_string(), EntityKind::Organisation),
+                ("كيوتيلا".to_string(), EntityKind::Organisation)
+            ]
         );
         // Not where a word of a name runs on: the refinery's name in its owner's.
         let got = unlinked("وافتتحت مصفاة \"كيلوانو\" قرب مكتب أليكو كيلوانو.");
