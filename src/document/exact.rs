@@ -648,12 +648,13 @@ pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [
             });
             best
         };
-        // A division named like a big city has its bare name only as the city's
-        // (`لاغوس`): the division is found by its name with the head in the singular.
-        let best = best_of(&key).or_else(|| {
-            let singular = SINGULAR_HEADS.iter().find(|(plural, _)| *plural == head)?.1;
-            best_of(&format!("{singular}{key}"))
-        });
+        // After a plural head, the division is the one named with that head in the singular
+        // (`ولاية لاغوس`): a division named like a big city has its bare name only as the
+        // city's, and the head is the one its country names divisions with.
+        let singular = SINGULAR_HEADS.iter().find(|(plural, _)| *plural == head);
+        let best = singular
+            .and_then(|(_, singular)| best_of(&format!("{singular}{key}")))
+            .or_else(|| best_of(&key));
         if let Some((_, better)) = best {
             f.retarget(better);
         }
