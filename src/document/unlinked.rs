@@ -749,9 +749,9 @@ fn find_unlinked(
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
             let title_family = infos[next].definite
-                && is_in(PERSON_TITLES, &infos[next].stem)
+                && !joins(next)
                 && infos[last].given()
-                && !joins(next);
+                && is_in(PERSON_TITLES, &infos[next].stem);
             if taken[next]
                 || (linked(next) && !weak_link(next) && !inside)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
@@ -906,7 +906,9 @@ fn find_unlinked(
     let mut families: HashMap<String, Option<u32>> = HashMap::default();
     let mut added: Vec<Found<'_>> = Vec::new();
     // The words of the unknown organisations and places, for their repetitions alone.
+    // Keyed by their words' stems, one after the other; and the stems they start with.
     let mut repeats: HashMap<String, (EntityKind, u32, usize)> = HashMap::default();
+    let mut firsts: Vec<String> = Vec::new();
     // Place → the organisation named after it, `None` when two are.
     let mut clubs: HashMap<EntityIdx, Option<u32>> = HashMap::default();
     for (s, place) in spans.iter().zip(&named_after) {
@@ -930,16 +932,14 @@ fn find_unlinked(
                 }
             }
         }
-        // A name of words no dictionary has, or of several words, is the same name where
-        // the text repeats it; a word alone might be the word (`صحيفة "الأيام"`).
+        // A name that starts with a word no dictionary has is the same name where the text
+        // repeats it; a word of the dictionary might be the word (`صحيفة "الأيام"`).
         let len = s.last - s.first + 1;
-        if s.kind != EntityKind::Person
-            && len <= REPEAT_MAX_WORDS
-            && (len > 1 || infos[s.first].unknown)
-        {
-            repeats
-                .entry(ortho_key(&key))
-                .or_insert((s.kind, local, len));
+        if s.kind != EntityKind::Person && len <= REPEAT_MAX_WORDS && infos[s.first].unknown {
+            if !firsts.contains(&infos[s.first].stem) {
+                firsts.push(infos[s.first].stem.clone());
+            }
+            repeats.entry(key).or_insert((s.kind, local, len));
         }
         added.push(found_of(s, local));
     }
@@ -1011,14 +1011,26 @@ fn find_unlinked(
             // A word of a name no dictionary has right before or after makes the words a
             // piece of a longer name (`أليكو دانجوتي` after `مصفاة دانجوتي`).
             let longer = |x: usize| infos[x].unknown || infos[x].given();
-            // The first word as the pass read it, or with a proclitic off (`لأوريدو`).
+            // The first word as the pass read it, or with a proclitic off (`لأوريدو`); most
+            // words begin no repeated name, and cheap tests say so first.
             let first = words.key(w);
+            if !infos[w].unknown
+                || !firsts
+                    .iter()
+                    .any(|f| first.ends_with(f.as_str()) || infos[w].stem == *f)
+            {
+                w += 1;
+                continue;
+            }
             let readings = std::iter::once((infos[w].cand, infos[w].stem.as_str())).chain(
                 clitic::candidates(first)
                     .filter(|c| c.chars > 0 && !c.article)
                     .map(|c| (c, c.stem(first))),
             );
             let hit = readings.into_iter().find_map(|(cand, stem)| {
+                if !firsts.iter().any(|f| f == stem) {
+                    return None;
+                }
                 (1..=REPEAT_MAX_WORDS.min(n - w)).rev().find_map(|len| {
                     let last = w + len - 1;
                     if !(w..=last).all(open)
@@ -1030,7 +1042,7 @@ fn find_unlinked(
                     }
                     let mut key = stem.to_string();
                     (w + 1..=last).for_each(|x| key.push_str(&infos[x].stem));
-                    let &(kind, local, words) = repeats.get(&ortho_key(&key))?;
+                    let &(kind, local, words) = repeats.get(&key)?;
                     (words == len).then_some((cand, last, kind, local))
                 })
             });
@@ -1052,7 +1064,7 @@ fn find_unlinked(
             w = last + 1;
         }
     }
-    for (i, f) in found.iter().enumerate() {
+    for (i, f) in found.iter().enumerate().filter(|_| !clubs.is_empty()) {
         let Some(Some(local)) = f.target.entity().and_then(|e| clubs.get(&e)) else {
             continue;
         };
