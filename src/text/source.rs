@@ -451,10 +451,6 @@ const DIVISION_HEADS: &[&str] = &[
     "محافظه",
 ];
 
-/// A town of the division's country with at least this many people, named like the
-/// division, takes its bare name (`المنيا` is the city, `محافظة المنيا` the governorate).
-const DIVISION_NAMESAKE_MIN_POPULATION: u64 = 10_000;
-
 /// The prominence of an administrative division: about a city of a million (prior 0.6), so
 /// that a big city of the same name (`البصرة`) still wins a bare name and a small town does
 /// not (`لويزيانا` is the state, not the town in Missouri).
@@ -533,14 +529,10 @@ fn admin1(data: &Path, out: &mut Vec<Rec>, files: &mut Vec<PathBuf>) -> Result<(
         .filter(|(_, r)| r.kind == "place" && !r.id.contains(':'))
         .map(|(i, r)| (r.name_en.to_lowercase(), i))
         .collect();
-    // (country, name) of the towns that may take a division's bare name: a town of the
-    // division's own country, big enough to be named in the news (`المنيا`, `مأرب`); not a
-    // town abroad (Florida, Uruguay, for `فلوريدا`) nor a small town (Nevada, Missouri,
-    // 8,400, for `نيفادا`).
-    let place_names: HashSet<(String, String)> = out
+    let place_names: HashSet<String> = out
         .iter()
-        .filter(|r| r.is_geonames() && r.population >= DIVISION_NAMESAKE_MIN_POPULATION)
-        .flat_map(|r| r.full.iter().map(|n| (r.country.clone(), ortho_key(n))))
+        .filter(|r| r.is_geonames())
+        .flat_map(|r| r.full.iter().map(|n| ortho_key(n)))
         .collect();
     // The head word each country's divisions are named with most.
     let mut heads: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
@@ -587,7 +579,7 @@ fn admin1(data: &Path, out: &mut Vec<Rec>, files: &mut Vec<PathBuf>) -> Result<(
             return Err(format!("{at}: duplicate code {:?}", row[code]));
         }
         let cc = row[country].as_str();
-        let is_city = |name: &str| place_names.contains(&(cc.to_string(), ortho_key(name)));
+        let is_city = |name: &str| place_names.contains(&ortho_key(name));
         let names: Vec<&str> = std::iter::once(row[ar].as_str())
             .chain(split_list(&row[aliases_ar]))
             .chain(
