@@ -9,7 +9,7 @@ use crate::mention::MatchKind;
 use crate::resolve;
 use crate::score;
 
-use super::cues::{DIVISION_HEADS, cued};
+use super::cues::{DIVISION_HEADS, ORG_HEADS, cued};
 use super::memo::{KeyFacts, LONGEST_KEPT, Memo, Window};
 use super::words::Words;
 use super::{Found, Named};
@@ -20,6 +20,8 @@ const FUZZY_ALTERNATIVES: usize = 4;
 /// … each with at least this share of the decision.
 const FUZZY_ALTERNATIVE_MIN_SCORE: f32 = 0.01;
 const FUZZY_MAX_WORDS: usize = 4;
+/// An unlinked person's name is resolved with at most this many words.
+const UNLINKED_MAX_WORDS: usize = 5;
 /// A fuzzy window in running text scores at most this many candidate entities (those
 /// sharing the most blocking keys with it, best prior first).
 const FUZZY_MAX_ENTITIES: usize = 40;
@@ -206,6 +208,156 @@ pub(super) fn fuzzy_pass<'m>(
     found.sort_by_key(|f| f.first);
 }
 
+/// An unlinked name the gazetteer knows after all, spelled another way (`جابر مبارك` for
+/// `جابر المبارك`): the unlinked pass has found where the name starts and stops and what
+/// kind of thing it names, which the fuzzy pass's windows could not (their guards refuse
+/// windows of everyday words, and `مبارك` is one). Each unknown entity of the text is
+/// resolved once, by its longest mention, among entities of its kind; it is linked when one
+/// entity clearly wins with a close name and no conflict (the same bar as a fuzzy window's),
+/// and all its mentions with it.
+pub(super) fn link_unlinked<'m>(
+    text: &str,
+    words: &Words,
+    matcher: &'m Matcher,
+    memo: &mut Memo,
+    found: &mut [Found<'m>],
+) {
+    let index = &matcher.inner.index;
+    // The longest mention of each unknown entity, by words (the first of equals).
+    let mut longest: Vec<(u32, EntityKind, usize)> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let Named::Unknown(kind, local) = f.target else {
+            continue;
+        };
+        match longest.iter_mut().find(|(l, _, _)| *l == local) {
+            Some(slot) => {
+                let best = &found[slot.2];
+                if f.last - f.first > best.last - best.first {
+                    slot.2 = i;
+                }
+            }
+            None => longest.push((local, kind, i)),
+        }
+    }
+    let n = words.words.len();
+    let mut covered = vec![false; n];
+    for f in found.iter() {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+    }
+    for (local, kind, i) in longest {
+        let f = &found[i];
+        // A person's name may go on in words with the article that the unlinked pass did
+        // not take (`جابر مبارك الحمد الصباح`, `عبدالله يحيى الحاكم المكنى`): the name is
+        // resolved with them, and linked only if it is known with them, or `عبدالله يحيى`
+        // of `عبدالله يحيى الحاكم` would be Abdullah Al-Yahya.
+        let mut last = f.last;
+        if kind == EntityKind::Person {
+            while last + 1 < n
+                && last - f.first + 1 < UNLINKED_MAX_WORDS
+                && words.words[last].joins_next
+                && !covered[last + 1]
+                && words.key(last + 1).starts_with("\u{0627}\u{0644}")
+                && words.key(last + 1).chars().count() > 3
+            {
+                last += 1;
+            }
+        }
+        let mut surface = std::borrow::Cow::Borrowed(&text[f.start(words)..words.words[last].end]);
+        // A name after its head, quoted or not (`حركة "إنصاف"`), is known with the head.
+        if kind == EntityKind::Organisation && f.first > 0 && !covered[f.first - 1] {
+            let key = words.key(f.first - 1);
+            let head = crate::clitic::candidates(key)
+                .map(|c| c.stem(key))
+                .find(|stem| ORG_HEADS.contains(stem));
+            if let Some(head) = head {
+                surface = format!("{head} {surface}").into();
+            }
+        }
+        let surface = &*surface;
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < FUZZY_MIN_LETTERS {
+            continue;
+        }
+        // Kept apart from the windows of the same text: a character no word ends with,
+        // then the kind.
+        let memo_key = format!("{surface}\u{1}{}", kind as u8);
+        let window = match memo.windows.get(memo_key.as_str()) {
+            Some(outcome) => outcome.clone(),
+            None => {
+                let outcome = resolve_known(matcher, surface, kind, letters);
+                let window = outcome.as_ref().and_then(|f| Window::of(index, f));
+                if surface.len() <= LONGEST_KEPT && (outcome.is_none() || window.is_some()) {
+                    memo.windows.insert(memo_key.into(), window.clone());
+                }
+                match (outcome, window) {
+                    (Some(_), None) => None,
+                    (_, w) => w,
+                }
+            }
+        };
+        let Some(window) = window else {
+            continue;
+        };
+        found[i].last = last;
+        for f in found.iter_mut() {
+            if f.target == Named::Unknown(kind, local) {
+                let linked = window.found(index, f.first, f.last);
+                f.target = linked.target;
+                f.kind = MatchKind::Fuzzy;
+                f.alternatives = linked.alternatives;
+                f.share = linked.share;
+                f.fuzzy = linked.fuzzy;
+            }
+        }
+    }
+}
+
+/// The entity of `kind` an unlinked name of `letters` letters is, if one clearly wins it
+/// (see [`link_unlinked`]).
+fn resolve_known<'m>(
+    matcher: &'m Matcher,
+    surface: &str,
+    kind: EntityKind,
+    letters: usize,
+) -> Option<Found<'m>> {
+    let index = &matcher.inner.index;
+    let fuzzy_index = matcher.inner.fuzzy();
+    let fuzzy = &resolve::Forms::new(fuzzy_index);
+    let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
+    // The unlinked pass has read the words as a name: everyday words in it are no reason
+    // to refuse (`مبارك`), but a small place is still no place to send a misspelling.
+    let accept = resolve::Accept {
+        min_similarity: FUZZY_MIN_SIMILARITY,
+        // A name of the entity as it is, but for punctuation within (`حركة "إنصاف"`), is
+        // welcome here: the exact pass reads no name across quotes.
+        equal_ok: true,
+        entity_ok: |e: &Entity| {
+            e.kind == kind && (kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR)
+        },
+        name_ok: |_: &[Vec<char>]| true,
+    };
+    if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
+        return None;
+    }
+    let (mut cands, crowd) = resolve::candidates(
+        index,
+        fuzzy,
+        surface,
+        Some(kind),
+        None,
+        budget,
+        FUZZY_MAX_ENTITIES,
+    );
+    resolve::decide(index, fuzzy, surface, &mut cands, &crowd);
+    let first = cands.len().min(1);
+    resolve::explain(index, fuzzy, surface, &mut cands[..first]);
+    let best = cands.first()?;
+    if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
+        return None;
+    }
+    found_of(index, best, &cands)
+}
+
 /// The mention a window of text is, if one entity clearly wins it: its `surface`, its
 /// words' keys each with whether it is an everyday word, and its letters. The words of the
 /// mention are left for the caller to set.
@@ -260,6 +412,16 @@ fn resolve_window<'m, 'k>(
     if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
         return None;
     }
+    found_of(index, best, &cands)
+}
+
+/// The fuzzy mention of the winning candidate `best` among `cands` (best first); its words
+/// are left for the caller to set.
+fn found_of<'m>(
+    index: &'m Index,
+    best: &resolve::Candidate<'m>,
+    cands: &[resolve::Candidate<'m>],
+) -> Option<Found<'m>> {
     let entity = index.by_id(&best.entity.id)?;
     let prefix = best.clitic.unwrap_or("");
     let cand = Candidate {
@@ -305,6 +467,7 @@ fn accept(
         } else {
             FUZZY_MIN_SIMILARITY
         },
+        equal_ok: false,
         entity_ok: move |e: &Entity| {
             let place = e.kind == EntityKind::Place;
             (place || !headed) && (!place || e.prior() >= FUZZY_MIN_PLACE_PRIOR)

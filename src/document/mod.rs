@@ -185,6 +185,9 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     }
     if matcher.inner.config.unlinked {
         unlinked::unlinked_pass(text, &words, index, &mut memo, &mut found);
+        if matcher.inner.config.fuzzy {
+            fuzzy::link_unlinked(text, &words, matcher, &mut memo, &mut found);
+        }
     }
     let names = matcher.inner.name_keys();
     let mentions = found

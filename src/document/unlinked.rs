@@ -731,6 +731,7 @@ fn find_unlinked(
             w += 1;
             continue;
         }
+        let title_before = w > 0 && is_in_joined(PERSON_TITLES, &infos[w - 1].stem);
         // Extend over words of names, unknown words and joiners.
         let mut last = w;
         let mut holds_short_form = linked(w);
@@ -744,8 +745,17 @@ fn find_unlinked(
             // (`جهانجير خان تارين` is not Imran Khan).
             // So is one after a joiner (`أحمد بن سعيد آل مكتوم` is not Mohammed bin Rashid
             // Al Maktoum): the joiner says the name goes on.
+            // And so is one right after a given name that no mention links (`جيل بايدن`
+            // is not Joe Biden): resolved whole afterwards, the name is his only if his
+            // names agree with it (`fuzzy::link_unlinked`). A given name that is an
+            // everyday word, alone and with no title before it, is the word (`دان بوتين`:
+            // Putin condemned).
+            let given_before = infos[last].given()
+                && !linked(last)
+                && (last > w || !infos[last].everyday || title_before);
             let inside = linked(next)
-                && (leads_unknown_name(next) || (infos[last].joiner && short_person(next)));
+                && (leads_unknown_name(next)
+                    || ((infos[last].joiner || given_before) && short_person(next)));
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
             let title_family = infos[next].definite
@@ -1597,6 +1607,41 @@ mod tests {
                 ("محمد بن راشد آل مكتوم", "mohammed-bin-rashid"),
                 ("أحمد بن سعيد آل مكتوم", "-")
             ]
+        );
+    }
+
+    #[test]
+    fn an_unlinked_name_the_gazetteer_knows_is_linked_whole() {
+        let ids = |text: &str| -> Vec<(String, String)> {
+            found(text).into_iter().map(|(s, _, id)| (s, id)).collect()
+        };
+        let pair = |s: &str, id: &str| (s.to_string(), id.to_string());
+        // `مبارك`, `الحمد` and `الصباح` are everyday words ("blessed", "praise", "the
+        // morning"): the fuzzy pass takes no window of them, the unlinked pass finds the
+        // name, and the name resolves to the one person it is, with all its words.
+        assert_eq!(
+            ids("وسيلقي الشيخ جابر مبارك الحمد الصباح كلمة في الجلسة."),
+            [pair(
+                "جابر مبارك الحمد الصباح",
+                "jaber-al-mubarak-al-hamad-al-sabah"
+            )]
+        );
+        // With the article on the next word the name may go on; it is linked only if the
+        // longer name is known: `عبدالله يحيى الحاكم` is not Abdullah Al-Yahya.
+        let got = ids("وقال إن رئيس الجهاز عبدالله يحيى الحاكم المكنى أبو علي يقود الحملة.");
+        assert!(
+            got.iter().all(|(_, id)| id != "abdullah-al-yahya"),
+            "help: a name cut short before a word with the article is not linked: {got:?}"
+        );
+        // A name quoted after its head is known with the head.
+        assert_eq!(
+            ids("وقال زعيم حركة \"إنصاف\" إن الحزب سيطعن."),
+            [pair("إنصاف", "pti")]
+        );
+        // A look-alike of a known name stays unlinked.
+        assert_eq!(
+            ids("وقال المهندس جيل بايدن إن المشروع تأخر."),
+            [pair("جيل بايدن", "-")]
         );
     }
 

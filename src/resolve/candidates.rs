@@ -743,6 +743,9 @@ pub(crate) fn candidates<'m, 'f>(
 pub(crate) struct Accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool> {
     /// [`Candidate::similarity`] is at least this.
     pub min_similarity: f32,
+    /// A name equal to one of the entity's, after folding, is acceptable too (the fuzzy
+    /// pass wants none: the exact pass had its chance).
+    pub equal_ok: bool,
     /// The entity itself qualifies.
     pub entity_ok: F,
     /// The matched name, as its folded words ([`word_keys`]), qualifies. [`may_accept`]
@@ -755,7 +758,7 @@ impl<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool> Accept<F, N> {
     /// Does the candidate pass?
     pub fn accepts(&self, c: &Candidate<'_>) -> bool {
         let ex = &c.explanation;
-        c.distance != 0.0
+        (c.distance != 0.0 || self.equal_ok)
             && c.conflict.is_none()
             && c.similarity >= self.min_similarity
             && ex.extra_words.is_empty()
