@@ -46,11 +46,15 @@ pub enum MatchKind {
     /// reporting verb, name-like words, another mention of the same name): the mention has
     /// a kind and no entity.
     Unlinked,
+    /// A name in the Latin script in parentheses right after a mention, which the text
+    /// gives as that mention's name (`أوريدو (Ooredoo)`): it names what the mention names,
+    /// linked or not, and [`How::antecedent`] points at that mention.
+    Gloss,
 }
 
 impl MatchKind {
     /// The snake-case name used in JSON: `exact`, `short_form`, `demonym`, `fuzzy`,
-    /// `partial`, `unlinked`.
+    /// `partial`, `unlinked`, `gloss`.
     ///
     /// # Examples
     ///
@@ -65,6 +69,7 @@ impl MatchKind {
             MatchKind::Fuzzy => "fuzzy",
             MatchKind::Partial => "partial",
             MatchKind::Unlinked => "unlinked",
+            MatchKind::Gloss => "gloss",
         }
     }
 }
@@ -104,7 +109,7 @@ pub struct How<'m> {
     /// prior, or the context chose it): `القاهرة` is Cairo, and a town in Ohio.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<&'m str>,
-    /// For a partial name: the byte offset of the full mention it refers to.
+    /// For a partial name or a gloss: the byte offset of the mention it refers to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<usize>,
     /// For a fuzzy match: the entity's name it came closest to.
@@ -124,6 +129,7 @@ impl std::fmt::Display for How<'_> {
             MatchKind::Partial => "partial",
             MatchKind::Fuzzy => "fuzzy",
             MatchKind::Unlinked => "unlinked",
+            MatchKind::Gloss => "gloss",
         };
         f.write_str(kind)?;
         if let Some(c) = self.clitic {
@@ -270,6 +276,7 @@ mod tests {
             MatchKind::Fuzzy,
             MatchKind::Partial,
             MatchKind::Unlinked,
+            MatchKind::Gloss,
         ] {
             let json = serde_json::to_string(&kind).expect("a match kind serialises");
             assert_eq!(json, format!("\"{}\"", kind.as_str()), "help: {kind:?}");

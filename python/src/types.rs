@@ -122,7 +122,7 @@ pub struct Mention {
     /// foldings, the other entities sharing the name, what a fuzzy match forgave.
     #[pyo3(get)]
     pub how: String,
-    /// The tier alone: `exact`, `short_form`, `demonym`, `fuzzy`, `partial` or `unlinked`.
+    /// The tier alone: `exact`, `short_form`, `demonym`, `fuzzy`, `partial`, `unlinked` or `gloss`.
     #[pyo3(get)]
     pub match_kind: String,
 }

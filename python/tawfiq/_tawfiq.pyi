@@ -88,7 +88,7 @@ class Mention:
         """How it was matched: ``"exact"``, ``"short form, clitic ول"``, ``"fuzzy, ~… (…)"``."""
     @property
     def match_kind(self) -> str:
-        """``exact``, ``short_form``, ``demonym``, ``fuzzy``, ``partial`` or ``unlinked``."""
+        """``exact``, ``short_form``, ``demonym``, ``fuzzy``, ``partial``, ``unlinked`` or ``gloss``."""
     def __new__(
         cls,
         start: int,

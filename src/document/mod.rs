@@ -12,6 +12,7 @@
 pub(crate) mod cues;
 mod exact;
 mod fuzzy;
+mod glosses;
 mod memo;
 mod names;
 mod partial;
@@ -53,7 +54,7 @@ struct Found<'m> {
     /// The other entities the same words name.
     alternatives: Vec<EntityIdx>,
     share: f32,
-    /// For a partial name: the byte offset of the full mention it refers to.
+    /// For a partial name or a gloss: the byte offset of the mention it refers to.
     antecedent: Option<usize>,
     /// For a fuzzy match: the name it came closest to, and what was forgiven.
     fuzzy: Option<(&'m str, Explanation)>,
@@ -189,6 +190,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             fuzzy::link_unlinked(text, &words, matcher, &mut memo, &mut found);
         }
     }
+    glosses::latin_glosses(text, &words, &mut found);
     let names = matcher.inner.name_keys();
     let mentions = found
         .into_iter()
@@ -227,7 +229,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
                 MatchKind::Exact => 1.0,
                 MatchKind::Demonym => DEMONYM_SCORE,
                 MatchKind::ShortForm | MatchKind::Partial => SHORT_SCORE,
-                MatchKind::Fuzzy | MatchKind::Unlinked => f.share,
+                MatchKind::Fuzzy | MatchKind::Unlinked | MatchKind::Gloss => f.share,
             };
             if how.folded.contains(&Folding::Letters) {
                 score *= LETTERS_FACTOR;

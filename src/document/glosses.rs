@@ -1,0 +1,139 @@
+//! Names glossed in the Latin script: news gives a foreign name in parentheses after its
+//! Arabic spelling (`أوريدو (Ooredoo)`, `جهاز أبوظبي للاستثمار (ADIA)`), and the gloss
+//! names what the mention before it names, known to the gazetteer or not.
+
+use crate::mention::MatchKind;
+
+use super::words::Words;
+use super::{AS_WRITTEN, Found};
+
+/// The most words a gloss has.
+const MAX_GLOSS_WORDS: usize = 6;
+
+/// Is `word` written in Latin letters (and digits, `&`, `'`, `.`, `-`), with one letter at
+/// least?
+fn is_latin_word(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '\'' | '.' | '-'))
+}
+
+/// Adds a mention for each Latin gloss in parentheses right after a mention: the same
+/// entity (or the same unknown one), [`MatchKind::Gloss`], pointing back at the mention it
+/// glosses. A gloss has a capital letter (a name, not `(bank)`); a demonym's gloss is left
+/// alone (`الأمريكية (US)` is an adjective's), and so are words another mention covers.
+pub(super) fn latin_glosses(text: &str, words: &Words, found: &mut Vec<Found<'_>>) {
+    let n = words.words.len();
+    let start = |w: usize| words.origins[words.words[w].chars.start];
+    let mut covered = vec![false; n];
+    for f in found.iter() {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+    }
+    let mut glosses = Vec::new();
+    for f in found.iter() {
+        let first = f.last + 1;
+        if f.kind == MatchKind::Demonym || first >= n || covered[first] {
+            continue;
+        }
+        let opening = &text[words.words[f.last].end..start(first)];
+        if opening.trim() != "(" {
+            continue;
+        }
+        let word = |w: usize| &text[start(w)..words.words[w].end];
+        if !is_latin_word(word(first)) {
+            continue;
+        }
+        let mut last = first;
+        while last + 1 < n
+            && last + 1 - first < MAX_GLOSS_WORDS
+            && !covered[last + 1]
+            && is_latin_word(word(last + 1))
+            && text[words.words[last].end..start(last + 1)]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '-' | '&'))
+        {
+            last += 1;
+        }
+        let closed = text[words.words[last].end..].trim_start().starts_with(')');
+        let capital = (first..=last).any(|w| word(w).chars().any(|c| c.is_ascii_uppercase()));
+        if !closed || !capital {
+            continue;
+        }
+        glosses.push(Found {
+            first,
+            last,
+            cand: AS_WRITTEN,
+            target: f.target,
+            kind: MatchKind::Gloss,
+            alternatives: Vec::new(),
+            share: if f.kind == MatchKind::Exact {
+                1.0
+            } else {
+                f.share
+            },
+            antecedent: Some(f.start(words)),
+            fuzzy: None,
+        });
+    }
+    if glosses.is_empty() {
+        return;
+    }
+    found.extend(glosses);
+    found.sort_by_key(|f| f.first);
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod tests {
+    use crate::{MatchKind, Matcher};
+
+    /// (surface, match kind, entity id or local number) of each mention.
+    fn found(text: &str) -> Vec<(String, MatchKind, String)> {
+        Matcher::builtin()
+            .find_iter(text)
+            .map(|m| {
+                let id = match (m.entity_id(), m.local) {
+                    (Some(id), _) => id.to_string(),
+                    (None, Some(local)) => format!("local {local}"),
+                    (None, None) => "-".to_string(),
+                };
+                (m.surface.to_string(), m.how.kind, id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_latin_gloss_names_what_the_mention_before_it_names() {
+        let got = found("وقال جهاز أبوظبي للاستثمار (ADIA) إن حصته تراجعت.");
+        let org = got[0].2.clone();
+        assert!(org.starts_with("local"), "{got:?}");
+        assert_eq!(
+            got[1],
+            ("ADIA".to_string(), MatchKind::Gloss, org),
+            "help: the gloss is the unknown organisation before it"
+        );
+        let got = found("وصرح الرئيس شي جين بينغ (Xi Jinping) بذلك.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|g| g.2 == "xi-jinping"), "{got:?}");
+    }
+
+    #[test]
+    fn words_in_parentheses_that_are_no_gloss_are_left_alone() {
+        for text in [
+            // Not closed, not capitalised, not Latin, after a demonym, after no mention.
+            "وقال جهاز أبوظبي للاستثمار (ADIA إن حصته تراجعت.",
+            "وقال جهاز أبوظبي للاستثمار (fund) إن حصته تراجعت.",
+            "وقال جهاز أبوظبي للاستثمار (2024) إن حصته تراجعت.",
+            "وقالت الحكومة الأمريكية (US) إنها ستدرس الأمر.",
+            "وقال المسؤول (CEO) إن الشركة ستدرس الأمر.",
+            "(ADIA)",
+            "",
+        ] {
+            let got = found(text);
+            assert!(
+                got.iter().all(|g| g.1 != MatchKind::Gloss),
+                "help: no gloss in {text:?}: {got:?}"
+            );
+        }
+    }
+}
