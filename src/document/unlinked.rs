@@ -244,10 +244,19 @@ fn is_everyday_within(word: &str, endings: usize) -> bool {
             }
         }
     }
+    // A conjunction never follows a verb's prefix: `يولن` is no ي + `ولن` ("and will
+    // not"), it is the name Julen.
+    let conjoined_particle = |rest: &str| {
+        rest.strip_prefix(['و', 'ف'])
+            .is_some_and(|particle| is_in(STOPS, particle))
+    };
     endings == 2
         && VERB_PREFIXES.iter().any(|p| {
-            word.strip_prefix(p)
-                .is_some_and(|rest| rest.chars().count() >= 3 && is_everyday_within(rest, 1))
+            word.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && !conjoined_particle(rest)
+                    && is_everyday_within(rest, 1)
+            })
         })
 }
 
@@ -811,6 +820,12 @@ fn find_unlinked(
             |x: usize| infos[x].names > 0 && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE);
         let unknown_pair =
             len >= 2 && (w..=last).any(named_word) && (w..=last).any(|x| infos[x].unknown);
+        // Two words no dictionary and no name list has, side by side: a foreign name
+        // spelled out, most often a person's (`فينيسيوس جونيور`); organisations and places
+        // so spelled have their heads and company words, read before. A word with the
+        // article is Arabic, if rare (`القيلولة`), or an adjective (`الأوروجوياني`).
+        let foreign = |x: usize| infos[x].unknown && !infos[x].definite;
+        let foreign_pair = (w..last).any(|x| foreign(x) && foreign(x + 1));
         // A less common given name before a family name with the article (`مرزوق الغانم`):
         // the family name says the words are a person's.
         let given_and_family = len == 2
@@ -824,6 +839,7 @@ fn find_unlinked(
             && (first.given()
                 || holds_short_form
                 || unknown_pair
+                || foreign_pair
                 || given_and_family
                 || reported
                 || after_person)
@@ -1608,6 +1624,24 @@ mod tests {
                 ("أحمد بن سعيد آل مكتوم", "-")
             ]
         );
+    }
+
+    #[test]
+    fn foreign_names_spelled_out_are_people() {
+        // Two words no dictionary or name list has, after a verb that reports nothing.
+        assert_eq!(
+            people("وزار كوستاندينو فيرميلو المصنع أمس."),
+            ["كوستاندينو فيرميلو"]
+        );
+        // Rare Arabic words carry the article; they are no foreign name.
+        assert!(people("وقرأ الطلاب منام القيلولة أمس.").is_empty());
+        // `يولن` is no verb of `ولن`: a verb's prefix never comes before a conjunction.
+        assert_eq!(
+            people("وقال المدرب يولن لوبتيجي إن الفريق تعب."),
+            ["يولن لوبتيجي"]
+        );
+        assert!(!super::is_everyday("يولن"));
+        assert!(super::is_everyday("يكتب") && super::is_everyday("يولد"));
     }
 
     #[test]
