@@ -137,7 +137,9 @@ const EVERYDAY_SPELLING_MIN_ZIPF: f32 = 3.2;
 /// Drops the one-word short forms that the text spells as an everyday word, with letters no
 /// name of the entity has: `شئ` ("thing", written with its hamza) folds into `شي`, Xi
 /// Jinping's short form, but is the word. A short form is one word that could be several
-/// things; the letters the writer chose are evidence.
+/// things; the letters the writer chose are evidence. So does a word that ends in alef
+/// maqsura where a demonym, a nisba, ends in yeh: `مجرى` ("course", of a river) folds into
+/// `مجري`, Hungarian, but no adjective of origin is written with `ى`.
 fn drop_everyday_spellings(
     text: &str,
     words: &Words,
@@ -150,10 +152,13 @@ fn drop_everyday_spellings(
         let Named::Entity(e) = f.target else {
             return true;
         };
+        let surface = &text[f.start(words)..words.words[f.last].end];
+        if f.kind == MatchKind::Demonym {
+            return !crate::keys::bare_key(surface).ends_with('\u{0649}');
+        }
         if f.kind != MatchKind::ShortForm || f.first != f.last {
             return true;
         }
-        let surface = &text[f.start(words)..words.words[f.last].end];
         let everyday = crate::language::bare_word(&crate::keys::bare_key(surface))
             .zipf
             .is_some_and(|z| z >= EVERYDAY_SPELLING_MIN_ZIPF);
@@ -318,6 +323,15 @@ mod tests {
             ids,
             [("شي", Some("xi-jinping")), ("الصين", Some("cldr:CN"))],
             "help: شئ (thing) folds into شي but is written as the word"
+        );
+        let ids: Vec<_> = m
+            .find_iter("وتغير مجرى النهر، وقال الوزير المجري إن السد جاهز.")
+            .map(|x| (x.surface, x.entity_id()))
+            .collect();
+        assert_eq!(
+            ids,
+            [("المجري", Some("cldr:HU"))],
+            "help: مجرى (course) folds into مجري (Hungarian) but no demonym ends in ى"
         );
     }
 }
