@@ -421,6 +421,51 @@ pub(super) const OFFICIAL_ADJECTIVES: &[&str] = &[
 pub(super) const COMPETITION_HEADS: &[&str] =
     &["الدوري", "دوري", "كاس", "الكاس", "بطوله", "البطوله"];
 
+/// Words of football copy (folded): a text with several of them is about a match or a
+/// league, where a city's name alone is most often its club (`وافتتح إشبيلية التسجيل`).
+pub(super) const SPORTS_WORDS: &[&str] = &[
+    "مباراه",
+    "المباراه",
+    "الدوري",
+    "دوري",
+    "هدف",
+    "هدفا",
+    "الهدف",
+    "هدفين",
+    "اهداف",
+    "الاهداف",
+    "الدقيقه",
+    "ملعب",
+    "الملعب",
+    "المرمي",
+    "الشوط",
+    "التعادل",
+    "تعادل",
+    "ركله",
+    "الجزاء",
+    "التسجيل",
+    "المدرب",
+    "مدرب",
+    "اللاعب",
+    "لاعب",
+    "لاعبي",
+    "المهاجم",
+    "الحارس",
+    "المنتخب",
+    "منتخب",
+    "النادي",
+    "نادي",
+    "الفريق",
+    "فريق",
+    "الموسم",
+    "نقطه",
+    "نقاط",
+];
+
+/// Prepositions of place (folded): after one, a city's name is the city (`في إشبيلية`),
+/// even in football copy.
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "الى", "نحو", "قرب", "داخل"];
+
 /// Particles that a verb follows (folded): the word after one is read as a verb, not as the
 /// first word of a name (`كما بات ثاني أغلى تعاقد`, "he also became the second…", where
 /// `بات` is also Pat).
@@ -745,6 +790,8 @@ mod tests {
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("COMPETITION_HEADS", COMPETITION_HEADS),
             ("VERB_PARTICLES", VERB_PARTICLES),
+            ("SPORTS_WORDS", SPORTS_WORDS),
+            ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),

@@ -11,7 +11,10 @@ use crate::index::{EntityIdx, Index, Target};
 use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
-use super::cues::{CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, LIST_HEADS, PLACE_HEADS, is_in};
+use super::cues::{
+    CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, LIST_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS,
+    SPORTS_WORDS, is_in,
+};
 use super::memo::KeyFacts;
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
@@ -453,6 +456,64 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
     });
 }
 
+/// A text with at least this many distinct words of football copy is about football.
+const SPORTS_TEXT_MIN_WORDS: usize = 3;
+
+/// In football copy, a city's name alone that a club of the gazetteer carries as its own
+/// name is the club (`وافتتح إشبيلية التسجيل`, `ليفربول`): the text before the prior. Not
+/// after a preposition of place or a head for a place (`في إشبيلية`, `مدينة ليفربول`), and
+/// not with a proclitic of place (`بإشبيلية`).
+pub(super) fn sports_clubs(words: &Words, index: &Index, found: &mut [Found<'_>]) {
+    let clubs = |f: &Found<'_>| {
+        f.alternatives
+            .iter()
+            .copied()
+            .find(|&a| index.entity(a).kind == EntityKind::Organisation)
+    };
+    let place_named = |f: &Found<'_>| {
+        f.kind == MatchKind::Exact
+            && f.target
+                .entity()
+                .is_some_and(|e| index.entity(e).kind == EntityKind::Place)
+    };
+    if !found.iter().any(|f| place_named(f) && clubs(f).is_some()) {
+        return;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for w in 0..words.words.len() {
+        let key = words.key(w);
+        if let Some(stem) = clitic::candidates(key)
+            .map(|c| c.stem(key))
+            .find(|stem| is_in(SPORTS_WORDS, stem))
+        {
+            if !seen.contains(&stem) {
+                seen.push(stem);
+            }
+        }
+    }
+    if seen.len() < SPORTS_TEXT_MIN_WORDS {
+        return;
+    }
+    for f in found.iter_mut() {
+        let Some(club) = clubs(f) else {
+            continue;
+        };
+        let w = f.first;
+        let placed = w > 0 && {
+            let key = words.key(w - 1);
+            clitic::candidates(key).any(|c| {
+                let stem = c.stem(key);
+                is_in(PLACE_PREPOSITIONS, stem) || is_in(PLACE_HEADS, stem)
+            })
+        };
+        let place_clitic = f.cand.prefix.contains('\u{0628}')
+            || f.cand.prefix.contains("\u{0627}\u{0644}\u{0649}");
+        if place_named(f) && !placed && !place_clitic {
+            f.retarget(club);
+        }
+    }
+}
+
 /// The singular of each plural head of divisions (folded), as division names carry it.
 const SINGULAR_HEADS: &[(&str, &str)] = &[
     ("ولايات", "ولايه"),
@@ -739,6 +800,32 @@ mod tests {
                 ("لاغوس", Some("geonames:2332459"))
             ],
             "help: the states of the list, then the city"
+        );
+    }
+
+    #[test]
+    fn a_city_alone_in_football_copy_is_its_club() {
+        let matcher = Matcher::builtin();
+        let ids = |text: &str| -> Vec<Option<String>> {
+            matcher
+                .find_iter(text)
+                .filter(|m| m.surface.contains("إشبيلية"))
+                .map(|m| m.entity_id().map(str::to_string))
+                .collect()
+        };
+        let club = Some("sevilla-fc".to_string());
+        let city = Some("geonames:2510911".to_string());
+        let football = "وافتتح إشبيلية التسجيل في الدقيقة 12 قبل أن يعادل الفريق الضيف، \
+                        وأقيمت المباراة في إشبيلية.";
+        assert_eq!(
+            ids(football),
+            [club, city.clone()],
+            "help: the club in football copy, the city after في"
+        );
+        assert_eq!(
+            ids("وافتتح إشبيلية مهرجانه السنوي للموسيقى أمس."),
+            [city],
+            "help: with no word of football, the city"
         );
     }
 }
