@@ -582,6 +582,49 @@ pub(super) fn ambiguous_small_places(words: &Words, index: &Index, found: &mut V
     });
 }
 
+/// The document before priors, for people: a one-word mention that is a short form of a
+/// person the text names in full is that person, whatever else the word names
+/// (`بخاري` after `محمد بخاري` is Muhammadu Buhari, not Bukhara, which folds to it). The
+/// mention becomes a partial mention of the first full one.
+pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Found<'_>]) {
+    let person = |e: EntityIdx| index.entity(e).kind == EntityKind::Person;
+    let mut people: Vec<(EntityIdx, usize)> = Vec::new();
+    for f in found.iter() {
+        let Named::Entity(e) = f.target else { continue };
+        if f.last > f.first
+            && matches!(f.kind, MatchKind::Exact | MatchKind::Fuzzy)
+            && person(e)
+            && !people.iter().any(|p| p.0 == e)
+        {
+            people.push((e, f.start(words)));
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let Named::Entity(e) = f.target else { continue };
+        if f.first != f.last
+            || !matches!(f.kind, MatchKind::Exact | MatchKind::ShortForm)
+            || person(e)
+        {
+            continue;
+        }
+        let mut named: Option<(EntityIdx, usize)> = None;
+        index.lookup(f.stem(words), |t| {
+            if t.short && !t.demonym && named.is_none() {
+                named = people.iter().copied().find(|p| p.0 == t.entity);
+            }
+        });
+        if let Some((p, start)) = named {
+            f.retarget(p);
+            f.kind = MatchKind::Partial;
+            f.antecedent = Some(start);
+            f.share = 1.0;
+        }
+    }
+}
+
 /// A place linked by its bare name yields to the place the text names with a head word only
 /// when its prior is below this (a town of about 60,000): `البصرة` after `محافظة البصرة` is
 /// still the city of 1.3 million.
@@ -827,5 +870,29 @@ mod tests {
             [city],
             "help: with no word of football, the city"
         );
+    }
+
+    #[test]
+    fn a_short_form_of_a_person_named_in_full_is_that_person() {
+        let matcher = Matcher::builtin();
+        let text = "وقال الرئيس محمد بخاري إن الانتخابات نزيهة، ويسميه أنصاره \"تأثير بخاري\".";
+        let got: Vec<(&str, Option<&str>, MatchKind)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface, m.entity_id(), m.how.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("محمد بخاري", Some("muhammadu-buhari"), MatchKind::Exact),
+                ("بخاري", Some("muhammadu-buhari"), MatchKind::Partial)
+            ],
+            "help: بخاري folds into Bukhara's name, but the text named Buhari in full"
+        );
+        // Without the full name, the prior decides.
+        let got: Vec<Option<&str>> = matcher
+            .find_iter("وزار الوفد بخارى وسمرقند.")
+            .map(|m| m.entity_id())
+            .collect();
+        assert_eq!(got.first().copied().flatten(), Some("geonames:1217662"));
     }
 }
