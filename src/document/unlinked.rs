@@ -94,6 +94,9 @@ const SMALL_PLACE_PRIOR: f32 = 0.6;
 const PROMINENT_PERSON_PRIOR: f32 = 0.8;
 /// The longest name found, in words.
 const MAX_NAME_WORDS: usize = 5;
+/// A town of at most this prior (a city of about a million) after a given name is a family
+/// name.
+const FAMILY_TOWN_MAX_PRIOR: f32 = 0.75;
 /// The longest complement of an organisation's head, in words.
 const MAX_COMPLEMENT_WORDS: usize = 6;
 /// The most words of a description between a descriptor and the name it introduces
@@ -565,6 +568,22 @@ fn find_unlinked(
         })
     };
     let small_place = |w: usize| weak_link_of(w, EntityKind::Place);
+    // A town of GeoNames by one word (below a city of about a million): after a given
+    // name, a family name that a town shares (`ياسين بونو` is no Yassine in Puno).
+    let town = |w: usize| {
+        cover[w].is_some_and(|i| {
+            let f = &found[i];
+            f.first == f.last
+                && f.kind == MatchKind::Exact
+                && f.cand.chars == 0
+                && f.target.entity().is_some_and(|e| {
+                    let e = index.entity(e);
+                    e.kind == EntityKind::Place
+                        && e.id.starts_with("geonames:")
+                        && e.prior() < FAMILY_TOWN_MAX_PRIOR
+                })
+        })
+    };
     let weak_link = |w: usize| weak_link_of(w, EntityKind::Person) || small_place(w);
     // A linked word that says a complement names something (a place, a country, its
     // adjective, an organisation), not a person's.
@@ -771,8 +790,9 @@ fn find_unlinked(
                 && !joins(next)
                 && infos[last].given()
                 && is_in(PERSON_TITLES, &infos[next].stem);
+            let family_town = infos[last].given() && !linked(last) && town(next);
             if taken[next]
-                || (linked(next) && !weak_link(next) && !inside)
+                || (linked(next) && !weak_link(next) && !inside && !family_town)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
                 || (stop(next)
                     && (!infos[next].family() || is_hard_stop(&infos[next].stem))
@@ -787,12 +807,12 @@ fn find_unlinked(
             if i.cand.chars > 0 {
                 break;
             }
-            if i.name_like() || joiner || i.family() {
+            if i.name_like() || joiner || i.family() || family_town {
                 last = next;
                 holds_short_form |= inside;
                 // A known person's surname ends the name; a small place's name inside it
                 // does not (`ميان ساكب نزار`, not Sakib in Jordan).
-                if linked(next) && !inside && !small_place(next) {
+                if linked(next) && !inside && !small_place(next) && !family_town {
                     break;
                 }
             } else {
@@ -1640,6 +1660,9 @@ mod tests {
             people("وقال المدرب يولن لوبتيجي إن الفريق تعب."),
             ["يولن لوبتيجي"]
         );
+        // A town's name after a given name is the family name (Puno, Peru, has 120,000
+        // people); a city of millions is not.
+        assert_eq!(people("وتصدى الحارس ياسين بونو للكرة."), ["ياسين بونو"]);
         assert!(!super::is_everyday("يولن"));
         assert!(super::is_everyday("يكتب") && super::is_everyday("يولد"));
     }
