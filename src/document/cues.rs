@@ -464,7 +464,7 @@ pub(super) const SPORTS_WORDS: &[&str] = &[
 
 /// Prepositions of place (folded): after one, a city's name is the city (`في إشبيلية`),
 /// even in football copy.
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "الى", "نحو", "قرب", "داخل"];
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "نحو", "قرب", "داخل"];
 
 /// Particles that a verb follows (folded): the word after one is read as a verb, not as the
 /// first word of a name (`كما بات ثاني أغلى تعاقد`, "he also became the second…", where

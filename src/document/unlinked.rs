@@ -844,8 +844,12 @@ fn find_unlinked(
         // spelled out, most often a person's (`فينيسيوس جونيور`); organisations and places
         // so spelled have their heads and company words, read before. A word with the
         // article is Arabic, if rare (`القيلولة`), or an adjective (`الأوروجوياني`).
-        let foreign = |x: usize| infos[x].unknown && !infos[x].definite;
-        let foreign_pair = (w..last).any(|x| foreign(x) && foreign(x + 1));
+        // A second word with `و` is coordinated (`توجو وأوجندا`), and `وال` is `و` and
+        // the article.
+        let foreign =
+            |x: usize| infos[x].unknown && !infos[x].definite && !infos[x].stem.starts_with("وال");
+        let foreign_pair =
+            (w..last).any(|x| foreign(x) && foreign(x + 1) && !infos[x + 1].stem.starts_with('و'));
         // A less common given name before a family name with the article (`مرزوق الغانم`):
         // the family name says the words are a person's.
         let given_and_family = len == 2
