@@ -250,9 +250,13 @@ fn best_at(
         // A written word that is itself an everyday word (`وكيل`, `وزيرا`) is read with a
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
         // Nor is `ف` ("so, then"), which leads verbs and particles far more often than a
-        // place's name (`فلور` is the name Fleur, not ف + Lohr am Main).
+        // place's name (`فلور` is the name Fleur, not ف + Lohr am Main), nor `ك` ("like"),
+        // which foreign names start with far more often than it comes before a town's
+        // (`كاوارا` is Kwara, not ك + Awara).
         let everyday_word = cand.chars > 0
-            && (crate::language::zipf(first).is_some() || cand.prefix.starts_with('ف'));
+            && (crate::language::zipf(first).is_some()
+                || cand.prefix.starts_with('ف')
+                || cand.prefix.starts_with('ك'));
         loop {
             ambiguous.clear();
             let chosen = choose(
@@ -809,7 +813,7 @@ mod tests {
     }
 
     #[test]
-    fn fa_is_not_taken_off_a_word_to_reach_a_town() {
+    fn fa_and_kaf_are_not_taken_off_a_word_to_reach_a_town() {
         // `لور` is Lohr am Main (16,000 people); `فلور` is the name Fleur.
         let matcher = Matcher::builtin();
         let got: Vec<Option<&str>> = matcher
@@ -817,6 +821,12 @@ mod tests {
             .map(|m| m.entity_id())
             .collect();
         assert!(!got.contains(&Some("geonames:2876147")), "{got:?}");
+        // Nor is `ك`: `كاوارا` is Kwara, not ك + Awara (Japan, 40,000 people).
+        let got: Vec<Option<&str>> = matcher
+            .find_iter("وفاز الحزب في كاوارا أمس.")
+            .map(|m| m.entity_id())
+            .collect();
+        assert!(!got.contains(&Some("geonames:1864894")), "{got:?}");
         // A city of a million or more is still reached: `فبغداد` is ف + Baghdad.
         let got: Vec<Option<&str>> = matcher
             .find_iter("فبغداد مدينة كبيرة.")
