@@ -355,13 +355,22 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
     // A head noun with a proclitic (`ومجلس`, `لحزب`) is read as the head, though the
     // word lists have the joined form as an everyday word: the name after it starts at
     // the head, not at the `و`.
+    // After `لل` the head has its article back (`للمجلس الأعلى للآثار` is ل + المجلس).
     if written.head == Head::None {
         let headed = clitic::candidates(key)
-            .filter(|c| c.chars > 0 && !c.article)
-            .map(|c| (c, c.stem(key)))
+            .filter(|c| c.chars > 0)
+            .map(|c| {
+                let rest = c.stem(key);
+                let stem = if c.article {
+                    format!("ال{rest}")
+                } else {
+                    rest.to_string()
+                };
+                (c, stem)
+            })
             .find(|(_, stem)| head_of(stem) != Head::None);
         if let Some((cand, stem)) = headed {
-            return make(cand, stem);
+            return make(cand, &stem);
         }
     }
     let as_name = written.zipf.is_some_and(|z| z < READ_AS_NAME_MAX_ZIPF);
@@ -1186,11 +1195,28 @@ fn organisation(
     // as often as a name; the names of that shape the news repeats are in the gazetteer.
     // An adjective of state bodies after it makes a name (`المحكمة العليا`), and the name
     // takes its whole complement (`الهيئة العامة للتقاعد والتأمينات الاجتماعية`).
+    // So does one after another adjective (`المجلس السياسي الأعلى`, `المحكمة الإدارية
+    // العليا`).
+    let adjective_at = |x: usize, official: bool| {
+        x < infos.len()
+            && joins(x - 1)
+            && free(x)
+            && infos[x].cand.chars == 0
+            && infos[x].definite
+            && if official {
+                is_in(OFFICIAL_ADJECTIVES, &infos[x].stem)
+            } else {
+                is_relative_adjective(infos[x])
+            }
+            && !is_hard_stop(&infos[x].stem)
+    };
     let official = head.definite
-        && joins(w)
-        && free(w + 1)
-        && infos[w + 1].cand.chars == 0
-        && is_in(OFFICIAL_ADJECTIVES, &infos[w + 1].stem);
+        && (adjective_at(w + 1, true) || (adjective_at(w + 1, false) && adjective_at(w + 2, true)));
+    let official_last = if adjective_at(w + 1, true) {
+        w + 1
+    } else {
+        w + 2
+    };
     if head.definite && !official {
         return None;
     }
@@ -1244,7 +1270,7 @@ fn organisation(
         // After a party's head, a frequent word with the article is a word of the name
         // (`حزب الحركة القومية`).
         let party_word = political && i.definite && !is_hard_stop(&i.stem);
-        let kept = in_complement(x) || party_word || (official && x == w + 1);
+        let kept = in_complement(x) || party_word || (official && x <= official_last);
         if !free(x) || (stop(x) && !kept) || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0 {
             break;
         }
@@ -1501,6 +1527,18 @@ mod tests {
         );
         // With another adjective, a definite head is a description.
         assert_eq!(unlinked("وقال الحزب الحاكم إن المجلس الجديد سيجتمع."), []);
+        // A relative adjective may come first (`المجلس السياسي الأعلى`); a noun may not
+        // (`أدى المجلس اليمين الدستورية`, the council took the constitutional oath). After
+        // `لل` the head has its article back.
+        assert_eq!(
+            unlinked("وأعلن المجلس السياسي الأعلى أن المجلس أدى اليمين الدستورية."),
+            [("المجلس السياسي الأعلى".to_string(), EntityKind::Organisation)]
+        );
+        assert_eq!(unlinked("وأدى المجلس اليمين الدستورية أمس."), []);
+        assert_eq!(
+            unlinked("وقال الأمين العام للمجلس الأعلى للآثار إن الحفائر مستمرة."),
+            [("مجلس الأعلى للآثار".to_string(), EntityKind::Organisation)]
+        );
     }
 
     #[test]
