@@ -847,8 +847,17 @@ fn find_unlinked(
         // name (`جهانجير خان تارين`).
         let named_word =
             |x: usize| infos[x].names > 0 && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE);
-        let unknown_pair =
-            len >= 2 && (w..=last).any(named_word) && (w..=last).any(|x| infos[x].unknown);
+        // A word seen in a few names and rarely if ever as a word (`فينيسيوس`, `رافا`) is
+        // as good as an unknown one beside another word of names (`جونيور`, `مير`).
+        let rare_name = |x: usize| {
+            let i = &infos[x];
+            i.unknown
+                || (i.names > 0
+                    && i.names < GIVEN_MIN_NAMES
+                    && i.zipf.is_none_or(|z| z < DICTIONARY_MIN_ZIPF))
+        };
+        let unknown_pair = len >= 2
+            && (w..=last).any(|x| named_word(x) && (w..=last).any(|y| y != x && rare_name(y)));
         // Two words no dictionary and no name list has, side by side: a foreign name
         // spelled out, most often a person's (`فينيسيوس جونيور`); organisations and places
         // so spelled have their heads and company words, read before. A word with the
@@ -1694,6 +1703,11 @@ mod tests {
         assert_eq!(
             people("وزار كوستاندينو فيرميلو المصنع أمس."),
             ["كوستاندينو فيرميلو"]
+        );
+        // A word seen in a few names and hardly as a word, beside a given name.
+        assert_eq!(
+            people("وأحرز فينيسيوس جونيور هدفا، وسجل رافا مير هدف التعادل."),
+            ["فينيسيوس جونيور", "رافا مير"]
         );
         // Rare Arabic words carry the article; they are no foreign name.
         assert!(people("وقرأ الطلاب منام القيلولة أمس.").is_empty());
