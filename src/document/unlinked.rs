@@ -838,6 +838,14 @@ fn find_unlinked(
                 && is_in_joined(PERSON_TITLES, &infos[w - 2].stem)
                 && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
         let reported = before.is_some_and(|b| is_in_joined(REPORTING_VERBS, &b.stem));
+        // A title without the article right after the name, in apposition (`كاسيميرو لاعب
+        // وسط ريال مدريد`), says whose name it is, as one before it does.
+        let appositive = last + 1 < n
+            && joins(last)
+            && !infos[last + 1].definite
+            && infos[last + 1].cand.chars == 0
+            && is_in(PERSON_TITLES, &infos[last + 1].stem)
+            && (infos[w].unknown || infos[w].names > 0);
         let after_person = infos[w].cand.chars > 0
             && spans
                 .last()
@@ -874,7 +882,7 @@ fn find_unlinked(
             && first.names > 0
             && first.name_score >= GIVEN_MIN_SCORE
             && infos[last].family();
-        let accepted = if titled {
+        let accepted = if titled || appositive {
             Some(CUED_SCORE)
         } else if len >= 2
             // A person's short form that leads the name is a word of names for sure.
@@ -1708,6 +1716,11 @@ mod tests {
         assert_eq!(
             people("وأحرز فينيسيوس جونيور هدفا، وسجل رافا مير هدف التعادل."),
             ["فينيسيوس جونيور", "رافا مير"]
+        );
+        // A title in apposition after the name.
+        assert_eq!(
+            people("وأبلغ كاسيميرو لاعب وسط الفريق الصحفيين أنه مستعد."),
+            ["كاسيميرو"]
         );
         // Rare Arabic words carry the article; they are no foreign name.
         assert!(people("وقرأ الطلاب منام القيلولة أمس.").is_empty());
