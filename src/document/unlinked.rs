@@ -764,7 +764,16 @@ fn find_unlinked(
             && !infos[w].definite
             && !infos[w].joiner
             && (!linked(w) || leads_unknown_name(w));
-        if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || stop(w) {
+        // A title that is also a given name, before a family name, is the given name
+        // (`لأمين الزاوي`, by Amin Zaoui; `أمين الصندوق` stays the treasurer).
+        let titled_name = infos[w].given()
+            && is_in(PERSON_TITLES, &infos[w].stem)
+            && joins(w)
+            && !linked(w + 1)
+            && infos[w + 1].family()
+            && !stop(w + 1);
+        if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || (stop(w) && !titled_name)
+        {
             w += 1;
             continue;
         }
@@ -1717,6 +1726,9 @@ mod tests {
             people("وأحرز فينيسيوس جونيور هدفا، وسجل رافا مير هدف التعادل."),
             ["فينيسيوس جونيور", "رافا مير"]
         );
+        // A title that is also a given name, before a family name.
+        assert_eq!(people("وصدرت رواية لأمين الزاوي."), ["أمين الزاوي"]);
+        assert!(people("وقال أمين الصندوق إن الحساب مغلق.").is_empty());
         // A title in apposition after the name.
         assert_eq!(
             people("وأبلغ كاسيميرو لاعب وسط الفريق الصحفيين أنه مستعد."),
