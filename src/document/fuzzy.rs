@@ -322,6 +322,11 @@ fn resolve_known<'m>(
 ) -> Option<Found<'m>> {
     let index = &matcher.inner.index;
     let fuzzy_index = matcher.inner.fuzzy();
+    // Most unknown names are unknown: no name of the gazetteer is within reach of their
+    // skeleton, and that is known without aligning any.
+    if !fuzzy_index.may_match(index, &crate::keys::word_keys(surface)) {
+        return None;
+    }
     let fuzzy = &resolve::Forms::new(fuzzy_index);
     let budget = (1.0 - FUZZY_MIN_SIMILARITY) * letters as f32 + score::VOWEL;
     // The unlinked pass has read the words as a name: everyday words in it are no reason
@@ -334,7 +339,14 @@ fn resolve_known<'m>(
         entity_ok: |e: &Entity| {
             e.kind == kind && (kind != EntityKind::Place || e.prior() >= FUZZY_MIN_PLACE_PRIOR)
         },
-        name_ok: |_: &[Vec<char>]| true,
+        // The text is read in its own script: a name in the other (an entity's Latin names
+        // reached through transliteration) is not worth its cost here, as most unlinked
+        // names link to nothing.
+        name_ok: |name: &[Vec<char>]| {
+            name.iter()
+                .flatten()
+                .any(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        },
     };
     if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
         return None;
@@ -355,7 +367,7 @@ fn resolve_known<'m>(
     if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
         return None;
     }
-    found_of(index, best, &cands)
+    found_of(best, &cands)
 }
 
 /// The mention a window of text is, if one entity clearly wins it: its `surface`, its
@@ -412,17 +424,16 @@ fn resolve_window<'m, 'k>(
     if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
         return None;
     }
-    found_of(index, best, &cands)
+    found_of(best, &cands)
 }
 
 /// The fuzzy mention of the winning candidate `best` among `cands` (best first); its words
 /// are left for the caller to set.
 fn found_of<'m>(
-    index: &'m Index,
     best: &resolve::Candidate<'m>,
     cands: &[resolve::Candidate<'m>],
 ) -> Option<Found<'m>> {
-    let entity = index.by_id(&best.entity.id)?;
+    let entity = best.idx;
     let prefix = best.clitic.unwrap_or("");
     let cand = Candidate {
         prefix,
