@@ -483,8 +483,9 @@ pub(super) fn sports_clubs(words: &Words, index: &Index, found: &mut [Found<'_>]
     if !found.iter().any(|f| place_named(f) && clubs(f).is_some()) {
         return;
     }
+    // Each distinct word once, and no further than the words needed.
     let mut seen: Vec<&str> = Vec::new();
-    for w in 0..words.words.len() {
+    for &w in &words.type_words {
         let key = words.key(w);
         if let Some(stem) = clitic::candidates(key)
             .map(|c| c.stem(key))
@@ -492,6 +493,9 @@ pub(super) fn sports_clubs(words: &Words, index: &Index, found: &mut [Found<'_>]
         {
             if !seen.contains(&stem) {
                 seen.push(stem);
+                if seen.len() == SPORTS_TEXT_MIN_WORDS {
+                    break;
+                }
             }
         }
     }
@@ -592,18 +596,26 @@ pub(super) fn ambiguous_small_places(words: &Words, index: &Index, found: &mut V
 /// mention becomes a partial mention of the first full one.
 pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Found<'_>]) {
     let person = |e: EntityIdx| index.entity(e).kind == EntityKind::Person;
-    let mut people: Vec<(EntityIdx, usize)> = Vec::new();
+    // The keys of their short forms, each with the first person named in full who has it,
+    // and where.
+    let mut people: HashMap<EntityIdx, ()> = HashMap::default();
+    let mut shorts: HashMap<String, (EntityIdx, usize)> = HashMap::default();
     for f in found.iter() {
         let Named::Entity(e) = f.target else { continue };
         if f.last > f.first
             && matches!(f.kind, MatchKind::Exact | MatchKind::Fuzzy)
             && person(e)
-            && !people.iter().any(|p| p.0 == e)
+            && people.insert(e, ()).is_none()
         {
-            people.push((e, f.start(words)));
+            let start = f.start(words);
+            for s in &index.entity(e).short {
+                shorts
+                    .entry(crate::keys::ortho_key(s))
+                    .or_insert((e, start));
+            }
         }
     }
-    if people.is_empty() {
+    if shorts.is_empty() {
         return;
     }
     for f in found.iter_mut() {
@@ -614,12 +626,7 @@ pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Fo
         {
             continue;
         }
-        let mut named: Option<(EntityIdx, usize)> = None;
-        index.lookup(f.stem(words), |t| {
-            if t.short && !t.demonym && named.is_none() {
-                named = people.iter().copied().find(|p| p.0 == t.entity);
-            }
-        });
+        let named = shorts.get(f.stem(words)).copied();
         if let Some((p, start)) = named {
             f.retarget(p);
             f.kind = MatchKind::Partial;

@@ -170,6 +170,8 @@ pub(super) struct Info {
     head: Head,
     /// The stem is a word of companies' names ([`COMPANY_WORDS`]).
     company: bool,
+    /// The stem is a person's title ([`PERSON_TITLES`]).
+    title: bool,
 }
 
 /// A head noun that names the kind of what follows it.
@@ -349,6 +351,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             joiner: is_in(NAME_JOINERS, stem),
             head: head_of(stem),
             company: is_in(COMPANY_WORDS, stem),
+            title: is_in(PERSON_TITLES, stem),
         }
     };
     let written = make(AS_WRITTEN, key);
@@ -361,10 +364,10 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             .filter(|c| c.chars > 0)
             .map(|c| {
                 let rest = c.stem(key);
-                let stem = if c.article {
-                    format!("ال{rest}")
+                let stem: std::borrow::Cow<str> = if c.article {
+                    format!("ال{rest}").into()
                 } else {
-                    rest.to_string()
+                    rest.into()
                 };
                 (c, stem)
             })
@@ -766,13 +769,18 @@ fn find_unlinked(
             && (!linked(w) || leads_unknown_name(w));
         // A title that is also a given name, before a family name, is the given name
         // (`لأمين الزاوي`, by Amin Zaoui; `أمين الصندوق` stays the treasurer).
-        let titled_name = infos[w].given()
-            && is_in(PERSON_TITLES, &infos[w].stem)
-            && joins(w)
-            && !linked(w + 1)
-            && infos[w + 1].family()
-            && !stop(w + 1);
-        if taken[w] || !starts || !(infos[w].name_like() || linked(w)) || (stop(w) && !titled_name)
+        let titled_name = || {
+            infos[w].title
+                && infos[w].given()
+                && joins(w)
+                && !linked(w + 1)
+                && infos[w + 1].family()
+                && !stop(w + 1)
+        };
+        if taken[w]
+            || !starts
+            || !(infos[w].name_like() || linked(w))
+            || (stop(w) && !titled_name())
         {
             w += 1;
             continue;
@@ -804,10 +812,8 @@ fn find_unlinked(
                     || ((infos[last].joiner || given_before) && short_person(next)));
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
-            let title_family = infos[next].definite
-                && !joins(next)
-                && infos[last].given()
-                && is_in(PERSON_TITLES, &infos[next].stem);
+            let title_family =
+                infos[next].definite && !joins(next) && infos[last].given() && infos[next].title;
             let family_town = infos[last].given() && !linked(last) && town(next);
             if taken[next]
                 || (linked(next) && !weak_link(next) && !inside && !family_town)
@@ -853,7 +859,7 @@ fn find_unlinked(
             && joins(last)
             && !infos[last + 1].definite
             && infos[last + 1].cand.chars == 0
-            && is_in(PERSON_TITLES, &infos[last + 1].stem)
+            && infos[last + 1].title
             && (infos[w].unknown || infos[w].names > 0);
         let after_person = infos[w].cand.chars > 0
             && spans
