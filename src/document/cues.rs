@@ -462,6 +462,20 @@ pub(super) const SPORTS_WORDS: &[&str] = &[
     "نقاط",
 ];
 
+/// Words that relate what comes before them to another entity (folded): they end a name
+/// (`جهاز المخابرات التابع للحوثيين` is the Houthis' intelligence service, described, and
+/// `الحوثيين` a mention of its own).
+pub(super) const RELATION_WORDS: &[&str] = &[
+    "التابع",
+    "التابعه",
+    "الموالي",
+    "المواليه",
+    "المقرب",
+    "المقربه",
+    "المدعوم",
+    "المدعومه",
+];
+
 /// Prepositions of place (folded): after one, a city's name is the city (`في إشبيلية`),
 /// even in football copy.
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "نحو", "قرب", "داخل"];
@@ -792,6 +806,7 @@ mod tests {
             ("VERB_PARTICLES", VERB_PARTICLES),
             ("SPORTS_WORDS", SPORTS_WORDS),
             ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
+            ("RELATION_WORDS", RELATION_WORDS),
             ("PLACE_HEADS", PLACE_HEADS),
             ("FACILITY_HEADS", FACILITY_HEADS),
             ("STOPS", STOPS),

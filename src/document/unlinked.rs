@@ -33,8 +33,8 @@ use crate::mention::MatchKind;
 
 use super::cues::{
     CLUB_DESCRIPTORS, COMPANY_WORDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, MONTHS, NAME_JOINERS,
-    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, REPORTING_VERBS,
-    STOPS, VERB_PARTICLES, is_in,
+    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS,
+    REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -1303,7 +1303,11 @@ fn organisation(
         // (`حزب الحركة القومية`).
         let party_word = political && i.definite && !is_hard_stop(&i.stem);
         let kept = in_complement(x) || party_word || (official && x <= official_last);
-        if !free(x) || (stop(x) && !kept) || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0 {
+        if !free(x)
+            || (stop(x) && !kept)
+            || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0
+            || is_in(RELATION_WORDS, &i.stem)
+        {
             break;
         }
         let named = linked(x) || i.unknown;
@@ -1374,9 +1378,13 @@ const TIME_ADJECTIVES: &[&str] = &[
     "الثاني",
 ];
 
-/// Does `stem` end a name whatever follows: a particle, a reporting verb or a title?
+/// Does `stem` end a name whatever follows: a particle, a reporting verb, a title or a word
+/// of relation to another entity?
 fn is_hard_stop(stem: &str) -> bool {
-    is_in(STOPS, stem) || is_in(REPORTING_VERBS, stem) || is_in(PERSON_TITLES, stem)
+    is_in(STOPS, stem)
+        || is_in(REPORTING_VERBS, stem)
+        || is_in(PERSON_TITLES, stem)
+        || is_in(RELATION_WORDS, stem)
 }
 
 /// Is the word a definite relative adjective (`المالية`, `الدولي`, `الباكستانية`), which
@@ -1570,6 +1578,20 @@ mod tests {
         assert_eq!(
             unlinked("وقال الأمين العام للمجلس الأعلى للآثار إن الحفائر مستمرة."),
             [("مجلس الأعلى للآثار".to_string(), EntityKind::Organisation)]
+        );
+    }
+
+    #[test]
+    fn a_word_of_relation_ends_an_organisations_name() {
+        let got = found("وقال رئيس جهاز المخابرات التابع للحوثيين إن الحملة مستمرة.");
+        assert_eq!(
+            got,
+            [(
+                "حوثيين".to_string(),
+                EntityKind::Organisation,
+                "houthis".to_string()
+            )],
+            "help: the service affiliated with the Houthis is described, not named"
         );
     }
 
