@@ -777,10 +777,21 @@ fn find_unlinked(
                 && infos[w + 1].family()
                 && !stop(w + 1)
         };
+        // One name, one thing: a word the text named as a place or an organisation with
+        // its head (`ولاية جوبالاند`) does not start a person's name (`في جوبالاند متضامنة`).
+        let named_thing = || {
+            infos[w].unknown
+                && spans.iter().any(|s| {
+                    s.kind != EntityKind::Person
+                        && s.first == s.last
+                        && infos[s.first].stem == infos[w].stem
+                })
+        };
         if taken[w]
             || !starts
             || !(infos[w].name_like() || linked(w))
             || (stop(w) && !titled_name())
+            || named_thing()
         {
             w += 1;
             continue;
@@ -994,7 +1005,7 @@ fn find_unlinked(
     // The family names of the people named in full (and their rare given names), for their
     // later mentions alone.
     let mut locals: HashMap<String, u32> = HashMap::default();
-    let mut families: HashMap<String, Option<u32>> = HashMap::default();
+    let mut families: HashMap<String, Option<Vec<(usize, u32)>>> = HashMap::default();
     let mut added: Vec<Found<'_>> = Vec::new();
     // The words of the unknown organisations and places, for their repetitions alone.
     // Keyed by their words' stems, one after the other; and the stems they start with.
@@ -1016,10 +1027,14 @@ fn find_unlinked(
             let family = infos[s.last].stem.clone();
             let given = &infos[s.first];
             let rare_given = is_rare_given(given).then(|| given.stem.clone());
+            // Two people of the text may share it (`شينجيرو كويزومي` and his father
+            // `جونيتشيرو كويزومي`): the name alone is then the one named last before it.
             for name in std::iter::once(family).chain(rare_given) {
-                let slot = families.entry(name).or_insert(Some(local));
-                if *slot != Some(local) {
-                    *slot = None; // two people of this text share it
+                let slot = families.entry(name).or_insert(Some(Vec::new()));
+                if let Some(named) = slot {
+                    if named.last().is_none_or(|&(_, l)| l != local) {
+                        named.push((s.first, local));
+                    }
                 }
             }
         }
@@ -1060,7 +1075,17 @@ fn find_unlinked(
         if span_of[w].is_some() {
             continue;
         }
-        let Some(Some(local)) = families.get(&infos[w].stem) else {
+        let Some(Some(named)) = families.get(&infos[w].stem) else {
+            continue;
+        };
+        // Spans are in text order: the last named before the word, or else the first.
+        let Some(local) = named
+            .iter()
+            .take_while(|&&(first, _)| first < w)
+            .last()
+            .or(named.first())
+            .map(|(_, local)| local)
+        else {
             continue;
         };
         // A family name alone: free, or linked only by a short form, a partial or a
@@ -1578,6 +1603,35 @@ mod tests {
         assert_eq!(
             unlinked("وقال الأمين العام للمجلس الأعلى للآثار إن الحفائر مستمرة."),
             [("مجلس الأعلى للآثار".to_string(), EntityKind::Organisation)]
+        );
+    }
+
+    #[test]
+    fn a_family_name_two_people_share_is_the_one_named_last_before_it() {
+        let text = "وخسر الوزير شينجيرو كويزومي الجولة، وقال كويزومي إنه راض، وهو نجل رئيس \
+                    الوزراء الأسبق جونيتشيرو كويزومي.";
+        let got: Vec<(String, Option<u32>)> = Matcher::builtin()
+            .find_iter(text)
+            .map(|m| (m.surface.to_string(), m.local))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].0, "كويزومي");
+        assert_eq!(
+            got[1].1, got[0].1,
+            "help: the son, named before it: {got:?}"
+        );
+        assert_ne!(
+            got[2].1, got[0].1,
+            "help: the father is someone else: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_named_as_a_place_starts_no_persons_name() {
+        let got = unlinked("وأشاد بوحدة ولاية جوبالاند، فالقبائل في جوبالاند متضامنة منذ زمن.");
+        assert!(
+            got.iter().all(|(_, k)| *k != EntityKind::Person),
+            "help: جوبالاند is the state the text named: {got:?}"
         );
     }
 
