@@ -348,26 +348,7 @@ fn resolve_known<'m>(
                 .any(|c| ('\u{0600}'..='\u{06FF}').contains(c))
         },
     };
-    if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
-        return None;
-    }
-    let (mut cands, crowd) = resolve::candidates(
-        index,
-        fuzzy,
-        surface,
-        Some(kind),
-        None,
-        budget,
-        FUZZY_MAX_ENTITIES,
-    );
-    resolve::decide(index, fuzzy, surface, &mut cands, &crowd);
-    let first = cands.len().min(1);
-    resolve::explain(index, fuzzy, surface, &mut cands[..first]);
-    let best = cands.first()?;
-    if best.score < FUZZY_MIN_SCORE || !accept.accepts(best) {
-        return None;
-    }
-    found_of(best, &cands)
+    accepted(index, fuzzy, surface, Some(kind), budget, &accept)
 }
 
 /// The mention a window of text is, if one entity clearly wins it: its `surface`, its
@@ -405,14 +386,29 @@ fn resolve_window<'m, 'k>(
         .map(|(k, _)| k.chars().collect())
         .collect();
     let accept = accept(&everyday_words, headed);
-    if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, &accept) {
+    accepted(index, fuzzy, surface, None, budget, &accept)
+}
+
+/// The mention `surface` is when one entity (of `kind`, if given) clearly wins it
+/// ([`FUZZY_MIN_SCORE`]) with a name within `budget` that `accept` takes; its words are
+/// left for the caller to set. A probe that never misses a candidate that could pass
+/// rules out most surfaces before any name is aligned.
+fn accepted<'m, F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
+    index: &'m Index,
+    fuzzy: &resolve::Forms<'_>,
+    surface: &str,
+    kind: Option<EntityKind>,
+    budget: f32,
+    accept: &resolve::Accept<F, N>,
+) -> Option<Found<'m>> {
+    if !resolve::may_accept(index, fuzzy, surface, budget, FUZZY_MAX_ENTITIES, accept) {
         return None;
     }
     let (mut cands, crowd) = resolve::candidates(
         index,
         fuzzy,
         surface,
-        None,
+        kind,
         None,
         budget,
         FUZZY_MAX_ENTITIES,
