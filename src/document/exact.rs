@@ -460,6 +460,49 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
     });
 }
 
+/// A town's name (below a city of about a million) is a piece of a longer name when a word
+/// no word list has, of at least this many letters, follows it in the same name.
+const FOREIGN_NEXT_MIN_LETTERS: usize = 3;
+
+/// Drops the one-word GeoNames towns (below a city of about a million) that a word no word
+/// list has, even with an ending or a verb's prefix off, follows in the same name, with no punctuation between: `داروين نونيز` is
+/// Darwin Núñez, not Darwin, Australia, and `Budi Djiwandono` no town named Budi. A wrong
+/// link is worse than none; the unlinked pass may read the words as the name they are.
+pub(super) fn towns_in_foreign_names(
+    words: &Words,
+    index: &Index,
+    facts: &[KeyFacts],
+    found: &mut Vec<Found<'_>>,
+) {
+    let n = words.words.len();
+    let mut covered = vec![false; n];
+    for f in found.iter() {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+    }
+    found.retain(|f| {
+        let Named::Entity(e) = f.target else {
+            return true;
+        };
+        let place = index.entity(e);
+        let next = f.last + 1;
+        !(f.first == f.last
+            && f.kind == MatchKind::Exact
+            && place.kind == EntityKind::Place
+            && place.id.starts_with("geonames:")
+            && place.prior() < CLITIC_PLACE_MIN_PRIOR
+            && next < n
+            && words.words[f.last].joins_next
+            && !covered[next]
+            && !facts[next].kind.is_everyday()
+            && facts[next].letters >= FOREIGN_NEXT_MIN_LETTERS
+            // Nor with an ending or a verb's prefix (`الدوحة ستستضيف`, Doha will host).
+            && !super::unlinked::is_everyday(words.key(next))
+            && facts[next].live == 0
+            // `و` joined to a word coordinates it (`ويفرن والزاوية`, `جنين ومخيمها`).
+            && !words.key(next).starts_with('\u{0648}'))
+    });
+}
+
 /// A text with at least this many distinct words of football copy is about football.
 const SPORTS_TEXT_MIN_WORDS: usize = 3;
 
@@ -911,5 +954,33 @@ mod tests {
             .map(|m| m.entity_id())
             .collect();
         assert_eq!(got.first().copied().flatten(), Some("geonames:1217662"));
+    }
+
+    #[test]
+    fn a_town_before_a_word_no_list_has_is_a_piece_of_a_name() {
+        let matcher = Matcher::builtin();
+        let ids = |text: &str| -> Vec<Option<String>> {
+            matcher
+                .find_iter(text)
+                .map(|m| m.entity_id().map(str::to_string))
+                .collect()
+        };
+        let darwin = Some("geonames:2073124".to_string());
+        assert!(
+            !ids("وسجل داروين نونيز هدفا.").contains(&darwin),
+            "help: Darwin Núñez is no town in Australia"
+        );
+        assert!(
+            !ids("وقال Budi Djiwandono إن الخطة جاهزة.")
+                .contains(&Some("geonames:711268".to_string()))
+        );
+        // The town alone, before an everyday word or a coordinated one, is the town.
+        assert!(ids("وزار الوفد داروين الأسترالية.").contains(&darwin));
+        assert!(ids("وزار الوفد داروين وكانبيرا.").contains(&darwin));
+        // A verb with its prefixes is an everyday word: Doha will host.
+        assert!(
+            ids("وقالت الوكالة إن الدوحة ستستضيف المؤتمر.")
+                .contains(&Some("geonames:290030".to_string()))
+        );
     }
 }

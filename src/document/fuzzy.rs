@@ -68,6 +68,13 @@ pub(super) struct WordKind {
     unnamed: bool,
 }
 
+impl WordKind {
+    /// Is the word one wordfreq lists?
+    pub(super) fn is_everyday(self) -> bool {
+        self.everyday
+    }
+}
+
 /// Fuzzy pass: windows of up to [`FUZZY_MAX_WORDS`] words that no exact name covers are
 /// resolved like standalone names; a window is a mention when one entity clearly wins
 /// ([`FUZZY_MIN_SCORE`]) with a close name ([`FUZZY_MIN_SIMILARITY`]), no word left over.

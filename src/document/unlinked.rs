@@ -227,7 +227,7 @@ fn is_in_joined(list: &[&str], stem: &str) -> bool {
 
 /// Is the folded `word`, or the word with an ending or a verb prefix taken off, an everyday
 /// word?
-fn is_everyday(word: &str) -> bool {
+pub(super) fn is_everyday(word: &str) -> bool {
     is_everyday_within(word, 2)
 }
 
