@@ -475,10 +475,7 @@ pub(super) fn towns_in_foreign_names(
     found: &mut Vec<Found<'_>>,
 ) {
     let n = words.words.len();
-    let mut covered = vec![false; n];
-    for f in found.iter() {
-        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = super::covered_words(found, n);
     found.retain(|f| {
         let Named::Entity(e) = f.target else {
             return true;
@@ -641,14 +638,14 @@ pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Fo
     let person = |e: EntityIdx| index.entity(e).kind == EntityKind::Person;
     // The keys of their short forms, each with the first person named in full who has it,
     // and where.
-    let mut people: HashMap<EntityIdx, ()> = HashMap::default();
+    let mut people: rustc_hash::FxHashSet<EntityIdx> = Default::default();
     let mut shorts: HashMap<String, (EntityIdx, usize)> = HashMap::default();
     for f in found.iter() {
         let Named::Entity(e) = f.target else { continue };
         if f.last > f.first
             && matches!(f.kind, MatchKind::Exact | MatchKind::Fuzzy)
             && person(e)
-            && people.insert(e, ()).is_none()
+            && people.insert(e)
         {
             let start = f.start(words);
             for s in &index.entity(e).short {

@@ -247,10 +247,7 @@ pub(super) fn link_unlinked<'m>(
         }
     }
     let n = words.words.len();
-    let mut covered = vec![false; n];
-    for f in found.iter() {
-        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = super::covered_words(found, n);
     for (local, kind, i) in longest {
         let f = &found[i];
         // A person's name may go on in words with the article that the unlinked pass did

@@ -26,10 +26,7 @@ fn is_latin_word(word: &str) -> bool {
 pub(super) fn latin_glosses(text: &str, words: &Words, found: &mut Vec<Found<'_>>) {
     let n = words.words.len();
     let start = |w: usize| words.origins[words.words[w].chars.start];
-    let mut covered = vec![false; n];
-    for f in found.iter() {
-        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = super::covered_words(found, n);
     let mut glosses = Vec::new();
     for f in found.iter() {
         let first = f.last + 1;

@@ -103,6 +103,15 @@ impl Found<'_> {
     }
 }
 
+/// Which of the text's `n` words a found mention covers.
+fn covered_words(found: &[Found<'_>], n: usize) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for f in found {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
 const AS_WRITTEN: Candidate = Candidate {
     prefix: "",
     chars: 0,
