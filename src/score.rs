@@ -917,7 +917,9 @@ impl std::hash::Hasher for WordHasher {
 /// A watch-list repeats its given and family names thousands of times: a query's words are
 /// aligned with each of them once, not once per name.
 pub(crate) struct PairMemo<'r> {
-    by_query_word: Vec<PairMap<'r>>,
+    /// For each distinct query word met (by its letters: the readings of a query share all
+    /// their words but the first), the reference words it was aligned with.
+    by_query_word: Vec<(Vec<char>, PairMap<'r>)>,
     /// Distances up to this are exact; beyond it, a name may be given the distance of its
     /// word alignment when its joined letters cannot come within it (see
     /// [`distance_within`]).
@@ -1051,16 +1053,23 @@ fn compare_impl<'r, const EXPLAIN: bool>(
         dist.clear();
         match memo {
             Some(memo) => {
-                if memo.by_query_word.len() < q.len() {
-                    // Sized for the words of the names a query meets: grown from empty, the
-                    // maps were rehashed a dozen times each.
-                    memo.by_query_word.resize_with(q.len(), || {
-                        PairMap::with_capacity_and_hasher(PAIR_MAP_CAPACITY, Default::default())
-                    });
-                }
-                for i in 0..q.len() {
+                for (i, qw) in q.iter().enumerate() {
+                    let slot = match memo.by_query_word.iter().position(|(w, _)| w == qw) {
+                        Some(slot) => slot,
+                        None => {
+                            // Sized for the words of the names a query meets: grown from
+                            // empty, the maps were rehashed a dozen times each.
+                            let map = PairMap::with_capacity_and_hasher(
+                                PAIR_MAP_CAPACITY,
+                                Default::default(),
+                            );
+                            memo.by_query_word.push((qw.clone(), map));
+                            memo.by_query_word.len() - 1
+                        }
+                    };
+                    let pairs = &mut memo.by_query_word[slot].1;
                     for (j, rw) in r.iter().enumerate() {
-                        let d = *memo.by_query_word[i]
+                        let d = *pairs
                             .entry(rw)
                             .or_insert_with(|| pair(i, j, pair_edits(i, j)));
                         dist.push(d);

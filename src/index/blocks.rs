@@ -9,13 +9,15 @@ use super::{EntityIdx, Index};
 use crate::keys::with_deletions;
 use crate::text::table::TablesRef;
 
-/// The key of a cached block: layer, kind, limit, key.
-type BlockKey = (u8, u8, usize, String);
+/// What a cached block is of, besides its key: layer, kind, limit.
+type BlockOf = (u8, u8, usize);
 
-/// The cached blocks, and how many entities they hold in all.
+/// The cached blocks, by what they are of and then by key (looked up by `&str`: a query
+/// asks for dozens of blocks, and an owned key for each was an allocation per look-up),
+/// and how many entities they hold in all.
 #[derive(Default)]
 struct Cached {
-    blocks: FxHashMap<BlockKey, Arc<[EntityIdx]>>,
+    blocks: FxHashMap<BlockOf, FxHashMap<Box<str>, Arc<[EntityIdx]>>>,
     entities: usize,
 }
 
@@ -35,15 +37,19 @@ impl BlockCache {
         self.cached.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn get(&self, key: &BlockKey) -> Option<Arc<[EntityIdx]>> {
-        self.lock().blocks.get(key).cloned()
+    fn get(&self, of: BlockOf, key: &str) -> Option<Arc<[EntityIdx]>> {
+        self.lock().blocks.get(&of)?.get(key).cloned()
     }
 
-    fn insert(&self, key: BlockKey, block: Arc<[EntityIdx]>) {
+    fn insert(&self, of: BlockOf, key: &str, block: Arc<[EntityIdx]>) {
         let mut cached = self.lock();
         if cached.entities + block.len() < Self::CAPACITY {
             cached.entities += block.len() + 1;
-            cached.blocks.insert(key, block);
+            cached
+                .blocks
+                .entry(of)
+                .or_default()
+                .insert(key.into(), block);
         }
     }
 }
@@ -68,17 +74,14 @@ impl Index {
         limit: usize,
         mut f: impl FnMut(&[EntityIdx]),
     ) {
-        let mut neighbours = Vec::new();
+        // This query's new keys are those `seen` gains.
+        let new = seen.len();
         with_deletions(query, |d| {
             if !seen.iter().any(|s| s == d) {
                 seen.push(d.to_string());
-                neighbours.push(d.to_string());
             }
         });
-        if neighbours.is_empty() {
-            return;
-        }
-        for d in &neighbours {
+        for d in &seen[new..] {
             for (layer, tables) in self.layers().enumerate() {
                 f(&self.block(layer, tables, kind, d, limit));
             }
@@ -95,17 +98,15 @@ impl Index {
         d: &str,
         limit: usize,
     ) -> Arc<[EntityIdx]> {
-        let key = (layer as u8, kind, limit, d.to_string());
-        if let Some(block) = self.block_cache.get(&key) {
+        let of = (layer as u8, kind, limit);
+        if let Some(block) = self.block_cache.get(of, d) {
             return block;
         }
         let mut block: Arc<[EntityIdx]> = Arc::new([]);
         tables
             .blocks
-            .blocks(kind, std::slice::from_ref(&key.3), limit, |b| {
-                block = b.into()
-            });
-        self.block_cache.insert(key, block.clone());
+            .blocks(kind, &[d.to_string()], limit, |b| block = b.into());
+        self.block_cache.insert(of, d, block.clone());
         block
     }
 

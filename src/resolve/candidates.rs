@@ -76,6 +76,57 @@ impl Tally {
 
 thread_local! {
     static TALLY: std::cell::RefCell<Tally> = std::cell::RefCell::new(Tally::default());
+    static MARKS: std::cell::RefCell<Marks> = std::cell::RefCell::new(Marks::default());
+}
+
+/// A set of entity indices for one query: an array over all entities, reset by a stamp.
+/// The script bridge dedups a few thousand entities a query, and a hash set, grown from
+/// empty each time, spent more on hashing and rehashing than the bridge on its entities.
+#[derive(Default)]
+struct Marks {
+    stamps: Vec<u32>,
+    stamp: u32,
+}
+
+impl Marks {
+    /// Forgets the last query's entities.
+    fn start(&mut self) {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.stamps.fill(0);
+            self.stamp = 1;
+        }
+    }
+
+    /// Adds `e`; was it new?
+    #[inline]
+    fn insert(&mut self, e: EntityIdx) -> bool {
+        let i = e as usize;
+        if i >= self.stamps.len() {
+            self.stamps.resize(i + 1, 0);
+        }
+        let new = self.stamps[i] != self.stamp;
+        self.stamps[i] = self.stamp;
+        new
+    }
+}
+
+/// The distinct entities of `entities`, in order, at most `limit`.
+fn distinct(entities: impl Iterator<Item = EntityIdx>, limit: usize) -> Vec<EntityIdx> {
+    MARKS.with(|marks| {
+        let mut marks = marks.borrow_mut();
+        marks.start();
+        let mut out = Vec::with_capacity(limit.min(4096));
+        for e in entities {
+            if out.len() == limit {
+                break;
+            }
+            if marks.insert(e) {
+                out.push(e);
+            }
+        }
+        out
+    })
 }
 
 /// Per-entity caches of fuzzy resolution; the blocks themselves are the [`Index`]'s.
@@ -284,22 +335,19 @@ impl FuzzyIndex {
 
     /// The `max_entities` entities sharing the most whole-name or word skeletons (within one
     /// deletion) with the query, those in `exclude` left out, with the weight of the keys
-    /// they share: the first `in_order` of them in order (more shared keys, then best
-    /// prior), the others after them in no order (only the first are aligned one by one).
+    /// they share, in order: more shared keys, then best prior.
     fn candidates(
         &self,
         index: &Index,
         query_words: &[String],
         max_entities: usize,
         exclude: &EntitySet,
-        in_order: usize,
     ) -> Vec<(EntityIdx, u32)> {
         let skeletons: Vec<String> = query_words.iter().map(|w| skeleton(w)).collect();
         let whole: String = skeletons.concat();
         TALLY.with(|tally| {
             let mut tally = tally.borrow_mut();
-            let wanted = (max_entities, in_order);
-            self.tally(index, &skeletons, &whole, wanted, exclude, &mut tally)
+            self.tally(index, &skeletons, &whole, max_entities, exclude, &mut tally)
         })
     }
 
@@ -309,7 +357,7 @@ impl FuzzyIndex {
         index: &Index,
         skeletons: &[String],
         whole: &str,
-        (max_entities, in_order): (usize, usize),
+        max_entities: usize,
         exclude: &EntitySet,
         tally: &mut Tally,
     ) -> Vec<(EntityIdx, u32)> {
@@ -340,30 +388,42 @@ impl FuzzyIndex {
                 index.blocks(BLOCK_WORD, s, &mut seen, MAX_FROM_BLOCK, |b| add(b, 1));
             }
         }
-        // More shared keys first; within a weight, the order the blocks gave (best prior):
-        // one integer to sort by, and only the first `max_entities` in order.
-        let mut out: Vec<(u64, EntityIdx)> = tally
-            .touched
-            .iter()
-            .filter(|e| !exclude.contains(e))
-            .map(|&e| {
-                let (w, at) = tally.counts[e as usize];
-                ((u64::from(u32::MAX - w) << 32) | u64::from(at), e)
-            })
-            .collect();
-        if out.len() > max_entities {
-            out.select_nth_unstable(max_entities);
+        // More shared keys first; within a weight, the order the blocks gave (best prior),
+        // which is the order `touched` met them in: a counting sort by weight, stable.
+        let kept = || tally.touched.iter().filter(|e| !exclude.contains(e));
+        let weight = |e: EntityIdx| tally.counts[e as usize].0 as usize;
+        let heaviest = kept().map(|&e| weight(e)).max().unwrap_or(0);
+        // Past this many distinct weights (never with keys of weight 1 and 4 within one
+        // deletion), no table of them: sort.
+        if heaviest > 1 << 12 {
+            let mut out: Vec<(u64, EntityIdx)> = kept()
+                .map(|&e| ((u64::from(u32::MAX) - weight(e) as u64) << 32, e))
+                .collect();
+            out.sort_by_key(|x| x.0);
             out.truncate(max_entities);
+            return out
+                .into_iter()
+                .map(|(key, e)| (e, u32::MAX - (key >> 32) as u32))
+                .collect();
         }
-        // Sorting the few hundred whole was a twentieth of resolving.
-        if out.len() > in_order {
-            out.select_nth_unstable(in_order);
+        // Where each weight starts in the output: the heaviest first.
+        let mut start = vec![0usize; heaviest + 2];
+        for &e in kept() {
+            start[heaviest - weight(e) + 1] += 1;
         }
-        let head = out.len().min(in_order);
-        out[..head].sort_unstable();
-        out.into_iter()
-            .map(|(key, e)| (e, u32::MAX - (key >> 32) as u32))
-            .collect()
+        for w in 1..start.len() {
+            start[w] += start[w - 1];
+        }
+        let total = start[heaviest + 1];
+        let mut out = vec![(0, 0u32); total];
+        for &e in kept() {
+            let w = weight(e);
+            let slot = &mut start[heaviest - w];
+            out[*slot] = (e, w as u32);
+            *slot += 1;
+        }
+        out.truncate(max_entities);
+        out
     }
 }
 
@@ -434,7 +494,7 @@ pub(super) fn readings(words: &[String]) -> Vec<(Vec<String>, f32, Option<&'stat
 /// The entities a reading of a query is compared with: those an exact key names, then
 /// those sharing skeleton blocks with it ([`FuzzyIndex::candidates`]), at most
 /// `max_entities`, each with the weight of the keys it shares (an exact key outweighs all);
-/// the first [`MAX_ALIGNED`] in order, the others in none.
+/// in order (the first [`MAX_ALIGNED`] are aligned).
 fn reading_entities(
     index: &Index,
     fuzzy: &Forms<'_>,
@@ -450,8 +510,7 @@ fn reading_entities(
     // The same entities as the first `max_entities` of the fuzzy ones after the exact
     // ones, each once, in the order that counts (`MAX_ALIGNED` are aligned).
     let room = max_entities.saturating_sub(out.len());
-    let in_order = MAX_ALIGNED.saturating_sub(out.len());
-    out.extend(fuzzy.candidates(index, reading, room, &exact, in_order));
+    out.extend(fuzzy.candidates(index, reading, room, &exact));
     out.truncate(max_entities);
 }
 
@@ -598,11 +657,12 @@ pub(crate) fn candidates<'m, 'f>(
     // The entities past the first MAX_ALIGNED of a reading, with the distance they are
     // weighed at in the crowd.
     let mut estimated: EntityMap<f32> = EntityMap::with_capacity_and_hasher(max_entities, sized());
+    // One memo for all readings: they differ in their first word alone.
+    let mut memo = PairMemo::default();
     for (r, (reading, penalty, _)) in read.iter().enumerate() {
         let joined = reading.join(" ");
         let query = Prepared::new(&joined).written_as(name);
         reading_entities(index, fuzzy, reading, &joined, max_entities, &mut visited);
-        let mut memo = PairMemo::default();
         let mut aligned: Vec<(u32, f32)> = Vec::new();
         for &(entity, weight) in visited.iter().take(MAX_ALIGNED) {
             let d = consider(entity, &query, r as u8, &mut memo);
@@ -627,7 +687,6 @@ pub(crate) fn candidates<'m, 'f>(
     // the entities only the cross-script key reaches.
     let scorer = XScriptScorer::new(name);
     let bridged = bridged_entities(index, name);
-    let mut seen = EntitySet::default();
     // The entities over the budget are bridged too: a faithful transliteration of a Latin
     // name can make up for a far Arabic spelling.
     let mut over: Vec<EntityIdx> = over_budget
@@ -637,14 +696,10 @@ pub(crate) fn candidates<'m, 'f>(
         .collect();
     over.sort_unstable();
     let compared = best_by_entity.len() + over.len();
-    let entities: Vec<EntityIdx> = best_by_entity
-        .keys()
-        .copied()
-        .chain(over)
-        .chain(bridged)
-        .filter(|e| seen.insert(*e))
-        .take(max_entities + compared)
-        .collect();
+    let entities = distinct(
+        best_by_entity.keys().copied().chain(over).chain(bridged),
+        max_entities + compared,
+    );
     let mut crowd_bridge: EntityMap<f32> = EntityMap::default();
     for entity in entities {
         // Nothing to bridge to (the entity itself is not even read: at a million aliases
@@ -843,11 +898,10 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
     // `max_entities` of them that it has no same-script candidate for, which are among the
     // first `max_entities` + (entities compared) here.
     let scorer = XScriptScorer::new(name);
-    let mut seen = EntitySet::default();
-    let bridged = bridged_entities(index, name)
-        .into_iter()
-        .filter(|e| seen.insert(*e))
-        .take(max_entities + considered.len());
+    let bridged = distinct(
+        bridged_entities(index, name).into_iter(),
+        max_entities + considered.len(),
+    );
     for entity in bridged {
         if !fuzzy.has_names_in(index, entity, !latin_query) {
             continue;
