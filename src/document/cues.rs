@@ -627,6 +627,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "دايره",
     "الدايره",
     "بلدات",
+    "بلديات",
     "قري",
     "مدن",
     "العاصمه",
@@ -662,6 +663,7 @@ pub(super) const DIVISION_HEADS: &[&str] = &[
     "مقاطعه",
     "المقاطعه",
     "مقاطعات",
+    "بلديات",
 ];
 
 /// Plural heads of places, which govern every place of the list after them (`ولايات
@@ -671,9 +673,26 @@ pub(super) const LIST_HEADS: &[&str] = &[
     "محافظات",
     "اقاليم",
     "مقاطعات",
+    "بلديات",
     "مدن",
     "قري",
     "بلدات",
+];
+
+/// Words of direction that name a part of a place after its name (`الزاوية الجنوب`, the
+/// municipality of Zawiya South; `كردفان الكبرى`) (folded).
+pub(super) const DIRECTIONS: &[&str] = &[
+    "الشمال",
+    "الجنوب",
+    "الشرق",
+    "الغرب",
+    "المركز",
+    "الوسطي",
+    "الشماليه",
+    "الجنوبيه",
+    "الشرقيه",
+    "الغربيه",
+    "الكبري",
 ];
 
 /// Nouns for a facility whose name is built on another name and spanned whole, as a place
@@ -814,6 +833,7 @@ mod tests {
             ("CITY_HEADS", CITY_HEADS),
             ("DIVISION_HEADS", DIVISION_HEADS),
             ("LIST_HEADS", LIST_HEADS),
+            ("DIRECTIONS", DIRECTIONS),
         ];
         for (name, list) in lists {
             for w in *list {

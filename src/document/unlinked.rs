@@ -32,9 +32,9 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CLUB_DESCRIPTORS, COMPANY_WORDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, MONTHS, NAME_JOINERS,
-    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS,
-    REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
+    CLUB_DESCRIPTORS, COMPANY_WORDS, DIRECTIONS, FACILITY_DESCRIPTORS, FACILITY_HEADS, LIST_HEADS,
+    MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES,
+    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -630,6 +630,12 @@ fn find_unlinked(
             },
         )
     };
+    // The last word of the place the gazetteer knows that starts at `w`, if one does.
+    let listed_place = |w: usize| {
+        let f = &found[cover[w]?];
+        let e = index.entity(f.target.entity()?);
+        (f.first == w && e.kind == EntityKind::Place).then_some(f.last)
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut taken = vec![false; n];
     let mut w = 0;
@@ -637,6 +643,19 @@ fn find_unlinked(
         if taken[w] || !free(w) {
             w += 1;
             continue;
+        }
+        // A plural head of places and the list after it (`بلديات القلعة والمنشية ووازن`).
+        if !linked(w) && is_in(LIST_HEADS, &infos[w].stem) {
+            if let Some((members, last)) =
+                place_list(text, words, infos, w, &listed_place, &free, &stop)
+            {
+                for s in members {
+                    taken[s.first..=s.last].iter_mut().for_each(|t| *t = true);
+                    spans.push(s);
+                }
+                w = last + 1;
+                continue;
+            }
         }
         // A head that is part of a name the gazetteer knows belongs to that name.
         let span = if linked(w) {
@@ -1484,6 +1503,146 @@ fn place(
     unknown_after(infos, w, EntityKind::Place, joins, free, linked, stop)
 }
 
+/// Most words of one place in a list after a plural head (`قصر الأخيار`, `القره بوللي`).
+const LIST_MEMBER_WORDS: usize = 3;
+
+/// Below this Zipf frequency a word continues a place's name in a list (a word seen once
+/// in about three million: `براديش` is 3.3; verbs and nouns that end a list, such as
+/// `شاركوا`, are well above it).
+const LIST_WORD_MAX_ZIPF: f32 = 3.5;
+
+/// The places listed after a plural head at `w` (`بلديات الجميل والمنشية ووازن`): each
+/// member after the first joined by `و` or a comma, one to [`LIST_MEMBER_WORDS`] words (a
+/// noun without the article and the definite word it governs, `سيدي السايح`; words no word
+/// list has, `القره بوللي`; a known place and a direction, `الزاوية الجنوب`); the list ends
+/// at any other word. In such a list everyday words are names (`القلعة`, "the castle"), so
+/// it counts only with two members or more, one of them a place the gazetteer knows or a
+/// word no word list has. Returns the members the gazetteer does not know, as places, and
+/// the list's last word.
+fn place_list(
+    text: &str,
+    words: &Words,
+    infos: &[&Info],
+    w: usize,
+    listed_place: &dyn Fn(usize) -> Option<usize>,
+    free: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> Option<(Vec<Span>, usize)> {
+    let n = infos.len();
+    let joins = |x: usize| x + 1 < n && words.words[x].joins_next;
+    // `و` on a member: read off, or kept on a word read whole (`ووازن`, as `وازن` is also
+    // a verb).
+    let coordinated = |x: usize| {
+        infos[x].cand.prefix == "و"
+            || infos[x].cand.chars == 0
+                && words.key(x).chars().count() > 3
+                && words.key(x).starts_with('و')
+    };
+    // The next member starts at `x + 1` after a member ending at `x`: `و` on it, after a
+    // space or a comma.
+    let next = |x: usize| {
+        if x + 1 >= n || !coordinated(x + 1) && !comma_after(text, words, x) {
+            return None;
+        }
+        let gap = &text[words.words[x].end..words.origins[words.words[x + 1].chars.start]];
+        gap.chars()
+            .all(|c| c.is_whitespace() || c == '،' || c == ',')
+            .then_some(x + 1)
+    };
+    let mut members: Vec<(usize, usize, bool)> = Vec::new();
+    let mut evidence = false;
+    let mut x = w + 1;
+    if !joins(w) || x >= n || coordinated(x) {
+        return None;
+    }
+    loop {
+        let i = infos[x];
+        // A stem with a proclitic other than the list's `و` is no member.
+        let clitic_ok = i.cand.chars == 0 || coordinated(x) && i.cand.chars == 1;
+        // A frequent noun or a head starts a place's name in a list when it governs the
+        // definite word after it (`سيدي السايح`, `راس الجبل`, `قصر الأخيار`, `حي الأندلس`).
+        let governs = !i.definite
+            && !i.listed_stop
+            && x + 1 < n
+            && joins(x)
+            && infos[x + 1].definite
+            && !stop(x + 1);
+        if !clitic_ok || (stop(x) || i.head != Head::None) && !governs {
+            break;
+        }
+        let (last, known) = match listed_place(x) {
+            Some(last)
+                if last + 1 < n && joins(last) && is_in(DIRECTIONS, &infos[last + 1].stem) =>
+            {
+                (last + 1, false)
+            }
+            Some(last) => (last, true),
+            None if free(x) => {
+                let mut last = x;
+                while last + 1 - x < LIST_MEMBER_WORDS && joins(last) {
+                    let y = last + 1;
+                    let j = infos[y];
+                    let governed = y == x + 1 && !i.definite && j.definite;
+                    // A word no word list has, or a rare one: a name's (`بوللي`; `براديش`,
+                    // which the news write often enough to be in the frequency list),
+                    // whatever ending or proclitic a reading finds in it.
+                    let foreign =
+                        j.unknown || !j.everyday || j.zipf.is_none_or(|z| z < LIST_WORD_MAX_ZIPF);
+                    let plain = j.cand.chars == 0;
+                    let direction = plain && is_in(DIRECTIONS, &j.stem);
+                    if coordinated(y)
+                        || !free(y)
+                        || stop(y)
+                        || !(governed && plain || foreign || direction)
+                    {
+                        break;
+                    }
+                    last = y;
+                }
+                (last, false)
+            }
+            None => break,
+        };
+        evidence |= known || (x..=last).any(|y| infos[y].unknown);
+        members.push((x, last, known));
+        match next(last) {
+            Some(y) => x = y,
+            None => break,
+        }
+    }
+    if members.len() < 2 || !evidence {
+        return None;
+    }
+    let last = members.last().map(|m| m.1)?;
+    let spans = members
+        .into_iter()
+        .filter(|m| !m.2)
+        .map(|(first, last, _)| Span {
+            first,
+            last,
+            kind: EntityKind::Place,
+            score: CUED_SCORE,
+            cand: if infos[first].cand.chars == 0 && coordinated(first) {
+                clitic::Candidate {
+                    prefix: "و",
+                    chars: 1,
+                    article: false,
+                }
+            } else {
+                infos[first].cand
+            },
+        })
+        .collect();
+    Some((spans, last))
+}
+
+/// Is a comma right after word `x` (spaces around it)?
+fn comma_after(text: &str, words: &Words, x: usize) -> bool {
+    let end = words.words[x].end;
+    let rest = text[end..].trim_start();
+    rest.starts_with('،') || rest.starts_with(',')
+}
+
 /// The unknown words right after a head at `w` (no more than [`MAX_NAME_WORDS`]), as a
 /// mention of `kind` without the head.
 fn unknown_after(
@@ -1911,6 +2070,39 @@ mod tests {
                 ("ساديولا".to_string(), EntityKind::Place)
             ]
         );
+    }
+
+    #[test]
+    fn places_listed_after_a_plural_head() {
+        let place = |s: &str| (s.to_string(), EntityKind::Place);
+        let kinds = |text: &str| -> Vec<(String, EntityKind)> {
+            found(text).into_iter().map(|(s, k, _)| (s, k)).collect()
+        };
+        // After `بلديات` every member of the list joined by `و` is a place, everyday words
+        // too: `القلعة` ("the castle") unlinked, `الجميل` ("the beautiful") Al Jumayl in
+        // Libya once it is read as a place, beside the known `وازن` and `مصراتة`.
+        assert_eq!(
+            kinds("وحضر عمداء بلديات الجميل والقلعة ووازن ومصراتة الاجتماع أمس."),
+            [
+                place("الجميل"),
+                place("القلعة"),
+                place("وازن"),
+                place("مصراتة")
+            ]
+        );
+        // Members of more than one word: a noun and the definite word it governs, a known
+        // place and a direction; commas as well as `و`.
+        assert_eq!(
+            unlinked("وشملت الزيارة قرى سيدي السايح، قصر الأخيار والزاوية الجنوب."),
+            [
+                place("سيدي السايح"),
+                place("قصر الأخيار"),
+                place("الزاوية الجنوب")
+            ]
+        );
+        // A plural head with adjectives, or one member, is no list of names.
+        assert_eq!(unlinked("وزار الوفد مدن الساحل الكبيرة والصغيرة."), []);
+        assert_eq!(unlinked("وتضررت قرى الجبل بعد العاصفة."), []);
     }
 
     #[test]
