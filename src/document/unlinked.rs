@@ -122,6 +122,17 @@ const POLITICAL_HEADS: &[&str] = &[
     "لايحه",
 ];
 
+/// Definite heads of parties and movements (folded), which two adjectives after them make a
+/// name (see [`organisation`]).
+const PARTY_HEADS: &[&str] = &["الحزب", "الحركه", "الجبهه", "التيار", "التحالف"];
+
+/// Adjectives of parties' names that are no relative adjectives (folded).
+const PARTY_ADJECTIVES: &[&str] = &["الحر", "الجديد", "الموحد", "المتحد"];
+
+/// Relative adjectives said of a party rather than part of its name (folded): `الحزب
+/// الليبرالي الديمقراطي الحاكم` is the LDP, in power.
+const PARTY_STATES: &[&str] = &["الحاكم", "المعارض", "الحاكمه", "المعارضه"];
+
 /// Spokesmen, whom `باسم` ("in the name of") follows.
 const SPOKESMEN: &[&str] = &["المتحدث", "الناطق", "المتحدثه", "الناطقه", "متحدث", "ناطق"];
 
@@ -657,9 +668,15 @@ fn find_unlinked(
                 continue;
             }
         }
-        // A head that is part of a name the gazetteer knows belongs to that name.
+        // A head that is part of a name the gazetteer knows belongs to that name, unless a
+        // party's name is longer than the link (`الحزب الديمقراطي الحر` holds the US
+        // party's `الحزب الديمقراطي`).
         let span = if linked(w) {
-            None
+            let party = PARTY_HEADS.contains(&infos[w].stem.as_str()) && free(w);
+            party
+                .then(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
+                .flatten()
+                .filter(|s| cover[w].is_some_and(|i| found[i].first == w && found[i].last < s.last))
         } else if infos[w].head == Head::Organisation {
             organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
@@ -1286,6 +1303,17 @@ fn organisation(
             }
             && !is_hard_stop(&infos[x].stem)
     };
+    // A party's definite head and two adjectives, the first relative, make a name too
+    // (`الحزب الاشتراكي الديمقراطي`, `الحزب الديمقراطي الحر`): one, `الحزب الديمقراطي`, is as
+    // often a description, or another country's party.
+    let party_adjective = |x: usize| {
+        adjective_at(x, false)
+            || x < infos.len() && joins(x - 1) && PARTY_ADJECTIVES.contains(&infos[x].stem.as_str())
+    };
+    let party = head.definite
+        && PARTY_HEADS.contains(&head.stem.as_str())
+        && adjective_at(w + 1, false)
+        && party_adjective(w + 2);
     let official = head.definite
         && (adjective_at(w + 1, true) || (adjective_at(w + 1, false) && adjective_at(w + 2, true)));
     let official_last = if adjective_at(w + 1, true) {
@@ -1293,6 +1321,23 @@ fn organisation(
     } else {
         w + 2
     };
+    if party && !official {
+        // The adjectives and no more: a party's name is followed by what is said of it
+        // (`الحاكم`, `اليوم`).
+        let last = (w + 2..infos.len())
+            .take_while(|&x| {
+                x == w + 2 || party_adjective(x) && !is_in(PARTY_STATES, &infos[x].stem)
+            })
+            .last()
+            .unwrap_or(w + 2);
+        return Some(Span {
+            first: w,
+            last,
+            kind: EntityKind::Organisation,
+            score: CUED_SCORE,
+            cand: head.cand,
+        });
+    }
     if head.definite && !official {
         return None;
     }
@@ -2070,6 +2115,25 @@ mod tests {
                 ("ساديولا".to_string(), EntityKind::Place)
             ]
         );
+    }
+
+    #[test]
+    fn a_party_with_two_adjectives_is_a_name() {
+        let org = |s: &str| (s.to_string(), EntityKind::Organisation);
+        assert_eq!(
+            unlinked("وتتكون الحكومة من الحزب الاشتراكي الديمقراطي والحزب الديمقراطي الحر."),
+            [
+                org("الحزب الاشتراكي الديمقراطي"),
+                org("الحزب الديمقراطي الحر")
+            ]
+        );
+        // What is said of the party after its name stays outside it.
+        assert_eq!(
+            unlinked("وفازت في انتخابات رئاسة الحزب الليبرالي الديمقراطي الحاكم اليوم."),
+            [org("الحزب الليبرالي الديمقراطي")]
+        );
+        // One adjective is a description.
+        assert_eq!(unlinked("وانتقد الحزب الحاكم القرار."), []);
     }
 
     #[test]
