@@ -2118,6 +2118,17 @@ mod tests {
     }
 
     #[test]
+    fn a_chamber_named_after_its_city_is_an_organisation() {
+        let got = found("وقال رئيس غرفة الرياض إن الصادرات ارتفعت، فيما بقي في غرفة نومه.");
+        assert_eq!(
+            got.iter()
+                .map(|(s, k, _)| (s.as_str(), *k))
+                .collect::<Vec<_>>(),
+            [("غرفة الرياض", EntityKind::Organisation)]
+        );
+    }
+
+    #[test]
     fn a_party_with_two_adjectives_is_a_name() {
         let org = |s: &str| (s.to_string(), EntityKind::Organisation);
         assert_eq!(
