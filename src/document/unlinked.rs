@@ -133,6 +133,74 @@ const PARTY_ADJECTIVES: &[&str] = &["الحر", "الجديد", "الموحد", 
 /// الليبرالي الديمقراطي الحاكم` is the LDP, in power.
 const PARTY_STATES: &[&str] = &["الحاكم", "المعارض", "الحاكمه", "المعارضه"];
 
+/// English words of organisations' names: a Latin name with one of them is an
+/// organisation's (`Barrick Gold Corporation`), any other a person's.
+const LATIN_ORG_WORDS: &[&str] = &[
+    "Group",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "Holding",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "University",
+    "Party",
+    "Foundation",
+    "Fund",
+    "Council",
+    "Agency",
+    "Ministry",
+    "Institute",
+    "Association",
+    "Club",
+    "FC",
+    "Press",
+    "News",
+    "Times",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Gold",
+    "Motors",
+    "Capital",
+    "Partners",
+    "Technologies",
+];
+
+/// A word of a name in the Latin script: a capital then small letters (`Djiwandono`,
+/// `O'Neill`, `Jean-Luc`), or capitals alone, three or more (`ALTINOK`; two are more often
+/// an acronym).
+fn is_capitalised_latin(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    let letters = |c: &char| c.is_ascii_alphabetic() || matches!(c, '\'' | '-');
+    first.is_ascii_uppercase()
+        && rest.iter().all(letters)
+        && (rest
+            .iter()
+            .all(|c| !c.is_ascii_uppercase() || matches!(c, '\'' | '-'))
+            || rest.len() >= 2 && rest.iter().all(|c| !c.is_ascii_lowercase()))
+        && !rest.is_empty()
+}
+
+/// Does what lies between two Latin words keep them in one name: spaces, and the quotes of
+/// a nickname (`Rahayu “Sara” Djojohadikusumo`)?
+fn is_latin_name_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.chars().count() <= 4
+        && gap
+            .chars()
+            .all(|c| c == ' ' || matches!(c, '"' | '“' | '”' | '«' | '»'))
+}
+
 /// Spokesmen, whom `باسم` ("in the name of") follows.
 const SPOKESMEN: &[&str] = &["المتحدث", "الناطق", "المتحدثه", "الناطقه", "متحدث", "ناطق"];
 
@@ -694,6 +762,62 @@ fn find_unlinked(
             continue;
         }
         w += 1;
+    }
+    // Names written in the Latin script in the running Arabic text (`Budi Djiwandono`,
+    // `TURGUT ALTINOK`): two capitalised Latin words or more. In parentheses they gloss the
+    // mention before them, which the gloss pass links.
+    let start_of = |x: usize| words.origins[words.words[x].chars.start];
+    let written = |x: usize| &text[start_of(x)..words.words[x].end];
+    let mut w = 0;
+    while w < n {
+        // A Latin name the gazetteer links (`Saudi Arabia`) is left to it; a place by one
+        // word among two words it does not link is a piece of a longer name (`Sara` of
+        // `Rahayu “Sara” Djojohadikusumo`, not Sarh in Chad).
+        let one_word_place = |x: usize| {
+            cover[x].is_some_and(|i| {
+                let f = &found[i];
+                f.first == f.last
+                    && f.target
+                        .entity()
+                        .is_some_and(|e| index.entity(e).kind == EntityKind::Place)
+            })
+        };
+        let open = |x: usize| {
+            !taken[x] && (!linked(x) || one_word_place(x)) && is_capitalised_latin(written(x))
+        };
+        let after_paren = text[..start_of(w)].trim_end().ends_with('(');
+        if !open(w) || after_paren {
+            w += 1;
+            continue;
+        }
+        let mut last = w;
+        while last + 1 < n
+            && last + 1 - w < MAX_NAME_WORDS
+            && open(last + 1)
+            && is_latin_name_gap(&text[words.words[last].end..start_of(last + 1)])
+        {
+            last += 1;
+        }
+        if (w..=last).filter(|&x| !linked(x)).count() >= 2 {
+            let organisation = (w..=last).any(|x| {
+                LATIN_ORG_WORDS
+                    .iter()
+                    .any(|o| o.eq_ignore_ascii_case(written(x)))
+            });
+            taken[w..=last].iter_mut().for_each(|t| *t = true);
+            spans.push(Span {
+                first: w,
+                last,
+                kind: if organisation {
+                    EntityKind::Organisation
+                } else {
+                    EntityKind::Person
+                },
+                score: CUED_SCORE,
+                cand: infos[w].cand,
+            });
+        }
+        w = last + 1;
     }
     // Companies and clubs by the English words of their names (`باريك غولد`, `جنرال
     // إلكتريك`): the company words and the words of a name before them, or after them when
@@ -2115,6 +2239,31 @@ mod tests {
                 ("ساديولا".to_string(), EntityKind::Place)
             ]
         );
+    }
+
+    #[test]
+    fn latin_names_in_arabic_text_are_names() {
+        assert_eq!(
+            unlinked("وقال Budi Djiwandono إن الحزب سيدعم المرشح، ووافق TURGUT ALTINOK."),
+            [
+                ("Budi Djiwandono".to_string(), EntityKind::Person),
+                ("TURGUT ALTINOK".to_string(), EntityKind::Person)
+            ]
+        );
+        assert_eq!(
+            unlinked(
+                "وأعلنت Barrick Gold عن أرباحها، وقالت Rahayu “Sara” Djojohadikusumo إنها ستترشح."
+            ),
+            [
+                ("Barrick Gold".to_string(), EntityKind::Organisation),
+                (
+                    "Rahayu “Sara” Djojohadikusumo".to_string(),
+                    EntityKind::Person
+                )
+            ]
+        );
+        // One word, an acronym, small letters: no name of this kind.
+        assert_eq!(unlinked("وقال Reuters إن NATO و the group اجتمعوا."), []);
     }
 
     #[test]
