@@ -176,19 +176,17 @@ const LATIN_ORG_WORDS: &[&str] = &[
 /// `O'Neill`, `Jean-Luc`), or capitals alone, three or more (`ALTINOK`; two are more often
 /// an acronym).
 fn is_capitalised_latin(word: &str) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
+    // Called on every word of a text: most are Arabic, and fail at the first byte.
+    let bytes = word.as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    let letters = |c: &char| c.is_ascii_alphabetic() || matches!(c, '\'' | '-');
+    let joiner = |b: &u8| matches!(b, b'\'' | b'-');
     first.is_ascii_uppercase()
-        && rest.iter().all(letters)
-        && (rest
-            .iter()
-            .all(|c| !c.is_ascii_uppercase() || matches!(c, '\'' | '-'))
-            || rest.len() >= 2 && rest.iter().all(|c| !c.is_ascii_lowercase()))
         && !rest.is_empty()
+        && rest.iter().all(|b| b.is_ascii_alphabetic() || joiner(b))
+        && (rest.iter().all(|b| !b.is_ascii_uppercase() || joiner(b))
+            || rest.len() >= 2 && rest.iter().all(|b| !b.is_ascii_lowercase()))
 }
 
 /// Does what lies between two Latin words keep them in one name: spaces, and the quotes of
@@ -783,10 +781,9 @@ fn find_unlinked(
             })
         };
         let open = |x: usize| {
-            !taken[x] && (!linked(x) || one_word_place(x)) && is_capitalised_latin(written(x))
+            is_capitalised_latin(written(x)) && !taken[x] && (!linked(x) || one_word_place(x))
         };
-        let after_paren = text[..start_of(w)].trim_end().ends_with('(');
-        if !open(w) || after_paren {
+        if !open(w) || text[..start_of(w)].trim_end().ends_with('(') {
             w += 1;
             continue;
         }
