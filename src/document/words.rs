@@ -22,6 +22,79 @@ pub(super) struct Word {
     pub(super) joins_next: bool,
 }
 
+/// Characters below this code point are folded by [`key_table`]: ASCII, Latin-1 and the
+/// Arabic block, almost all of Arabic running text.
+const TABLE_END: usize = 0x0700;
+/// In [`key_table`]: the character leaves nothing in the key (a mark, a tatweel, a sign).
+const DROP: char = '\0';
+/// In [`key_table`]: the character needs the engine (it decomposes into several, or it is
+/// the tanween fath, which decides whether an alef after it is dropped).
+const ENGINE: char = '\u{FFFF}';
+
+/// For each character below [`TABLE_END`], what it leaves in a word's key: the folded
+/// character, [`DROP`] or [`ENGINE`]. Built once from the engine's own answer for the
+/// character alone, which is its answer in any word without a tanween fath: the one rule
+/// that looks at a character's neighbours (the accusative alef, dropped after or under a
+/// tanween fath) needs one. A word is folded by one look-up a character instead of the
+/// rules one by one, and straight into the key: the words of a text are most of the work
+/// of reading it.
+fn key_table() -> &'static [char; TABLE_END] {
+    static TABLE: std::sync::OnceLock<[char; TABLE_END]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [ENGINE; TABLE_END];
+        let (mut one, mut folded, mut map) = (String::new(), String::new(), Vec::new());
+        for (cp, slot) in table.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(cp as u32) else {
+                continue;
+            };
+            if c == crate::normalize::marks::FATHATAN || c == DROP || c == ENGINE {
+                continue;
+            }
+            one.clear();
+            one.push(c);
+            folded.clear();
+            map.clear();
+            normalize_mapped(&one, Level::Folded, &mut folded, &mut map);
+            let mut chars = folded.chars();
+            *slot = match (chars.next(), chars.next()) {
+                (None, _) => DROP,
+                (Some(f), None) if crate::normalize::is_alphanumeric(f) => f,
+                (Some(_), None) => DROP,
+                (Some(_), Some(_)) => ENGINE,
+            };
+        }
+        table
+    })
+}
+
+/// Appends the key characters of `word` (at byte `at` of the text) to `keys` and their
+/// offsets to `origins` by [`key_table`], as the engine would; false, with nothing
+/// appended, when a character needs the engine.
+fn fold_by_table(
+    table: &[char; TABLE_END],
+    word: &str,
+    at: usize,
+    keys: &mut String,
+    origins: &mut Vec<usize>,
+) -> bool {
+    let (keys_len, origins_len) = (keys.len(), origins.len());
+    for (i, c) in word.char_indices() {
+        match table.get(c as usize).copied().unwrap_or(ENGINE) {
+            DROP => {}
+            ENGINE => {
+                keys.truncate(keys_len);
+                origins.truncate(origins_len);
+                return false;
+            }
+            f => {
+                keys.push(f);
+                origins.push(at + i);
+            }
+        }
+    }
+    true
+}
+
 /// The words of a text and their keys, in shared buffers.
 pub(super) struct Words {
     pub(super) words: Vec<Word>,
@@ -47,15 +120,24 @@ impl Words {
         };
         let (mut folded, mut map) = (String::new(), Vec::new());
         let mut prev_end: Option<usize> = None;
+        let table = key_table();
         for token in tokens(text) {
-            folded.clear();
-            map.clear();
-            normalize_mapped(token.text, Level::Folded, &mut folded, &mut map);
             let (key_start, chars_start) = (out.keys.len(), out.origins.len());
-            for (c, &at) in folded.chars().zip(&map) {
-                if crate::normalize::is_alphanumeric(c) {
-                    out.keys.push(c);
-                    out.origins.push(token.start + at);
+            if !fold_by_table(
+                table,
+                token.text,
+                token.start,
+                &mut out.keys,
+                &mut out.origins,
+            ) {
+                folded.clear();
+                map.clear();
+                normalize_mapped(token.text, Level::Folded, &mut folded, &mut map);
+                for (c, &at) in folded.chars().zip(&map) {
+                    if crate::normalize::is_alphanumeric(c) {
+                        out.keys.push(c);
+                        out.origins.push(token.start + at);
+                    }
                 }
             }
             if let (Some(last), Some(end)) = (out.words.last_mut(), prev_end) {
@@ -103,5 +185,69 @@ impl Words {
 
     pub(super) fn key(&self, w: usize) -> &str {
         &self.keys[self.words[w].key.clone()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words' keys and offsets by the engine alone, character by character.
+    fn by_engine(text: &str) -> (String, Vec<usize>) {
+        let (mut keys, mut origins) = (String::new(), Vec::new());
+        let (mut folded, mut map) = (String::new(), Vec::new());
+        for token in tokens(text) {
+            folded.clear();
+            map.clear();
+            normalize_mapped(token.text, Level::Folded, &mut folded, &mut map);
+            for (c, &at) in folded.chars().zip(&map) {
+                if crate::normalize::is_alphanumeric(c) {
+                    keys.push(c);
+                    origins.push(token.start + at);
+                }
+            }
+        }
+        (keys, origins)
+    }
+
+    #[test]
+    fn the_table_folds_words_as_the_engine_does() {
+        for text in [
+            "قالَ الرئيسُ إنّ شيئًا جديدًا حدث في «بكين»، وأكّد ذلك.",
+            "شياً شيًّا ٱلله گاندي ڤيينا ۱۴۰۳ Khürelsükh Straße İstanbul ＸＩ",
+            "\u{0675}\u{0676} اَ ًا ا ً \u{0651}\u{064B}",
+        ] {
+            let words = Words::new(text);
+            assert_eq!(
+                (words.keys.clone(), words.origins.clone()),
+                by_engine(text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2048, .. proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The table is a shortcut: every key and offset is the engine's.
+        #[test]
+        fn the_table_agrees_with_the_engine(
+            cps in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => proptest::sample::select(vec![0x064Bu32, 0x0627, 0x0651, 0x20, 0x0649]),
+                    4 => 0x0600u32..0x0700,
+                    1 => 0u32..0x80,
+                    1 => 0x0080u32..0x2100,
+                    1 => 0xFB50u32..0xFF00,
+                ],
+                0..40,
+            )
+        ) {
+            let text: String = cps.into_iter().filter_map(char::from_u32).collect();
+            let words = Words::new(&text);
+            proptest::prop_assert_eq!((words.keys, words.origins), by_engine(&text));
+        }
     }
 }
