@@ -48,6 +48,7 @@ const CLITIC_PLACE_MIN_PRIOR: f32 = 0.75;
 const SHORT_FORM_DISCOUNT: f32 = 0.9;
 
 /// The entity chosen for a key, if the key is usable.
+#[derive(Clone)]
 struct Choice {
     target: Target,
     kind: MatchKind,
@@ -220,33 +221,38 @@ pub(super) fn live_readings(index: &Index, first: &str, clitics: bool) -> u16 {
     live
 }
 
-/// The best match starting at word `i`: (candidate reading, last word, choice).
-fn best_at(
-    words: &Words,
-    index: &Index,
-    matcher: &Matcher,
-    i: usize,
-    live: u16,
-    key: &mut String,
-    shared: &mut Vec<Shared>,
-) -> Option<(Candidate, usize, Choice)> {
-    let mut ambiguous = Vec::new();
+/// What one reading of a word alone gives, the same wherever the word's key is: the
+/// entity it names, the entities it names ambiguously, and whether a longer name starts
+/// with it.
+#[derive(Clone)]
+struct FirstStep {
+    cand: Candidate,
+    chosen: Option<Choice>,
+    ambiguous: Vec<EntityIdx>,
+    prefix: bool,
+    /// The reading stripped a proclitic off an everyday word (see [`best_at`]).
+    everyday_word: bool,
+}
+
+/// The [`FirstStep`] of each live reading of the word with key `first`.
+fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<FirstStep> {
     let config = matcher.inner.config;
     let names = matcher.inner.name_keys();
-    let first = words.key(i);
-    let mut best: Option<(Candidate, usize, Choice)> = None;
+    let mut steps = Vec::new();
+    let mut stem = String::new();
     for (k, cand) in clitic::candidates(first).enumerate() {
-        if live & 1 << k == 0 {
+        if live & 1 << k == 0 || !reading(first, cand, &mut stem) {
             continue;
         }
-        let mut stem = String::new();
-        if !reading(first, cand, &mut stem) {
-            continue;
-        }
-        let mut parts: Vec<&str> = vec![&stem];
-        key.clear();
-        key.push_str(&stem);
-        let mut j = i;
+        let mut ambiguous = Vec::new();
+        let chosen = choose(
+            index,
+            &stem,
+            &[&stem],
+            config.short_forms,
+            names,
+            &mut ambiguous,
+        );
         // A written word that is itself an everyday word (`وكيل`, `وزيرا`) is read with a
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
         // Nor is `ف` ("so, then"), which leads verbs and particles far more often than a
@@ -257,16 +263,62 @@ fn best_at(
             && (crate::language::zipf(first).is_some()
                 || cand.prefix.starts_with('ف')
                 || cand.prefix.starts_with('ك'));
+        steps.push(FirstStep {
+            cand,
+            chosen,
+            ambiguous,
+            prefix: index.is_prefix(&stem),
+            everyday_word,
+        });
+    }
+    steps
+}
+
+/// Buffers [`best_at`] reuses from word to word.
+#[derive(Default)]
+struct Scratch {
+    key: String,
+    stem: String,
+    ambiguous: Vec<EntityIdx>,
+}
+
+/// The best match starting at word `i`: (candidate reading, last word, choice). `steps`
+/// are the [`FirstStep`]s of the word's key.
+fn best_at(
+    words: &Words,
+    index: &Index,
+    matcher: &Matcher,
+    i: usize,
+    steps: &[FirstStep],
+    scratch: &mut Scratch,
+    shared: &mut Vec<Shared>,
+) -> Option<(Candidate, usize, Choice)> {
+    let config = matcher.inner.config;
+    let names = matcher.inner.name_keys();
+    let first = words.key(i);
+    let mut best: Option<(Candidate, usize, Choice)> = None;
+    for step in steps {
+        let cand = step.cand;
+        let Scratch {
+            key,
+            stem,
+            ambiguous,
+        } = scratch;
+        if !reading(first, cand, stem) {
+            continue;
+        }
+        let mut parts: Vec<&str> = vec![stem];
+        key.clear();
+        key.push_str(stem);
+        let mut j = i;
         loop {
-            ambiguous.clear();
-            let chosen = choose(
-                index,
-                key,
-                &parts,
-                config.short_forms,
-                names,
-                &mut ambiguous,
-            );
+            let (chosen, ambiguous) = if j == i {
+                (step.chosen.clone(), &step.ambiguous)
+            } else {
+                ambiguous.clear();
+                let chosen = choose(index, key, &parts, config.short_forms, names, ambiguous);
+                (chosen, &*ambiguous)
+            };
             if chosen.is_none() && !ambiguous.is_empty() {
                 shared.push(Shared {
                     first: i,
@@ -281,7 +333,7 @@ fn best_at(
                     && e.id.starts_with("geonames:")
                     && e.prior() < CLITIC_PLACE_MIN_PRIOR;
                 if best.as_ref().is_none_or(|b| j > b.1)
-                    && !(everyday_word && j == i && minor_place)
+                    && !(step.everyday_word && j == i && minor_place)
                 {
                     best = Some((cand, j, choice));
                 }
@@ -289,7 +341,11 @@ fn best_at(
             let can_grow = words.words[j].joins_next
                 && j + 1 < words.words.len()
                 && j + 1 - i < index.max_words()
-                && index.is_prefix(key);
+                && if j == i {
+                    step.prefix
+                } else {
+                    index.is_prefix(key)
+                };
             if !can_grow {
                 break;
             }
@@ -309,21 +365,26 @@ pub(super) fn exact_pass<'m>(
 ) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
-    let mut key = String::new();
+    let mut scratch = Scratch::default();
     let mut shared = Vec::new();
+    // A text repeats its words: what a word's readings give alone is worked out once per
+    // type, the look-ups of the words after it only where it starts a longer name.
+    let mut steps: Vec<Option<Vec<FirstStep>>> = vec![None; words.type_words.len()];
     let mut i = 0;
     while i < words.words.len() {
         if facts[i].live == 0 {
             i += 1;
             continue;
         }
+        let first_steps = steps[words.types[i] as usize]
+            .get_or_insert_with(|| first_steps(index, matcher, words.key(i), facts[i].live));
         let Some((cand, j, choice)) = best_at(
             words,
             index,
             matcher,
             i,
-            facts[i].live,
-            &mut key,
+            first_steps,
+            &mut scratch,
             &mut shared,
         ) else {
             i += 1;
