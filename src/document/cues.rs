@@ -2,8 +2,6 @@
 
 use crate::clitic;
 
-use super::words::Words;
-
 /// Words (folded) that announce a name right after them, up to two words back: titles of
 /// people (`الرئيس`, `وزير`), nouns for places (`مدينة`) and organisations (`وكالة`). A
 /// one-word fuzzy mention needs one, or the entity named elsewhere in the text.
@@ -84,15 +82,10 @@ pub(super) const CUES: &[&str] = &[
     "مجله",
 ];
 
-/// Is there a cue ([`CUES`]) among the two words before word `w`?
-pub(super) fn cued(words: &Words, w: usize) -> bool {
-    (w.saturating_sub(2)..w).any(|p| {
-        let key = words.key(p);
-        clitic::candidates(key).any(|c| {
-            let stem = c.stem(key);
-            CUES.contains(&stem)
-        })
-    })
+/// Is the word with key `key` a cue ([`CUES`]), with or without a proclitic? The fuzzy pass
+/// asks it of the two words before a one-word window.
+pub(super) fn is_cue(key: &str) -> bool {
+    clitic::candidates(key).any(|c| CUES.contains(&c.stem(key)))
 }
 
 /// Titles and roles of people (folded): the words after one are a person's name (`النائب

@@ -9,7 +9,7 @@ use crate::mention::MatchKind;
 use crate::resolve;
 use crate::score;
 
-use super::cues::{DIVISION_HEADS, ORG_HEADS, cued};
+use super::cues::{self, DIVISION_HEADS, ORG_HEADS};
 use super::memo::{KeyFacts, LONGEST_KEPT, Memo, Window};
 use super::words::Words;
 use super::{Found, Named};
@@ -66,6 +66,10 @@ pub(super) struct WordKind {
     everyday: bool,
     /// An everyday word no name has: it rules out every window that holds it (`accept`).
     unnamed: bool,
+    /// A cue before a name, with or without a proclitic ([`cues::is_cue`]).
+    cue: bool,
+    /// A head for a province or a state ([`division_head`]).
+    division_head: bool,
 }
 
 impl WordKind {
@@ -127,11 +131,11 @@ pub(super) fn fuzzy_pass<'m>(
             // window must be an uncommon word with a cue or named elsewhere.
             let window = || facts[w..=last].iter().map(|f| f.kind);
             // After a head for a province, the words may be everyday ones (see `accept`).
-            let headed = w > 0 && words.words[w - 1].joins_next && division_head(words.key(w - 1));
+            let headed = w > 0 && words.words[w - 1].joins_next && facts[w - 1].kind.division_head;
             if window().all(|k| k.everyday) || (!headed && window().any(|k| k.unnamed)) {
                 continue;
             }
-            if len == 1 && !cued(words, w) {
+            if len == 1 && !facts[w.saturating_sub(2)..w].iter().any(|f| f.kind.cue) {
                 continue;
             }
             // A window that a word no dictionary has follows, in the same name, is a piece
@@ -549,13 +553,20 @@ fn strings(e: &Entity) -> impl Iterator<Item = &str> {
 impl WordKind {
     /// What the guards ask of the word with key `key`.
     pub(super) fn of(index: &Index, key: &str) -> WordKind {
+        let (cue, division_head) = (cues::is_cue(key), division_head(key));
         match crate::language::word_frequency(key) {
             Some((_, frequent)) => WordKind {
                 frequent,
                 everyday: true,
                 unnamed: !index.may_be_name_word(key),
+                cue,
+                division_head,
             },
-            None => WordKind::default(),
+            None => WordKind {
+                cue,
+                division_head,
+                ..WordKind::default()
+            },
         }
     }
 }
