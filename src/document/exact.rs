@@ -221,38 +221,52 @@ pub(super) fn live_readings(index: &Index, first: &str, clitics: bool) -> u16 {
     live
 }
 
-/// What one reading of a word alone gives, the same wherever the word's key is: the
-/// entity it names, the entities it names ambiguously, and whether a longer name starts
-/// with it.
+/// What a key gives, read from the words of the text that make it: the entity it names,
+/// the entities it names ambiguously, and whether a longer name starts with it.
 #[derive(Clone)]
-struct FirstStep {
-    cand: Candidate,
+struct Step {
     chosen: Option<Choice>,
     ambiguous: Vec<EntityIdx>,
     prefix: bool,
+}
+
+impl Step {
+    /// The step of `key`, the words `parts` of the text joined.
+    fn of(index: &Index, matcher: &Matcher, key: &str, parts: &[&str]) -> Step {
+        let mut ambiguous = Vec::new();
+        let chosen = choose(
+            index,
+            key,
+            parts,
+            matcher.inner.config.short_forms,
+            matcher.inner.name_keys(),
+            &mut ambiguous,
+        );
+        Step {
+            chosen,
+            ambiguous,
+            prefix: index.is_prefix(key),
+        }
+    }
+}
+
+/// What one reading of a word alone gives, the same wherever the word's key is.
+#[derive(Clone)]
+struct FirstStep {
+    cand: Candidate,
+    step: Step,
     /// The reading stripped a proclitic off an everyday word (see [`best_at`]).
     everyday_word: bool,
 }
 
 /// The [`FirstStep`] of each live reading of the word with key `first`.
 fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<FirstStep> {
-    let config = matcher.inner.config;
-    let names = matcher.inner.name_keys();
     let mut steps = Vec::new();
     let mut stem = String::new();
     for (k, cand) in clitic::candidates(first).enumerate() {
         if live & 1 << k == 0 || !reading(first, cand, &mut stem) {
             continue;
         }
-        let mut ambiguous = Vec::new();
-        let chosen = choose(
-            index,
-            &stem,
-            &[&stem],
-            config.short_forms,
-            names,
-            &mut ambiguous,
-        );
         // A written word that is itself an everyday word (`وكيل`, `وزيرا`) is read with a
         // proclitic stripped only to reach a prominent entity, not a town (`كيل`, Kiel).
         // Nor is `ف` ("so, then"), which leads verbs and particles far more often than a
@@ -265,93 +279,99 @@ fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<
                 || cand.prefix.starts_with('ك'));
         steps.push(FirstStep {
             cand,
-            chosen,
-            ambiguous,
-            prefix: index.is_prefix(&stem),
+            step: Step::of(index, matcher, &stem, &[&stem]),
             everyday_word,
         });
     }
     steps
 }
 
-/// Buffers [`best_at`] reuses from word to word.
+/// What the exact pass keeps from word to word: buffers, and the steps of the word types
+/// of the text and of their pairs (by the first word's type, the reading's place among its
+/// [`FirstStep`]s, and the second word's type). A text repeats its words and the pairs
+/// that start names (`رئيس الوزراء`, `الامم المتحده`).
 #[derive(Default)]
 struct Scratch {
     key: String,
     stem: String,
-    ambiguous: Vec<EntityIdx>,
+    firsts: Vec<Option<std::rc::Rc<[FirstStep]>>>,
+    pairs: HashMap<(u32, u32, u32), Step>,
 }
 
-/// The best match starting at word `i`: (candidate reading, last word, choice). `steps`
-/// are the [`FirstStep`]s of the word's key.
+/// The best match starting at word `i`: (candidate reading, last word, choice).
 fn best_at(
     words: &Words,
     index: &Index,
     matcher: &Matcher,
     i: usize,
-    steps: &[FirstStep],
+    live: u16,
     scratch: &mut Scratch,
     shared: &mut Vec<Shared>,
 ) -> Option<(Candidate, usize, Choice)> {
-    let config = matcher.inner.config;
-    let names = matcher.inner.name_keys();
     let first = words.key(i);
+    let ty = words.types[i];
+    let steps = scratch.firsts[ty as usize]
+        .get_or_insert_with(|| first_steps(index, matcher, first, live).into())
+        .clone();
     let mut best: Option<(Candidate, usize, Choice)> = None;
-    for step in steps {
-        let cand = step.cand;
+    for (r, first_step) in steps.iter().enumerate() {
+        let cand = first_step.cand;
         let Scratch {
-            key,
-            stem,
-            ambiguous,
-        } = scratch;
+            key, stem, pairs, ..
+        } = &mut *scratch;
         if !reading(first, cand, stem) {
             continue;
         }
-        let mut parts: Vec<&str> = vec![stem];
+        // The text's words that make the key: the choice needs them only where it is not
+        // known yet.
+        let parts = |j: usize| -> Vec<&str> {
+            std::iter::once(stem.as_str())
+                .chain((i + 1..=j).map(|w| words.key(w)))
+                .collect()
+        };
         key.clear();
         key.push_str(stem);
         let mut j = i;
+        let mut longer: Step;
         loop {
-            let (chosen, ambiguous) = if j == i {
-                (step.chosen.clone(), &step.ambiguous)
+            let step = if j == i {
+                &first_step.step
+            } else if j == i + 1 {
+                pairs
+                    .entry((ty, r as u32, words.types[j]))
+                    .or_insert_with(|| Step::of(index, matcher, key, &parts(j)))
             } else {
-                ambiguous.clear();
-                let chosen = choose(index, key, &parts, config.short_forms, names, ambiguous);
-                (chosen, &*ambiguous)
+                longer = Step::of(index, matcher, key, &parts(j));
+                &longer
             };
-            if chosen.is_none() && !ambiguous.is_empty() {
+            if step.chosen.is_none() && !step.ambiguous.is_empty() {
                 shared.push(Shared {
                     first: i,
                     last: j,
                     cand,
-                    entities: ambiguous.clone(),
+                    entities: step.ambiguous.clone(),
                 });
             }
-            if let Some(choice) = chosen {
+            if let Some(choice) = &step.chosen {
                 let e = index.entity(choice.target.entity);
                 let minor_place = e.kind == EntityKind::Place
                     && e.id.starts_with("geonames:")
                     && e.prior() < CLITIC_PLACE_MIN_PRIOR;
                 if best.as_ref().is_none_or(|b| j > b.1)
-                    && !(step.everyday_word && j == i && minor_place)
+                    && !(first_step.everyday_word && j == i && minor_place)
                 {
-                    best = Some((cand, j, choice));
+                    best = Some((cand, j, choice.clone()));
                 }
             }
-            let can_grow = words.words[j].joins_next
+            let can_grow = step.prefix
+                && words.words[j].joins_next
                 && j + 1 < words.words.len()
-                && j + 1 - i < index.max_words()
-                && if j == i {
-                    step.prefix
-                } else {
-                    index.is_prefix(key)
-                };
+                && j + 1 - i < index.max_words();
             if !can_grow {
                 break;
             }
             j += 1;
             key.push_str(words.key(j));
-            parts.push(words.key(j));
         }
     }
     best
@@ -365,25 +385,23 @@ pub(super) fn exact_pass<'m>(
 ) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch {
+        firsts: vec![None; words.type_words.len()],
+        ..Scratch::default()
+    };
     let mut shared = Vec::new();
-    // A text repeats its words: what a word's readings give alone is worked out once per
-    // type, the look-ups of the words after it only where it starts a longer name.
-    let mut steps: Vec<Option<Vec<FirstStep>>> = vec![None; words.type_words.len()];
     let mut i = 0;
     while i < words.words.len() {
         if facts[i].live == 0 {
             i += 1;
             continue;
         }
-        let first_steps = steps[words.types[i] as usize]
-            .get_or_insert_with(|| first_steps(index, matcher, words.key(i), facts[i].live));
         let Some((cand, j, choice)) = best_at(
             words,
             index,
             matcher,
             i,
-            first_steps,
+            facts[i].live,
             &mut scratch,
             &mut shared,
         ) else {
