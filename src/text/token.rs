@@ -74,6 +74,28 @@ fn is_plain_run(run: &[u8]) -> bool {
     !run.is_empty()
 }
 
+/// The length of the longest start of `bytes` that [`is_plain_run`] accepts (0 if none):
+/// where a run that is one plain word ends, read in the same pass that finds the run's end.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(&next) = bytes.get(i + 1) else {
+            break;
+        };
+        let letter = matches!((b, next), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A));
+        let mark = matches!((b, next), (0xD9, 0x8B..=0x9F) | (0xD9, 0xB0));
+        if !(letter || (mark && i > 0)) {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
 /// Opening punctuation that UAX #29 never joins to the word after it: `(`, `[`, `{`,
 /// quotes, `«`. The length of the run of them that `run` starts with.
 fn head_len(run: &[u8]) -> usize {
@@ -175,7 +197,17 @@ impl<'t> Iterator for Tokens<'t> {
             while start < bytes.len() && is_gap(bytes[start]) {
                 start += 1;
             }
-            let mut end = start;
+            // Most runs are a plain word: read as one while the run is found, and taken as
+            // it is when it is (`plain_prefix` reads what `is_plain_run` would accept).
+            let mut end = start + plain_prefix(&bytes[start..]);
+            if end > start && bytes.get(end).is_none_or(|&b| is_gap(b)) {
+                self.pos = end;
+                return Some(Token {
+                    text: &self.text[start..end],
+                    start,
+                    end,
+                });
+            }
             while end < bytes.len() && !is_gap(bytes[end]) {
                 end += 1;
             }
