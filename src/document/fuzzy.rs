@@ -9,7 +9,7 @@ use crate::mention::MatchKind;
 use crate::resolve;
 use crate::score;
 
-use super::cues::{self, DIVISION_HEADS, ORG_HEADS};
+use super::cues::{self, DIVISION_HEADS, ORG_HEADS, is_in};
 use super::memo::{KeyFacts, LONGEST_KEPT, Memo, Window};
 use super::words::Words;
 use super::{Found, Named};
@@ -498,7 +498,7 @@ fn accept(
 fn division_head(key: &str) -> bool {
     crate::clitic::candidates(key).any(|c| {
         let stem = c.stem(key);
-        !c.article && DIVISION_HEADS.contains(&stem)
+        !c.article && is_in(DIVISION_HEADS, stem)
     })
 }
 

@@ -738,7 +738,7 @@ fn find_unlinked(
         // party's name is longer than the link (`الحزب الديمقراطي الحر` holds the US
         // party's `الحزب الديمقراطي`).
         let span = if linked(w) {
-            let party = PARTY_HEADS.contains(&infos[w].stem.as_str()) && free(w);
+            let party = is_in(PARTY_HEADS, infos[w].stem.as_str()) && free(w);
             party
                 .then(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
                 .flatten()
@@ -912,9 +912,8 @@ fn find_unlinked(
     };
     // `المتحدث باسم الحكومة` is the government's spokesman: `باسم` ("in the name of") there
     // is no Basem.
-    let in_the_name_of = |w: usize| {
-        infos[w].stem == "باسم" && w > 0 && SPOKESMEN.contains(&infos[w - 1].stem.as_str())
-    };
+    let in_the_name_of =
+        |w: usize| infos[w].stem == "باسم" && w > 0 && is_in(SPOKESMEN, infos[w - 1].stem.as_str());
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
@@ -1404,7 +1403,7 @@ fn organisation(
 ) -> Option<Span> {
     let head = &infos[w];
     let facility = is_in(FACILITY_HEADS, &head.stem);
-    let political = POLITICAL_HEADS.contains(&head.stem.as_str());
+    let political = is_in(POLITICAL_HEADS, head.stem.as_str());
     // `الحزب الحاكم`, `القوات الصينية`: a definite head with its adjectives is a description
     // as often as a name; the names of that shape the news repeats are in the gazetteer.
     // An adjective of state bodies after it makes a name (`المحكمة العليا`), and the name
@@ -1429,10 +1428,10 @@ fn organisation(
     // often a description, or another country's party.
     let party_adjective = |x: usize| {
         adjective_at(x, false)
-            || x < infos.len() && joins(x - 1) && PARTY_ADJECTIVES.contains(&infos[x].stem.as_str())
+            || x < infos.len() && joins(x - 1) && is_in(PARTY_ADJECTIVES, infos[x].stem.as_str())
     };
     let party = head.definite
-        && PARTY_HEADS.contains(&head.stem.as_str())
+        && is_in(PARTY_HEADS, head.stem.as_str())
         && adjective_at(w + 1, false)
         && party_adjective(w + 2);
     let official = head.definite
@@ -1488,7 +1487,7 @@ fn organisation(
     // الباكستانية`); otherwise it ends the name as any frequent word does (`مجلس الأمن
     // اليوم`).
     // Forces are described by whom they serve (`قوات الحكومة اليمنية`) more often than named.
-    let force = FORCE_HEADS.contains(&head.stem.as_str());
+    let force = is_in(FORCE_HEADS, head.stem.as_str());
     let in_complement = |x: usize| {
         let i = &infos[x];
         let named_next =
