@@ -2,6 +2,7 @@
 //! of a word tried, each extended word by word while it can still be the prefix of a name.
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,7 +16,7 @@ use super::cues::{
     CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, LIST_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS,
     SPORTS_WORDS, is_in,
 };
-use super::memo::KeyFacts;
+use super::memo::{KeyFacts, Memo};
 use super::names::{NameKey, NameKeys};
 use super::words::Words;
 use super::{AS_WRITTEN, Found, Named};
@@ -49,7 +50,7 @@ const SHORT_FORM_DISCOUNT: f32 = 0.9;
 
 /// The entity chosen for a key, if the key is usable.
 #[derive(Clone)]
-struct Choice {
+pub(super) struct Choice {
     target: Target,
     kind: MatchKind,
     /// The other entities the key names.
@@ -224,7 +225,7 @@ pub(super) fn live_readings(index: &Index, first: &str, clitics: bool) -> u16 {
 /// What a key gives, read from the words of the text that make it: the entity it names,
 /// the entities it names ambiguously, and whether a longer name starts with it.
 #[derive(Clone)]
-struct Step {
+pub(super) struct Step {
     chosen: Option<Choice>,
     ambiguous: Vec<EntityIdx>,
     prefix: bool,
@@ -252,7 +253,7 @@ impl Step {
 
 /// What one reading of a word alone gives, the same wherever the word's key is.
 #[derive(Clone)]
-struct FirstStep {
+pub(super) struct FirstStep {
     cand: Candidate,
     step: Step,
     /// The reading stripped a proclitic off an everyday word (see [`best_at`]).
@@ -288,30 +289,32 @@ fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<
 
 /// What the exact pass keeps from word to word: buffers, and the steps of the word types
 /// of the text and of their pairs (by the first word's type, the reading's place among its
-/// [`FirstStep`]s, and the second word's type). A text repeats its words and the pairs
-/// that start names (`رئيس الوزراء`, `الامم المتحده`).
+/// [`FirstStep`]s, and the second word's type), taken from the memo ([`Memo::first_steps`],
+/// [`Memo::pair_step`]) the first time the text has them. A text repeats its words and the
+/// pairs that start names (`رئيس الوزراء`, `الامم المتحده`), and so do the texts of a day.
 #[derive(Default)]
 struct Scratch {
     key: String,
     stem: String,
-    firsts: Vec<Option<std::rc::Rc<[FirstStep]>>>,
+    firsts: Vec<Option<Arc<[FirstStep]>>>,
     pairs: HashMap<(u32, u32, u32), Step>,
 }
 
 /// The best match starting at word `i`: (candidate reading, last word, choice).
 fn best_at(
     words: &Words,
-    index: &Index,
     matcher: &Matcher,
     i: usize,
     live: u16,
     scratch: &mut Scratch,
+    memo: &mut Memo,
     shared: &mut Vec<Shared>,
 ) -> Option<(Candidate, usize, Choice)> {
+    let index = &matcher.inner.index;
     let first = words.key(i);
     let ty = words.types[i];
     let steps = scratch.firsts[ty as usize]
-        .get_or_insert_with(|| first_steps(index, matcher, first, live).into())
+        .get_or_insert_with(|| memo.first_steps(first, || first_steps(index, matcher, first, live)))
         .clone();
     let mut best: Option<(Candidate, usize, Choice)> = None;
     for (r, first_step) in steps.iter().enumerate() {
@@ -339,7 +342,11 @@ fn best_at(
             } else if j == i + 1 {
                 pairs
                     .entry((ty, r as u32, words.types[j]))
-                    .or_insert_with(|| Step::of(index, matcher, key, &parts(j)))
+                    .or_insert_with(|| {
+                        memo.pair_step(first, r, words.key(j), || {
+                            Step::of(index, matcher, key, &parts(j))
+                        })
+                    })
             } else {
                 longer = Step::of(index, matcher, key, &parts(j));
                 &longer
@@ -382,6 +389,7 @@ pub(super) fn exact_pass<'m>(
     words: &Words,
     matcher: &'m Matcher,
     facts: &[KeyFacts],
+    memo: &mut Memo,
 ) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
     let mut found = Vec::new();
@@ -398,11 +406,11 @@ pub(super) fn exact_pass<'m>(
         }
         let Some((cand, j, choice)) = best_at(
             words,
-            index,
             matcher,
             i,
             facts[i].live,
             &mut scratch,
+            memo,
             &mut shared,
         ) else {
             i += 1;
@@ -416,7 +424,7 @@ pub(super) fn exact_pass<'m>(
         };
         if j == i
             && words.words[i].joins_next
-            && (is_in(PLACE_HEADS, stem) || DESCRIPTORS.contains(&stem))
+            && (is_in(PLACE_HEADS, stem) || is_in(DESCRIPTORS, stem))
             && index.entity(choice.target.entity).kind == EntityKind::Place
         {
             i += 1;
@@ -433,7 +441,7 @@ pub(super) fn exact_pass<'m>(
             antecedent: None,
             fuzzy: None,
         };
-        if j > i && !cand.article && DESCRIPTORS.contains(&f.stem(words)) {
+        if j > i && !cand.article && is_in(DESCRIPTORS, f.stem(words)) {
             let rest: String = (i + 1..=j).map(|w| words.key(w)).collect();
             let mut same = false;
             index.lookup(&rest, |t| {
@@ -693,7 +701,7 @@ pub(super) fn ambiguous_small_places(words: &Words, index: &Index, found: &mut V
         let place = index.entity(e);
         let headed = f.first > 0 && {
             let head = words.key(f.first - 1);
-            CITY_HEADS.contains(&head) || DIVISION_HEADS.contains(&head)
+            is_in(CITY_HEADS, head) || is_in(DIVISION_HEADS, head)
         };
         // A GeoNames place's prior is its population's; a curated place's (`اسكتلندا`) says
         // how prominent it is.
@@ -789,7 +797,7 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
         // A head word of its own says which namesake it is ([`head_ranks`]).
         let own_head = f.first > 0 && {
             let head = words.key(f.first - 1);
-            CITY_HEADS.contains(&head) || DIVISION_HEADS.contains(&head)
+            is_in(CITY_HEADS, head) || is_in(DIVISION_HEADS, head)
         };
         if own_head
             || place.kind != EntityKind::Place
@@ -825,12 +833,12 @@ pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [
         let start = f.start(words);
         let end = words.words[f.last].end;
         let listed = list.filter(|&(_, last_end)| {
-            own.is_none_or(|h| !LIST_HEADS.contains(&h))
+            own.is_none_or(|h| !is_in(LIST_HEADS, h))
                 && last_end <= start
                 && is_list_gap(&text[last_end..start])
         });
         let head = match (own, listed) {
-            (Some(h), _) if LIST_HEADS.contains(&h) => {
+            (Some(h), _) if is_in(LIST_HEADS, h) => {
                 list = place.then_some((h, end));
                 h
             }
@@ -855,9 +863,9 @@ pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [
         // Only a division and a GeoNames place trade places: a country or territory
         // (`مدينة هونغ كونغ`) stays what it is.
         let id = &index.entity(e).id;
-        let wanted: fn(&str) -> bool = if CITY_HEADS.contains(&head) && id.starts_with("iso:") {
+        let wanted: fn(&str) -> bool = if is_in(CITY_HEADS, head) && id.starts_with("iso:") {
             |id| id.starts_with("geonames:")
-        } else if DIVISION_HEADS.contains(&head) && id.starts_with("geonames:") {
+        } else if is_in(DIVISION_HEADS, head) && id.starts_with("geonames:") {
             |id| id.starts_with("iso:")
         } else {
             continue;

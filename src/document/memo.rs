@@ -8,7 +8,7 @@
 //! takes a memo from the matcher's pool and gives it back when done: texts read at once on
 //! several threads each have their own, and no lock is held while a text is read.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 // The memo outlives the text: keys that one text supplies stay for the next ones, so the
 // maps hash with std's keyed SipHash, which no text can flood with collisions (Fx can be).
@@ -18,6 +18,7 @@ use crate::index::EntityIdx;
 use crate::mention::Folding;
 use crate::score::Explanation;
 
+use super::exact::{FirstStep, Step};
 use super::fuzzy::WordKind;
 use super::unlinked::Info;
 use super::words::Words;
@@ -72,6 +73,11 @@ pub(crate) struct Memo {
     pub(super) windows: HashMap<Box<str>, Option<Window>>,
     /// What normalisation a mention's surface needed to match an entity, by the surface.
     pub(super) foldings: HashMap<Box<str>, Vec<(EntityIdx, Vec<Folding>)>>,
+    /// What each reading of a word gives alone in the exact pass, by the word's key.
+    pub(super) first_steps: HashMap<Box<str>, Arc<[FirstStep]>>,
+    /// What a word after another gives in the exact pass, by the reading of the first
+    /// word (its place among the first word's steps) and the two keys.
+    pub(super) pair_steps: HashMap<Box<str>, Step>,
 }
 
 impl Memo {
@@ -122,6 +128,51 @@ impl Memo {
             list.push((e, folded.clone()));
             folded
         })
+    }
+
+    /// What each reading of the word with key `key` gives alone: from the memo, or worked
+    /// out by `steps` and added to it.
+    pub(super) fn first_steps(
+        &mut self,
+        key: &str,
+        steps: impl FnOnce() -> Vec<FirstStep>,
+    ) -> Arc<[FirstStep]> {
+        if let Some(known) = self.first_steps.get(key) {
+            return known.clone();
+        }
+        let steps: Arc<[FirstStep]> = steps().into();
+        if key.len() <= LONGEST_KEPT {
+            self.first_steps.insert(key.into(), steps.clone());
+        }
+        steps
+    }
+
+    /// What the word with key `second` gives after reading `reading` of the word with key
+    /// `first` (a two-word key of the exact pass): from the memo, or worked out by `step`
+    /// and added to it.
+    pub(super) fn pair_step(
+        &mut self,
+        first: &str,
+        reading: usize,
+        second: &str,
+        step: impl FnOnce() -> Step,
+    ) -> Step {
+        // Keys hold letters and digits only: a NUL cannot come from either, and a word has
+        // a few dozen readings at most, each a character of its own.
+        let mut key = String::with_capacity(first.len() + second.len() + 6);
+        key.push(char::from_u32(0x100 + reading as u32).unwrap_or('\u{FFFD}'));
+        key.push('\0');
+        key.push_str(first);
+        key.push('\0');
+        key.push_str(second);
+        if let Some(known) = self.pair_steps.get(key.as_str()) {
+            return known.clone();
+        }
+        let step = step();
+        if key.len() <= LONGEST_KEPT {
+            self.pair_steps.insert(key.into(), step.clone());
+        }
+        step
     }
 
     /// The facts of each word's key: from the memo, or worked out by `facts` and added to
@@ -184,6 +235,12 @@ impl Memos {
         }
         if memo.keys.len() > WORDS_KEPT {
             memo.keys = HashMap::default();
+        }
+        if memo.first_steps.len() > WORDS_KEPT {
+            memo.first_steps = HashMap::default();
+        }
+        if memo.pair_steps.len() > WORDS_KEPT {
+            memo.pair_steps = HashMap::default();
         }
         if memo.windows.len() > WINDOWS_KEPT {
             memo.windows = HashMap::default();

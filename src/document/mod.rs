@@ -186,7 +186,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
         kind: fuzzy::WordKind::of(index, key),
         letters: key.chars().count(),
     });
-    let mut found = exact::exact_pass(&words, matcher, &facts);
+    let mut found = exact::exact_pass(&words, matcher, &facts, &mut memo);
     drop_everyday_spellings(text, &words, matcher, &mut found);
     exact::head_ranks(text, &words, index, &mut found);
     exact::headed_places(&words, index, &mut found);

@@ -161,7 +161,8 @@ impl Words {
             });
             prev_end = Some(token.end);
         }
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(out.words.len() / 2, Default::default());
         let mut types = Vec::with_capacity(out.words.len());
         let mut type_words = Vec::new();
         for (w, word) in out.words.iter().enumerate() {
