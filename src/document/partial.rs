@@ -152,7 +152,7 @@ pub(super) fn partial_pass(text: &str, words: &Words, index: &Index, found: &mut
             }
             continue;
         }
-        if let Some((cand, stem)) = &readings[w] {
+        if let Some((cand, stem)) = &readings[words.types[w] as usize] {
             let Some((Some(entity), starts)) = names.get(stem) else {
                 continue;
             };

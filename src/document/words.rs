@@ -111,7 +111,7 @@ pub(super) struct Words {
 
 impl Words {
     pub(super) fn new(text: &str) -> Words {
-        // Sized for Arabic news, where a word and its space take about 9 bytes and a key
+        // Sized for Arabic news, where a word and its space take about 11 bytes and a key
         // character 2: growing these buffers from empty copied them a dozen times.
         let mut out = Words {
             words: Vec::with_capacity(text.len() / 8),
@@ -177,13 +177,11 @@ impl Words {
         out
     }
 
-    /// `f` of each word's key, computed once per type.
-    pub(super) fn per_type<T: Clone>(&self, mut f: impl FnMut(&str) -> T) -> Vec<T> {
-        let by_type: Vec<T> = self.type_words.iter().map(|&w| f(self.key(w))).collect();
-        self.types
-            .iter()
-            .map(|&t| by_type[t as usize].clone())
-            .collect()
+    /// `f` of the key of each word type, to be read at word `w` as `[types[w]]`: a value a
+    /// word would be a copy of its type's, and copies of every word's took more memory than
+    /// the text.
+    pub(super) fn per_type<T>(&self, mut f: impl FnMut(&str) -> T) -> Vec<T> {
+        self.type_words.iter().map(|&w| f(self.key(w))).collect()
     }
 
     pub(super) fn key(&self, w: usize) -> &str {
