@@ -251,6 +251,19 @@ impl Step {
     }
 }
 
+impl Step {
+    /// The step of words `i..=j` of the text, the first read as `cand` (a reading that fits
+    /// it): the key and its words are put together only where the choice is not known yet.
+    fn of_words(matcher: &Matcher, words: &Words, cand: Candidate, i: usize, j: usize) -> Step {
+        let mut stem = String::new();
+        reading(words.key(i), cand, &mut stem);
+        let parts: Vec<&str> = std::iter::once(stem.as_str())
+            .chain((i + 1..=j).map(|w| words.key(w)))
+            .collect();
+        Step::of(&matcher.inner.index, matcher, &parts.concat(), &parts)
+    }
+}
+
 /// What one reading of a word alone gives, the same wherever the word's key is.
 #[derive(Clone)]
 pub(super) struct FirstStep {
@@ -287,15 +300,13 @@ fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<
     steps
 }
 
-/// What the exact pass keeps from word to word: buffers, and the steps of the word types
+/// What the exact pass keeps from word to word: the steps of the word types
 /// of the text and of their pairs (by the first word's type, the reading's place among its
 /// [`FirstStep`]s, and the second word's type), taken from the memo ([`Memo::first_steps`],
 /// [`Memo::pair_step`]) the first time the text has them. A text repeats its words and the
 /// pairs that start names (`رئيس الوزراء`, `الامم المتحده`), and so do the texts of a day.
 #[derive(Default)]
 struct Scratch {
-    key: String,
-    stem: String,
     firsts: Vec<Option<Arc<[FirstStep]>>>,
     pairs: HashMap<(u32, u32, u32), Step>,
 }
@@ -319,21 +330,7 @@ fn best_at(
     let mut best: Option<(Candidate, usize, Choice)> = None;
     for (r, first_step) in steps.iter().enumerate() {
         let cand = first_step.cand;
-        let Scratch {
-            key, stem, pairs, ..
-        } = &mut *scratch;
-        if !reading(first, cand, stem) {
-            continue;
-        }
-        // The text's words that make the key: the choice needs them only where it is not
-        // known yet.
-        let parts = |j: usize| -> Vec<&str> {
-            std::iter::once(stem.as_str())
-                .chain((i + 1..=j).map(|w| words.key(w)))
-                .collect()
-        };
-        key.clear();
-        key.push_str(stem);
+        let pairs = &mut scratch.pairs;
         let mut j = i;
         let mut longer: Step;
         loop {
@@ -344,11 +341,11 @@ fn best_at(
                     .entry((ty, r as u32, words.types[j]))
                     .or_insert_with(|| {
                         memo.pair_step(first, r, words.key(j), || {
-                            Step::of(index, matcher, key, &parts(j))
+                            Step::of_words(matcher, words, cand, i, j)
                         })
                     })
             } else {
-                longer = Step::of(index, matcher, key, &parts(j));
+                longer = Step::of_words(matcher, words, cand, i, j);
                 &longer
             };
             if step.chosen.is_none() && !step.ambiguous.is_empty() {
@@ -378,7 +375,6 @@ fn best_at(
                 break;
             }
             j += 1;
-            key.push_str(words.key(j));
         }
     }
     best
