@@ -249,6 +249,17 @@ pub(super) struct Info {
     company: bool,
     /// The stem is a person's title ([`PERSON_TITLES`]).
     title: bool,
+    /// The stem, or the stem after a joined `و` or `ف`, is a title, a reporting verb or a
+    /// verb's particle ([`is_in_joined`]): asked of the word before most words of a text.
+    joined: Joined,
+}
+
+/// What [`Info::joined`] says of a word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Joined {
+    title: bool,
+    reporting: bool,
+    particle: bool,
 }
 
 /// A head noun that names the kind of what follows it.
@@ -429,6 +440,11 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             head: head_of(stem),
             company: is_in(COMPANY_WORDS, stem),
             title: is_in(PERSON_TITLES, stem),
+            joined: Joined {
+                title: is_in_joined(PERSON_TITLES, stem),
+                reporting: is_in_joined(REPORTING_VERBS, stem),
+                particle: is_in_joined(VERB_PARTICLES, stem),
+            },
         }
     };
     let written = make(AS_WRITTEN, key);
@@ -917,12 +933,12 @@ fn find_unlinked(
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
-        let after_particle = w > 0 && is_in_joined(VERB_PARTICLES, &infos[w - 1].stem);
-        let starts = !in_the_name_of(w)
-            && !after_particle
-            && !infos[w].definite
+        let after_particle = w > 0 && infos[w - 1].joined.particle;
+        let starts = !infos[w].definite
             && !infos[w].joiner
-            && (!linked(w) || leads_unknown_name(w));
+            && !after_particle
+            && (!linked(w) || leads_unknown_name(w))
+            && !in_the_name_of(w);
         // A title that is also a given name, before a family name, is the given name
         // (`لأمين الزاوي`, by Amin Zaoui; `أمين الصندوق` stays the treasurer).
         let titled_name = || {
@@ -952,7 +968,7 @@ fn find_unlinked(
             w += 1;
             continue;
         }
-        let title_before = w > 0 && is_in_joined(PERSON_TITLES, &infos[w - 1].stem);
+        let title_before = w > 0 && infos[w - 1].joined.title;
         // Extend over words of names, unknown words and joiners.
         let mut last = w;
         let mut holds_short_form = linked(w);
@@ -1015,11 +1031,11 @@ fn find_unlinked(
         }
         let len = last - w + 1;
         let before = (w > 0).then(|| &infos[w - 1]);
-        let titled = before.is_some_and(|b| is_in_joined(PERSON_TITLES, &b.stem))
+        let titled = before.is_some_and(|b| b.joined.title)
             || (w >= 2
-                && is_in_joined(PERSON_TITLES, &infos[w - 2].stem)
+                && infos[w - 2].joined.title
                 && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
-        let reported = before.is_some_and(|b| is_in_joined(REPORTING_VERBS, &b.stem));
+        let reported = before.is_some_and(|b| b.joined.reporting);
         // A title without the article right after the name, in apposition (`كاسيميرو لاعب
         // وسط ريال مدريد`), says whose name it is, as one before it does.
         let appositive = last + 1 < n
