@@ -303,7 +303,7 @@ fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<
 /// What the exact pass keeps from word to word: the steps of the word types
 /// of the text and of their pairs (by the first word's type, the reading's place among its
 /// [`FirstStep`]s, and the second word's type), taken from the memo ([`Memo::first_steps`],
-/// [`Memo::pair_step`]) the first time the text has them. A text repeats its words and the
+/// [`Memo::longer_step`]) the first time the text has them. A text repeats its words and the
 /// pairs that start names (`رئيس الوزراء`, `الامم المتحده`), and so do the texts of a day.
 #[derive(Default)]
 struct Scratch {
@@ -340,12 +340,16 @@ fn best_at(
                 pairs
                     .entry((ty, r as u32, words.types[j]))
                     .or_insert_with(|| {
-                        memo.pair_step(first, r, words.key(j), || {
+                        let rest = (j..=j).map(|w| words.key(w));
+                        memo.longer_step(first, r, rest, || {
                             Step::of_words(matcher, words, cand, i, j)
                         })
                     })
             } else {
-                longer = Step::of_words(matcher, words, cand, i, j);
+                let rest = (i + 1..=j).map(|w| words.key(w));
+                longer = memo.longer_step(first, r, rest, || {
+                    Step::of_words(matcher, words, cand, i, j)
+                });
                 &longer
             };
             if step.chosen.is_none() && !step.ambiguous.is_empty() {

@@ -75,9 +75,9 @@ pub(crate) struct Memo {
     pub(super) foldings: HashMap<Box<str>, Vec<(EntityIdx, Vec<Folding>)>>,
     /// What each reading of a word gives alone in the exact pass, by the word's key.
     pub(super) first_steps: HashMap<Box<str>, Arc<[FirstStep]>>,
-    /// What a word after another gives in the exact pass, by the reading of the first
-    /// word (its place among the first word's steps) and the two keys.
-    pub(super) pair_steps: HashMap<Box<str>, Step>,
+    /// What words after another give in the exact pass, by the reading of the first word
+    /// (its place among the first word's steps) and the words' keys.
+    pub(super) longer_steps: HashMap<Box<str>, Step>,
 }
 
 impl Memo {
@@ -147,30 +147,33 @@ impl Memo {
         steps
     }
 
-    /// What the word with key `second` gives after reading `reading` of the word with key
-    /// `first` (a two-word key of the exact pass): from the memo, or worked out by `step`
-    /// and added to it.
-    pub(super) fn pair_step(
+    /// What the words with keys `rest` give after reading `reading` of the word with key
+    /// `first` (a key of the exact pass of two words or more): from the memo, or worked
+    /// out by `step` and added to it.
+    pub(super) fn longer_step<'k>(
         &mut self,
         first: &str,
         reading: usize,
-        second: &str,
+        rest: impl Iterator<Item = &'k str> + Clone,
         step: impl FnOnce() -> Step,
     ) -> Step {
-        // Keys hold letters and digits only: a NUL cannot come from either, and a word has
-        // a few dozen readings at most, each a character of its own.
-        let mut key = String::with_capacity(first.len() + second.len() + 6);
+        // Keys hold letters and digits only: a NUL cannot come from one, and a word has a
+        // few dozen readings at most, each a character of its own.
+        let len = first.len() + rest.clone().map(|k| k.len() + 1).sum::<usize>() + 3;
+        let mut key = String::with_capacity(len);
         key.push(char::from_u32(0x100 + reading as u32).unwrap_or('\u{FFFD}'));
         key.push('\0');
         key.push_str(first);
-        key.push('\0');
-        key.push_str(second);
-        if let Some(known) = self.pair_steps.get(key.as_str()) {
+        for k in rest {
+            key.push('\0');
+            key.push_str(k);
+        }
+        if let Some(known) = self.longer_steps.get(key.as_str()) {
             return known.clone();
         }
         let step = step();
         if key.len() <= LONGEST_KEPT {
-            self.pair_steps.insert(key.into(), step.clone());
+            self.longer_steps.insert(key.into(), step.clone());
         }
         step
     }
@@ -239,8 +242,8 @@ impl Memos {
         if memo.first_steps.len() > WORDS_KEPT {
             memo.first_steps = HashMap::default();
         }
-        if memo.pair_steps.len() > WORDS_KEPT {
-            memo.pair_steps = HashMap::default();
+        if memo.longer_steps.len() > WORDS_KEPT {
+            memo.longer_steps = HashMap::default();
         }
         if memo.windows.len() > WINDOWS_KEPT {
             memo.windows = HashMap::default();
