@@ -312,11 +312,14 @@ impl Matcher {
     /// (`'t`, for the surfaces).
     ///
     /// Memory is linear in the text: the mentions are found at once, and the heap's peak
-    /// while finding and holding them stays under 40 bytes per byte of text (28 to 31
-    /// measured on news text from 10 KB to 4 MB; checked on 1 MB and 4 MB by
+    /// while finding and holding them stays under 40 bytes per byte of text (19 to 28
+    /// measured on news text from 1 KB to 4 MB; checked on 1 MB and 4 MB by
     /// `tests/memory.rs`). The first texts a matcher reads also build its lazy tables once
-    /// (about 15 MB with the built-in gazetteer). Cut a corpus into documents (or use
-    /// [`Matcher::find_batch`]) rather than passing it whole.
+    /// (about 15 MB with the built-in gazetteer), and a matcher keeps the buffers of a
+    /// text's words for the next text of about its size (texts up to 2 MB; some 12 bytes
+    /// per byte of the text, one set for each text read at the same time): new buffers
+    /// for every text cost more in fresh pages than the reading. Cut a corpus into
+    /// documents (or use [`Matcher::find_batch`]) rather than passing it whole.
     pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> Mentions<'m, 't> {
         Mentions::new(document::find(self, text))
     }

@@ -392,7 +392,9 @@ pub(super) fn exact_pass<'m>(
     memo: &mut Memo,
 ) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
-    let mut found = Vec::new();
+    // News names something every few words: sized so that it does not grow (and copy
+    // itself) a dozen times over a long text.
+    let mut found = Vec::with_capacity(words.words.len() / 4);
     let mut scratch = Scratch {
         firsts: vec![None; words.type_words.len()],
         ..Scratch::default()

@@ -460,7 +460,7 @@ fn found_of<'m>(
             .collect(),
         share: best.score,
         antecedent: None,
-        fuzzy: Some((best.name, best.explanation.clone())),
+        fuzzy: Some(Box::new((best.name, best.explanation.clone()))),
     })
 }
 
@@ -507,7 +507,7 @@ impl Window {
     /// matched is not one of its entity's own strings (then it is not kept).
     fn of(index: &Index, f: &Found<'_>) -> Option<Window> {
         let entity = f.target.entity()?;
-        let (name, explanation) = f.fuzzy.as_ref()?;
+        let (name, explanation) = f.fuzzy.as_deref()?;
         let name = strings(index.entity(entity)).position(|n| n == *name)?;
         Some(Window {
             entity,
@@ -537,7 +537,7 @@ impl Window {
             alternatives: self.alternatives.clone(),
             share: self.share,
             antecedent: None,
-            fuzzy: Some((name, self.explanation.clone())),
+            fuzzy: Some(Box::new((name, self.explanation.clone()))),
         }
     }
 }

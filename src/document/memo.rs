@@ -78,6 +78,8 @@ pub(crate) struct Memo {
     /// What words after another give in the exact pass, by the reading of the first word
     /// (its place among the first word's steps) and the words' keys.
     pub(super) longer_steps: HashMap<Box<str>, Step>,
+    /// The buffers of the last text's words, for the next text ([`Words::recycle`]).
+    pub(super) words: Option<Words>,
 }
 
 impl Memo {

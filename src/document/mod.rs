@@ -56,8 +56,9 @@ struct Found<'m> {
     share: f32,
     /// For a partial name or a gloss: the byte offset of the mention it refers to.
     antecedent: Option<usize>,
-    /// For a fuzzy match: the name it came closest to, and what was forgiven.
-    fuzzy: Option<(&'m str, Explanation)>,
+    /// For a fuzzy match: the name it came closest to, and what was forgiven. Boxed: few
+    /// mentions are fuzzy, and a text's mentions are moved about as they are found.
+    fuzzy: Option<Box<(&'m str, Explanation)>>,
 }
 
 /// What a mention names.
@@ -178,8 +179,8 @@ fn drop_everyday_spellings(
 /// Finds the mentions of `text`.
 pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'m, 't>> {
     let index = &matcher.inner.index;
-    let words = Words::new(text);
     let mut memo = matcher.inner.memos.take();
+    let words = Words::new(text, memo.words.take());
     let clitics = matcher.inner.config.clitics;
     let facts = memo.key_facts(&words, |key| memo::KeyFacts {
         live: exact::live_readings(index, key, clitics),
@@ -276,6 +277,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             }
         })
         .collect();
+    memo.words = words.recycle(text);
     matcher.inner.memos.give(memo);
     mentions
 }

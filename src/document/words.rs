@@ -109,16 +109,36 @@ pub(super) struct Words {
     pub(super) type_words: Vec<usize>,
 }
 
+/// Texts larger than this many bytes leave no buffers behind for the next text (see
+/// [`Words::recycle`]): buffers of about 25 MB for a text of this size.
+const RECYCLED_TEXT_MAX: usize = 1 << 21;
+/// Buffers for this many key characters are kept whatever the text …
+const RECYCLED_MIN_CHARS: usize = 1 << 12;
+/// … and larger ones only while a text uses at least this fraction of them.
+const RECYCLED_SLACK: usize = 4;
+
 impl Words {
-    pub(super) fn new(text: &str) -> Words {
+    /// The words of `text`, in `buffers` left by an earlier text ([`Words::recycle`]) or in
+    /// new ones.
+    pub(super) fn new(text: &str, buffers: Option<Words>) -> Words {
         // Sized for Arabic news, where a word and its space take about 11 bytes and a key
         // character 2: growing these buffers from empty copied them a dozen times.
-        let mut out = Words {
-            words: Vec::with_capacity(text.len() / 8),
-            keys: String::with_capacity(text.len()),
-            origins: Vec::with_capacity(text.len() / 2),
-            types: Vec::new(),
-            type_words: Vec::new(),
+        let mut out = match buffers {
+            Some(mut b) => {
+                b.words.clear();
+                b.keys.clear();
+                b.origins.clear();
+                b.types.clear();
+                b.type_words.clear();
+                b
+            }
+            None => Words {
+                words: Vec::with_capacity(text.len() / 8),
+                keys: String::with_capacity(text.len()),
+                origins: Vec::with_capacity(text.len() / 2),
+                types: Vec::new(),
+                type_words: Vec::new(),
+            },
         };
         let (mut folded, mut map) = (String::new(), Vec::new());
         let mut prev_end: Option<usize> = None;
@@ -163,8 +183,11 @@ impl Words {
         }
         let mut ids: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(out.words.len() / 2, Default::default());
-        let mut types = Vec::with_capacity(out.words.len());
-        let mut type_words = Vec::new();
+        let (mut types, mut type_words) = (
+            std::mem::take(&mut out.types),
+            std::mem::take(&mut out.type_words),
+        );
+        types.reserve(out.words.len());
         for (w, word) in out.words.iter().enumerate() {
             let id = *ids.entry(&out.keys[word.key.clone()]).or_insert_with(|| {
                 type_words.push(w);
@@ -182,6 +205,20 @@ impl Words {
     /// the text.
     pub(super) fn per_type<T>(&self, mut f: impl FnMut(&str) -> T) -> Vec<T> {
         self.type_words.iter().map(|&w| f(self.key(w))).collect()
+    }
+
+    /// The buffers of these words, for the next text's ([`Words::new`]), unless the text
+    /// was too large to keep its buffers' memory for ([`RECYCLED_TEXT_MAX`]). A text's
+    /// words take several times its size, and buffers taken anew for each text come as
+    /// fresh pages from the system, their price in page faults more than the reading.
+    ///
+    /// Buffers much larger than this text needed (left by a larger text before it) are
+    /// given back to the allocator instead: a memo holds on to what its texts need, not to
+    /// what one large text once did.
+    pub(super) fn recycle(self, text: &str) -> Option<Words> {
+        let used = self.origins.len().max(RECYCLED_MIN_CHARS);
+        let oversized = self.origins.capacity() > RECYCLED_SLACK * used;
+        (text.len() <= RECYCLED_TEXT_MAX && !oversized).then_some(self)
     }
 
     pub(super) fn key(&self, w: usize) -> &str {
@@ -212,13 +249,39 @@ mod tests {
     }
 
     #[test]
+    fn buffers_are_kept_for_texts_of_their_size_only() {
+        let long = "قال الرئيس إن الوفد وصل إلى العاصمة. ".repeat(2_000);
+        let kept = Words::new(&long, None).recycle(&long);
+        assert!(kept.is_some(), "help: a text's buffers serve the next text");
+        // The next text reads as it would with new buffers, in the kept ones.
+        let short = "وصل شي جين بينغ إلى موسكو";
+        let reused = Words::new(short, kept);
+        let fresh = Words::new(short, None);
+        assert_eq!(
+            (
+                &reused.keys,
+                &reused.origins,
+                &reused.types,
+                &reused.type_words
+            ),
+            (&fresh.keys, &fresh.origins, &fresh.types, &fresh.type_words)
+        );
+        assert!(
+            reused.recycle(short).is_none(),
+            "help: buffers a much longer text left are given back after a short one"
+        );
+        let huge = "ا".repeat(RECYCLED_TEXT_MAX + 1);
+        assert!(Words::new(&huge, None).recycle(&huge).is_none());
+    }
+
+    #[test]
     fn the_table_folds_words_as_the_engine_does() {
         for text in [
             "قالَ الرئيسُ إنّ شيئًا جديدًا حدث في «بكين»، وأكّد ذلك.",
             "شياً شيًّا ٱلله گاندي ڤيينا ۱۴۰۳ Khürelsükh Straße İstanbul ＸＩ",
             "\u{0675}\u{0676} اَ ًا ا ً \u{0651}\u{064B}",
         ] {
-            let words = Words::new(text);
+            let words = Words::new(text, None);
             assert_eq!(
                 (words.keys.clone(), words.origins.clone()),
                 by_engine(text),
@@ -247,7 +310,7 @@ mod tests {
             )
         ) {
             let text: String = cps.into_iter().filter_map(char::from_u32).collect();
-            let words = Words::new(&text);
+            let words = Words::new(&text, None);
             proptest::prop_assert_eq!((words.keys, words.origins), by_engine(&text));
         }
     }
