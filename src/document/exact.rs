@@ -305,8 +305,9 @@ fn first_steps(index: &Index, matcher: &Matcher, first: &str, live: u16) -> Vec<
 /// [`FirstStep`]s, and the second word's type), taken from the memo ([`Memo::first_steps`],
 /// [`Memo::longer_step`]) the first time the text has them. A text repeats its words and the
 /// pairs that start names (`رئيس الوزراء`, `الامم المتحده`), and so do the texts of a day.
-#[derive(Default)]
-struct Scratch {
+struct Scratch<'e> {
+    /// The memo's entry of each word type ([`Memo::key_entries`]).
+    entries: &'e [u32],
     firsts: Vec<Option<Arc<[FirstStep]>>>,
     pairs: HashMap<(u32, u32, u32), Step>,
 }
@@ -317,7 +318,7 @@ fn best_at(
     matcher: &Matcher,
     i: usize,
     live: u16,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'_>,
     memo: &mut Memo,
     shared: &mut Vec<Shared>,
 ) -> Option<(Candidate, usize, Choice)> {
@@ -325,7 +326,11 @@ fn best_at(
     let first = words.key(i);
     let ty = words.types[i];
     let steps = scratch.firsts[ty as usize]
-        .get_or_insert_with(|| memo.first_steps(first, || first_steps(index, matcher, first, live)))
+        .get_or_insert_with(|| {
+            memo.first_steps(scratch.entries[ty as usize], || {
+                first_steps(index, matcher, first, live)
+            })
+        })
         .clone();
     let mut best: Option<(Candidate, usize, Choice)> = None;
     for (r, first_step) in steps.iter().enumerate() {
@@ -389,6 +394,7 @@ pub(super) fn exact_pass<'m>(
     words: &Words,
     matcher: &'m Matcher,
     facts: &[KeyFacts],
+    entries: &[u32],
     memo: &mut Memo,
 ) -> Vec<Found<'m>> {
     let index = &matcher.inner.index;
@@ -396,8 +402,9 @@ pub(super) fn exact_pass<'m>(
     // itself) a dozen times over a long text.
     let mut found = Vec::with_capacity(words.words.len() / 4);
     let mut scratch = Scratch {
+        entries,
         firsts: vec![None; words.type_words.len()],
-        ..Scratch::default()
+        pairs: HashMap::default(),
     };
     let mut shared = Vec::new();
     let mut i = 0;

@@ -61,20 +61,19 @@ pub(super) struct KeyFacts {
 /// What the passes know of the words and windows of the texts a memo served.
 #[derive(Default)]
 pub(crate) struct Memo {
-    /// What the passes ask of a word's key alone, by the key.
-    pub(super) keys: HashMap<Box<str>, KeyFacts>,
+    /// The entry of each key, by the key: one look-up a word type of a text gives all the
+    /// passes ask of the key alone.
+    pub(super) keys: HashMap<Box<str>, u32>,
+    /// What the passes ask of a key alone, by entry.
+    pub(super) entries: Vec<Entry>,
     /// The unlinked pass's information on each spelling of a key (a word as written from
-    /// its first letter on), in slots …
+    /// its first letter on), by the key's entry.
     pub(super) infos: Vec<Vec<(Box<str>, Info)>>,
-    /// … and the slot of each key.
-    pub(super) slots: HashMap<Box<str>, u32>,
     /// The fuzzy pass's outcome for a window, by the window's text: `None` when it names
     /// no entity.
     pub(super) windows: HashMap<Box<str>, Option<Window>>,
     /// What normalisation a mention's surface needed to match an entity, by the surface.
     pub(super) foldings: HashMap<Box<str>, Vec<(EntityIdx, Vec<Folding>)>>,
-    /// What each reading of a word gives alone in the exact pass, by the word's key.
-    pub(super) first_steps: HashMap<Box<str>, Arc<[FirstStep]>>,
     /// What words after another give in the exact pass, by the reading of the first word
     /// (its place among the first word's steps) and the words' keys.
     pub(super) longer_steps: HashMap<Box<str>, Step>,
@@ -82,27 +81,63 @@ pub(crate) struct Memo {
     pub(super) words: Option<Words>,
 }
 
+/// What the passes ask of a key alone.
+pub(super) struct Entry {
+    pub(super) facts: KeyFacts,
+    /// What each reading of the key gives alone in the exact pass, once it is asked.
+    pub(super) first_steps: Option<Arc<[FirstStep]>>,
+}
+
 impl Memo {
-    /// The slot of `key`'s spellings in [`Memo::infos`], a new one if it had none.
-    /// A key longer than [`LONGEST_KEPT`] gets a slot of its own, found by no other text and
-    /// emptied by [`Memo::forget_long`].
-    pub(super) fn spellings(&mut self, key: &str) -> u32 {
-        if let Some(&slot) = self.slots.get(key) {
-            return slot;
-        }
-        let slot = self.infos.len() as u32;
-        self.infos.push(Vec::new());
-        if key.len() <= LONGEST_KEPT {
-            self.slots.insert(key.into(), slot);
-        }
-        slot
+    /// The entry of each word type of `words` ([`Words::type_words`]), new entries worked
+    /// out by `facts`. A key longer than [`LONGEST_KEPT`] gets an entry of its own, found
+    /// by no other text and emptied by [`Memo::forget_long`].
+    pub(super) fn key_entries(
+        &mut self,
+        words: &Words,
+        mut facts: impl FnMut(&str) -> KeyFacts,
+    ) -> Vec<u32> {
+        words
+            .type_words
+            .iter()
+            .map(|&w| {
+                let key = words.key(w);
+                if let Some(&e) = self.keys.get(key) {
+                    return e;
+                }
+                let e = self.entries.len() as u32;
+                self.entries.push(Entry {
+                    facts: facts(key),
+                    first_steps: None,
+                });
+                self.infos.push(Vec::new());
+                if key.len() <= LONGEST_KEPT {
+                    self.keys.insert(key.into(), e);
+                }
+                e
+            })
+            .collect()
     }
 
-    /// Empties the slot of a key too long to keep (see [`Memo::spellings`]).
-    pub(super) fn forget_long(&mut self, key: &str, slot: u32) {
+    /// Empties the entry of a key too long to keep (see [`Memo::key_entries`]).
+    pub(super) fn forget_long(&mut self, key: &str, entry: u32) {
         if key.len() > LONGEST_KEPT {
-            self.infos[slot as usize] = Vec::new();
+            self.infos[entry as usize] = Vec::new();
+            self.entries[entry as usize].first_steps = None;
         }
+    }
+
+    /// What each reading of the key of `entry` gives alone: from the memo, or worked out
+    /// by `steps` and added to it.
+    pub(super) fn first_steps(
+        &mut self,
+        entry: u32,
+        steps: impl FnOnce() -> Vec<FirstStep>,
+    ) -> Arc<[FirstStep]> {
+        self.entries[entry as usize]
+            .first_steps
+            .get_or_insert_with(|| steps().into())
+            .clone()
     }
 
     /// What normalisation `surface` needed to match entity `e`: from the memo, or worked
@@ -130,23 +165,6 @@ impl Memo {
             list.push((e, folded.clone()));
             folded
         })
-    }
-
-    /// What each reading of the word with key `key` gives alone: from the memo, or worked
-    /// out by `steps` and added to it.
-    pub(super) fn first_steps(
-        &mut self,
-        key: &str,
-        steps: impl FnOnce() -> Vec<FirstStep>,
-    ) -> Arc<[FirstStep]> {
-        if let Some(known) = self.first_steps.get(key) {
-            return known.clone();
-        }
-        let steps: Arc<[FirstStep]> = steps().into();
-        if key.len() <= LONGEST_KEPT {
-            self.first_steps.insert(key.into(), steps.clone());
-        }
-        steps
     }
 
     /// What the words with keys `rest` give after reading `reading` of the word with key
@@ -179,33 +197,6 @@ impl Memo {
         }
         step
     }
-
-    /// The facts of each word's key: from the memo, or worked out by `facts` and added to
-    /// it (once per key of the text either way).
-    pub(super) fn key_facts(
-        &mut self,
-        words: &Words,
-        mut facts: impl FnMut(&str) -> KeyFacts,
-    ) -> Vec<KeyFacts> {
-        let by_type: Vec<KeyFacts> = words
-            .type_words
-            .iter()
-            .map(|&w| {
-                let key = words.key(w);
-                match self.keys.get(key) {
-                    Some(&f) => f,
-                    None => {
-                        let f = facts(key);
-                        if key.len() <= LONGEST_KEPT {
-                            self.keys.insert(key.into(), f);
-                        }
-                        f
-                    }
-                }
-            })
-            .collect();
-        words.types.iter().map(|&t| by_type[t as usize]).collect()
-    }
 }
 
 /// The memos of a matcher: one for each text being read at the same time.
@@ -217,7 +208,7 @@ impl std::fmt::Debug for Memos {
         let memos = self.lock();
         f.debug_struct("Memos")
             .field("memos", &memos.len())
-            .field("words", &memos.iter().map(|m| m.slots.len()).sum::<usize>())
+            .field("words", &memos.iter().map(|m| m.keys.len()).sum::<usize>())
             .field(
                 "windows",
                 &memos.iter().map(|m| m.windows.len()).sum::<usize>(),
@@ -230,19 +221,14 @@ impl Memos {
     /// A memo for the next text, emptied first if it has grown past its bounds.
     pub(crate) fn take(&self) -> Memo {
         let mut memo = self.lock().pop().unwrap_or_default();
-        // Slots of long keys count too: each text may add some.
-        if memo.slots.len() > WORDS_KEPT || memo.infos.len() > 2 * WORDS_KEPT {
-            memo.slots = HashMap::default();
+        // Entries of long keys count too: each text may add some.
+        if memo.keys.len() > WORDS_KEPT || memo.entries.len() > 2 * WORDS_KEPT {
+            memo.keys = HashMap::default();
+            memo.entries = Vec::new();
             memo.infos = Vec::new();
         }
         if memo.foldings.len() > WINDOWS_KEPT {
             memo.foldings = HashMap::default();
-        }
-        if memo.keys.len() > WORDS_KEPT {
-            memo.keys = HashMap::default();
-        }
-        if memo.first_steps.len() > WORDS_KEPT {
-            memo.first_steps = HashMap::default();
         }
         if memo.longer_steps.len() > WORDS_KEPT {
             memo.longer_steps = HashMap::default();

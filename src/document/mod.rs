@@ -182,12 +182,17 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     let mut memo = matcher.inner.memos.take();
     let words = Words::new(text, memo.words.take());
     let clitics = matcher.inner.config.clitics;
-    let facts = memo.key_facts(&words, |key| memo::KeyFacts {
+    let entries = memo.key_entries(&words, |key| memo::KeyFacts {
         live: exact::live_readings(index, key, clitics),
         kind: fuzzy::WordKind::of(index, key),
         letters: key.chars().count(),
     });
-    let mut found = exact::exact_pass(&words, matcher, &facts, &mut memo);
+    let facts: Vec<memo::KeyFacts> = words
+        .types
+        .iter()
+        .map(|&t| memo.entries[entries[t as usize] as usize].facts)
+        .collect();
+    let mut found = exact::exact_pass(&words, matcher, &facts, &entries, &mut memo);
     drop_everyday_spellings(text, &words, matcher, &mut found);
     exact::head_ranks(text, &words, index, &mut found);
     exact::headed_places(&words, index, &mut found);
@@ -203,7 +208,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
         partial::partial_pass(text, &words, index, &mut found);
     }
     if matcher.inner.config.unlinked {
-        unlinked::unlinked_pass(text, &words, index, &mut memo, &mut found);
+        unlinked::unlinked_pass(text, &words, index, &entries, &mut memo, &mut found);
         if matcher.inner.config.fuzzy {
             fuzzy::link_unlinked(text, &words, matcher, &mut memo, &mut found);
         }

@@ -566,13 +566,8 @@ const SPELLINGS_KEPT: usize = 8;
 /// For each word, where the [`info`] of its spelling is in the memo (its key's spellings
 /// and the place among them), worked out and added when missing. What the pass knows of a
 /// word depends only on its key and how it is written from its first letter on; most keys
-/// are written one way.
-fn word_infos(text: &str, words: &Words, memo: &mut Memo) -> Vec<(u32, u32)> {
-    let slots: Vec<u32> = words
-        .type_words
-        .iter()
-        .map(|&w| memo.spellings(words.key(w)))
-        .collect();
+/// are written one way. `slots` are the memo's entries of the word types ([`Memo::key_entries`]).
+fn word_infos(text: &str, words: &Words, slots: &[u32], memo: &mut Memo) -> Vec<(u32, u32)> {
     (0..words.words.len())
         .map(|w| {
             let word = &words.words[w];
@@ -601,10 +596,11 @@ pub(super) fn unlinked_pass(
     text: &str,
     words: &Words,
     index: &Index,
+    entries: &[u32],
     memo: &mut Memo,
     found: &mut Vec<Found<'_>>,
 ) {
-    let at = word_infos(text, words, memo);
+    let at = word_infos(text, words, entries, memo);
     let infos: Vec<&Info> = at
         .iter()
         .map(|&(slot, at)| &memo.infos[slot as usize][at as usize].1)
