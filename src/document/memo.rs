@@ -79,6 +79,8 @@ pub(crate) struct Memo {
     pub(super) longer_steps: HashMap<Box<str>, Step>,
     /// The buffers of the last text's words, for the next text ([`Words::recycle`]).
     pub(super) words: Option<Words>,
+    /// A buffer for the keys of [`Memo::longer_step`].
+    step_key: String,
 }
 
 /// What the passes ask of a key alone.
@@ -174,13 +176,15 @@ impl Memo {
         &mut self,
         first: &str,
         reading: usize,
-        rest: impl Iterator<Item = &'k str> + Clone,
+        rest: impl Iterator<Item = &'k str>,
         step: impl FnOnce() -> Step,
     ) -> Step {
         // Keys hold letters and digits only: a NUL cannot come from one, and a word has a
         // few dozen readings at most, each a character of its own.
-        let len = first.len() + rest.clone().map(|k| k.len() + 1).sum::<usize>() + 3;
-        let mut key = String::with_capacity(len);
+        // Built in a buffer the memo keeps: most keys are found, and need no string of
+        // their own.
+        let mut key = std::mem::take(&mut self.step_key);
+        key.clear();
         key.push(char::from_u32(0x100 + reading as u32).unwrap_or('\u{FFFD}'));
         key.push('\0');
         key.push_str(first);
@@ -188,13 +192,17 @@ impl Memo {
             key.push('\0');
             key.push_str(k);
         }
-        if let Some(known) = self.longer_steps.get(key.as_str()) {
-            return known.clone();
-        }
-        let step = step();
-        if key.len() <= LONGEST_KEPT {
-            self.longer_steps.insert(key.into(), step.clone());
-        }
+        let step = match self.longer_steps.get(key.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                let step = step();
+                if key.len() <= LONGEST_KEPT {
+                    self.longer_steps.insert(key.as_str().into(), step.clone());
+                }
+                step
+            }
+        };
+        self.step_key = key;
         step
     }
 }
