@@ -297,19 +297,7 @@ mod tests {
 
         /// The table is a shortcut: every key and offset is the engine's.
         #[test]
-        fn the_table_agrees_with_the_engine(
-            cps in proptest::collection::vec(
-                proptest::prop_oneof![
-                    4 => proptest::sample::select(vec![0x064Bu32, 0x0627, 0x0651, 0x20, 0x0649]),
-                    4 => 0x0600u32..0x0700,
-                    1 => 0u32..0x80,
-                    1 => 0x0080u32..0x2100,
-                    1 => 0xFB50u32..0xFF00,
-                ],
-                0..40,
-            )
-        ) {
-            let text: String = cps.into_iter().filter_map(char::from_u32).collect();
+        fn the_table_agrees_with_the_engine(text in crate::normalize::tests::folding_texts()) {
             let words = Words::new(&text, None);
             proptest::prop_assert_eq!((words.keys, words.origins), by_engine(&text));
         }

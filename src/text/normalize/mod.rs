@@ -258,7 +258,7 @@ fn step(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// `pipeline!(level; input => expected, ...)`: the whole pipeline at one level.
@@ -353,6 +353,24 @@ mod tests {
         }
     }
 
+    /// Texts for the property tests of folding shortcuts: tanween, its seat, shadda, a
+    /// space and alef maqsura (the accusative-alef rule) often, the Arabic block, ASCII,
+    /// Latin and symbols, presentation forms.
+    pub(crate) fn folding_texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                4 => proptest::sample::select(vec![0x064Bu32, 0x0627, 0x0651, 0x20, 0x0649]),
+                4 => 0x0600u32..0x0700,
+                1 => 0u32..0x80,
+                1 => 0x0080u32..0x2100,
+                1 => 0xFB50u32..0xFF00,
+            ],
+            0..40,
+        )
+        .prop_map(|cps| cps.into_iter().filter_map(char::from_u32).collect())
+    }
+
     /// The engine without the table: every character through the rules.
     fn run_by_rules(text: &str, level: Level) -> (String, Vec<usize>) {
         let (mut out, mut map) = (String::new(), Vec::new());
@@ -367,20 +385,7 @@ mod tests {
 
         /// The table is a shortcut, not a rule: output and offsets are those of the rules.
         #[test]
-        fn table_agrees_with_the_rules(
-            cps in proptest::collection::vec(
-                proptest::prop_oneof![
-                    // Tanween, its seat, shadda, a space: the accusative-alef rule.
-                    4 => proptest::sample::select(vec![0x064Bu32, 0x0627, 0x0651, 0x20, 0x0649]),
-                    4 => 0x0600u32..0x0700,
-                    1 => 0u32..0x80,
-                    1 => 0x0080u32..0x2100,
-                    1 => 0xFB50u32..0xFF00,
-                ],
-                0..40,
-            )
-        ) {
-            let text: String = cps.into_iter().filter_map(char::from_u32).collect();
+        fn table_agrees_with_the_rules(text in folding_texts()) {
             for level in [Level::Clean, Level::Bare, Level::Folded] {
                 let (mut out, mut map) = (String::new(), Vec::new());
                 normalize_mapped(&text, level, &mut out, &mut map);
