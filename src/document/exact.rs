@@ -249,9 +249,7 @@ impl Step {
             prefix: index.is_prefix(key),
         }
     }
-}
 
-impl Step {
     /// The step of words `i..=j` of the text, the first read as `cand` (a reading that fits
     /// it): the key and its words are put together only where the choice is not known yet.
     fn of_words(matcher: &Matcher, words: &Words, cand: Candidate, i: usize, j: usize) -> Step {
@@ -339,22 +337,20 @@ fn best_at(
         let mut j = i;
         let mut longer: Step;
         loop {
+            let mut from_memo = || {
+                let rest = (i + 1..=j).map(|w| words.key(w));
+                memo.longer_step(first, r, rest, || {
+                    Step::of_words(matcher, words, cand, i, j)
+                })
+            };
             let step = if j == i {
                 &first_step.step
             } else if j == i + 1 {
                 pairs
                     .entry((ty, r as u32, words.types[j]))
-                    .or_insert_with(|| {
-                        let rest = (j..=j).map(|w| words.key(w));
-                        memo.longer_step(first, r, rest, || {
-                            Step::of_words(matcher, words, cand, i, j)
-                        })
-                    })
+                    .or_insert_with(from_memo)
             } else {
-                let rest = (i + 1..=j).map(|w| words.key(w));
-                longer = memo.longer_step(first, r, rest, || {
-                    Step::of_words(matcher, words, cand, i, j)
-                });
+                longer = from_memo();
                 &longer
             };
             if step.chosen.is_none() && !step.ambiguous.is_empty() {

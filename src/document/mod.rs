@@ -282,6 +282,10 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             }
         })
         .collect();
+    // The entries of keys too long to keep are this text's alone, whichever passes ran.
+    for (&w, &e) in words.type_words.iter().zip(&entries) {
+        memo.forget_long(words.key(w), e);
+    }
     memo.words = words.recycle(text);
     matcher.inner.memos.give(memo);
     mentions

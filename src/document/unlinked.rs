@@ -607,9 +607,8 @@ pub(super) fn unlinked_pass(
         .collect();
     find_unlinked(text, words, index, &infos, found);
     drop(infos);
-    for (w, &(slot, _)) in at.iter().enumerate() {
+    for &(slot, _) in &at {
         memo.infos[slot as usize].truncate(SPELLINGS_KEPT);
-        memo.forget_long(words.key(w), slot);
     }
 }
 
