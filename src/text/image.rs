@@ -493,7 +493,48 @@ pub struct BlockIndex;
 
 /// The blocks [`BlockIndex::write`] takes: per kind, (key, entity ranks ascending), sorted
 /// by key.
-pub type SortedBlocks<'a> = [Vec<(&'a str, Vec<u32>)>; 3];
+pub type SortedBlocks<'a> = [KindBlocks<'a>; 3];
+
+/// The blocks of one kind, keys in the order given (sorted, for [`BlockIndex::write`]), the
+/// ranks of every key in one vector: a vector for each of millions of keys was as many
+/// allocations, for a list most often of one.
+#[derive(Clone, Debug, Default)]
+pub struct KindBlocks<'a> {
+    keys: Vec<(&'a str, std::ops::Range<usize>)>,
+    ranks: Vec<u32>,
+}
+
+impl<'a> KindBlocks<'a> {
+    /// Adds `key`, after every key added so far, with `ranks` (sorted and deduplicated
+    /// here).
+    pub fn push(&mut self, key: &'a str, ranks: impl IntoIterator<Item = u32>) {
+        let start = self.ranks.len();
+        self.ranks.extend(ranks);
+        let added = &mut self.ranks[start..];
+        added.sort_unstable();
+        let mut kept = start;
+        for i in start..self.ranks.len() {
+            if kept == start || self.ranks[i] != self.ranks[kept - 1] {
+                self.ranks[kept] = self.ranks[i];
+                kept += 1;
+            }
+        }
+        self.ranks.truncate(kept);
+        self.keys.push((key, start..kept));
+    }
+
+    /// Each key with its ranks, in the order added.
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &[u32])> + '_ {
+        self.keys
+            .iter()
+            .map(|(key, range)| (*key, &self.ranks[range.clone()]))
+    }
+
+    /// Room for `keys` more keys.
+    pub fn reserve(&mut self, keys: usize) {
+        self.keys.reserve_exact(keys);
+    }
+}
 
 /// Bits of an fst value that hold a key's posting count.
 const COUNT_BITS: u32 = 24;
@@ -578,13 +619,13 @@ struct KindPart {
 }
 
 /// Writes the keys of kind `slot` (sorted, distinct), their postings numbered from `first`.
-fn write_kind(slot: usize, keys: &[(&str, Vec<u32>)], first: u64, width: usize) -> KindPart {
+fn write_kind(slot: usize, keys: &KindBlocks<'_>, first: u64, width: usize) -> KindPart {
     let kind = KINDS[slot];
     let mut map = fst::MapBuilder::memory();
     let mut postings = Vec::new();
     let mut filtered = Vec::new();
     let mut count = 0u64;
-    for (key, ranks) in keys {
+    for (key, ranks) in keys.iter() {
         let kept = kept(ranks);
         map.insert(key, ((first + count) << COUNT_BITS) | kept.len() as u64)
             .expect("the keys of a kind are sorted and distinct");
@@ -1293,7 +1334,10 @@ mod tests {
         for (i, k) in keys.iter().enumerate() {
             sorted.insert(k, vec![i as u32]);
         }
-        let blocks = [sorted.into_iter().collect(), Vec::new(), Vec::new()];
+        let mut blocks = SortedBlocks::default();
+        for (k, ranks) in sorted {
+            blocks[0].push(k, ranks);
+        }
         let order: Vec<u32> = (0..keys.len() as u32).map(|r| 100 + r).collect();
         let bytes = BlockIndex::write(&order, &blocks);
         let index = BlockIndexRef::new(Bytes::from_vec(bytes)).unwrap();
