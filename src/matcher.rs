@@ -1,7 +1,5 @@
 //! The matcher: a builder, the immutable [`Matcher`], and the [`Mention`]s it finds.
 
-use rustc_hash::FxHashMap;
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -175,8 +173,7 @@ impl MatcherBuilder {
         if !self.builtin && self.gazetteers.is_empty() {
             return Err(BuildError::NoGazetteer);
         }
-        self.check_kinds()?;
-        let index = Index::new(self.builtin, &self.gazetteers);
+        let index = Index::new(self.builtin, &self.gazetteers)?;
         Ok(Matcher {
             inner: Arc::new(Inner {
                 index,
@@ -186,45 +183,6 @@ impl MatcherBuilder {
                 memos: Memos::default(),
             }),
         })
-    }
-
-    /// Refuses an id given two kinds, before [`Index::new`] merges entities by id: a user
-    /// entity with a built-in id adds its names to the built-in entity, and one with the id
-    /// of an earlier user entity to that one, so a second kind would be dropped silently.
-    fn check_kinds(&self) -> Result<(), BuildError> {
-        // The built-in entities, looked up by the index's own id table.
-        let builtin = (self.builtin && !self.gazetteers.is_empty()).then(|| Index::new(true, &[]));
-        let mut kinds: FxHashMap<&str, (EntityKind, Option<&Path>)> = FxHashMap::default();
-        for gazetteer in &self.gazetteers {
-            let path = gazetteer.path();
-            for e in gazetteer.entities() {
-                let known = builtin
-                    .as_ref()
-                    .and_then(|b| b.by_id(&e.id).map(|i| b.entity(i)));
-                if let Some(known) = known {
-                    if known.kind != e.kind {
-                        return Err(BuildError::BuiltinKindConflict {
-                            id: e.id.to_string(),
-                            kind: e.kind,
-                            builtin_kind: known.kind,
-                            path: path.map(Path::to_path_buf),
-                        });
-                    }
-                    continue;
-                }
-                let (earlier_kind, earlier_path) = *kinds.entry(&e.id).or_insert((e.kind, path));
-                if earlier_kind != e.kind {
-                    return Err(BuildError::KindConflict {
-                        id: e.id.to_string(),
-                        kind: e.kind,
-                        path: path.map(Path::to_path_buf),
-                        earlier_kind,
-                        earlier_path: earlier_path.map(Path::to_path_buf),
-                    });
-                }
-            }
-        }
-        Ok(())
     }
 }
 

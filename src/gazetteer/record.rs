@@ -3,11 +3,12 @@
 //! record goes through [`Entities::add`], so both formats obey the same rules and break them
 //! with the same messages.
 
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroUsize;
 use std::path::Path;
 
+use super::ids::IdMap;
 use super::{Entity, EntityKind, Gazetteer};
 use crate::error::GazetteerError;
 use crate::keys::ortho_key;
@@ -550,7 +551,9 @@ fn check<'r>(record: &'r Record<'_>, format: Format) -> Outcome<Checked<'r>> {
 #[derive(Debug)]
 struct FirstSeen {
     kind_line: usize,
-    lines: [Option<usize>; 6],
+    // Non-zero (lines count from 1), so that an unset line takes no room of its own: one of
+    // these per entity of a file of a million.
+    lines: [Option<NonZeroUsize>; 6],
 }
 
 /// Entities being put together from the records of one file, in the order their ids first
@@ -561,7 +564,7 @@ pub(super) struct Entities<'p> {
     format: Format,
     entities: Vec<Entity>,
     first: Vec<FirstSeen>,
-    by_id: FxHashMap<String, usize>,
+    by_id: IdMap,
 }
 
 impl<'p> Entities<'p> {
@@ -572,7 +575,7 @@ impl<'p> Entities<'p> {
             format,
             entities: Vec::new(),
             first: Vec::new(),
-            by_id: FxHashMap::default(),
+            by_id: IdMap::default(),
         }
     }
 
@@ -593,8 +596,9 @@ impl<'p> Entities<'p> {
 
     fn merge(&mut self, record: &Record<'_>) -> Outcome<()> {
         let c = check(record, self.format)?;
-        let index = match self.by_id.get(c.id) {
-            Some(&i) => i,
+        let entities = &self.entities;
+        let index = match self.by_id.get(c.id, |p| &entities[p].id) {
+            Some(i) => i,
             None => {
                 self.entities
                     .push(Entity::new(c.id.to_string(), c.kind, "", ""));
@@ -602,7 +606,7 @@ impl<'p> Entities<'p> {
                     kind_line: c.kind_at.line,
                     lines: Default::default(),
                 });
-                self.by_id.insert(c.id.to_string(), self.entities.len() - 1);
+                self.by_id.insert(c.id, self.entities.len() - 1);
                 self.entities.len() - 1
             }
         };
@@ -635,14 +639,14 @@ impl<'p> Entities<'p> {
                                 id: c.id.to_string(),
                                 field: field.name(),
                                 earlier: earlier.into_owned(),
-                                earlier_line: *line,
+                                earlier_line: line.get(),
                                 value: value.to_string(),
                             },
                             *at,
                         ));
                     }
                 }
-                None => *seen = Some(at.line),
+                None => *seen = Some(NonZeroUsize::new(at.line).unwrap_or(NonZeroUsize::MIN)),
             }
         }
         // Every value is checked: now change the entity.
@@ -666,6 +670,11 @@ impl<'p> Entities<'p> {
                 Role::Demonym => &mut entity.demonyms,
             };
             if !list.iter().any(|a| a == name) {
+                // Room for one: most entities of a large file have one name of each role,
+                // and a vector grows to four at its first push.
+                if list.is_empty() {
+                    list.reserve_exact(1);
+                }
                 list.push(own(name));
             }
         }

@@ -3,10 +3,11 @@
 //! ([`crate::text::table`]) when the matcher is built, in an image of their own.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
+use crate::error::BuildError;
+use crate::gazetteer::ids::IdMap;
 use crate::gazetteer::{Entity, Gazetteer, builtin};
 use crate::keys::without_article;
 use crate::text::image::{Bytes, Image, Writer};
@@ -55,7 +56,8 @@ pub(crate) struct Index {
     /// user row gives more names.
     user_tables: Option<TablesRef>,
     max_words: usize,
-    ids: FxHashMap<String, EntityIdx>,
+    /// The user entities' ids, to positions in `user`.
+    ids: IdMap,
     block_cache: BlockCache,
 }
 
@@ -63,23 +65,58 @@ impl Index {
     /// Builds the index. User entities whose id is a built-in id add their names to the
     /// built-in entity instead of creating a second one. `builtin` is ignored when the
     /// built-in gazetteer is not compiled in.
-    pub fn new(builtin: bool, gazetteers: &[Gazetteer]) -> Index {
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::BuiltinKindConflict`] or [`BuildError::KindConflict`] for the first
+    /// user entity whose id an entity of another kind has (built-in, or earlier in the
+    /// gazetteers): merged by id, its kind would be dropped silently. Checked here, where
+    /// entities are merged, rather than in a map of every id of its own (at a million
+    /// entities, a quarter of a second).
+    pub fn new(builtin: bool, gazetteers: &[Gazetteer]) -> Result<Index, BuildError> {
         let builtin = builtin && builtin::is_available();
         let mut index = Index {
             builtin,
             user: UserEntities::default(),
             user_tables: None,
             max_words: 1,
-            ids: FxHashMap::default(),
+            ids: IdMap::default(),
             block_cache: BlockCache::default(),
         };
         let base = builtin::len() as EntityIdx;
         // Each user row with the entity it names, merged by id.
         let mut rows: Vec<(EntityIdx, &Entity)> = Vec::new();
+        // The gazetteer of each user entity's first row, for the errors.
+        let mut first_in: Vec<u32> = Vec::new();
         for (g, gazetteer) in gazetteers.iter().enumerate() {
             index.user.gazetteers.push(Arc::clone(gazetteer.shared()));
             for (j, entity) in gazetteer.entities().iter().enumerate() {
-                let idx = match index.by_id(&entity.id) {
+                let found = index.by_id(&entity.id);
+                if let Some(i) = found
+                    && index.entity(i).kind != entity.kind
+                {
+                    let (id, kind) = (entity.id.to_string(), entity.kind);
+                    let path = gazetteer.path().map(Path::to_path_buf);
+                    let earlier_kind = index.entity(i).kind;
+                    return Err(match i.checked_sub(base) {
+                        None => BuildError::BuiltinKindConflict {
+                            id,
+                            kind,
+                            builtin_kind: earlier_kind,
+                            path,
+                        },
+                        Some(u) => BuildError::KindConflict {
+                            id,
+                            kind,
+                            path,
+                            earlier_kind,
+                            earlier_path: gazetteers[first_in[u as usize] as usize]
+                                .path()
+                                .map(Path::to_path_buf),
+                        },
+                    });
+                }
+                let idx = match found {
                     Some(i) if i >= base => {
                         // The same id in two user gazetteers: one entity with the names of both.
                         let e = index.user.get_mut((i - base) as usize);
@@ -98,8 +135,9 @@ impl Index {
                     Some(i) => i,
                     None => {
                         index.user.slots.push((g as u32, j as u32));
+                        first_in.push(g as u32);
                         let i = base + (index.user.len() - 1) as EntityIdx;
-                        index.ids.insert(entity.id.to_string(), i);
+                        index.ids.insert(&entity.id, index.user.len() - 1);
                         i
                     }
                 };
@@ -143,7 +181,7 @@ impl Index {
             );
         }
         index.max_words = index.layers().map(|t| t.max_words).max().unwrap_or(1);
-        index
+        Ok(index)
     }
 
     /// The tables searched: the built-in ones (when on), then the user ones.
@@ -197,7 +235,7 @@ mod tests {
     #[cfg(feature = "builtin")]
     #[test]
     fn everyday_words_of_builtin_names_are_known() {
-        let index = Index::new(true, &[]);
+        let index = Index::new(true, &[]).unwrap();
         let mut checked = 0;
         for e in builtin::entities().iter().step_by(7) {
             for name in e.names().chain(e.short.iter().map(|s| s.as_ref())) {
@@ -219,7 +257,7 @@ mod tests {
     fn an_id_in_two_gazetteers_is_one_entity_with_the_names_of_both() {
         let first = Gazetteer::from_tsv_str("id\tkind\tname\nx\tperson\tفلان الفلاني\n").unwrap();
         let second = Gazetteer::from_tsv_str("id\tkind\tname\nx\tperson\tFulan\n").unwrap();
-        let index = Index::new(false, &[first.clone(), second]);
+        let index = Index::new(false, &[first.clone(), second]).unwrap();
         let x = index.by_id("x").unwrap();
         let names: Vec<&str> = index.entity(x).names().collect();
         assert_eq!(names, ["فلان الفلاني", "فلان الفلاني", "Fulan"]);
@@ -239,7 +277,7 @@ mod tests {
     #[test]
     fn everyday_words_of_user_names_are_known() {
         let tsv = "id\tkind\tname\tname_en\nx\tplace\tمحطة اللقاء الكبرى\t\n";
-        let index = Index::new(false, &[Gazetteer::from_tsv_str(tsv).unwrap()]);
+        let index = Index::new(false, &[Gazetteer::from_tsv_str(tsv).unwrap()]).unwrap();
         let key = |w: &str| word_keys(w).remove(0);
         for word in ["لقاء", "اللقاء", "محطة"] {
             assert!(zipf(&key(word)).is_some(), "{word} is everyday");
@@ -266,8 +304,8 @@ mod tests {
             e.id = format!("copy-{}", e.id).into();
             g.push(e);
         }
-        let user = Index::new(false, &[g]);
-        let builtin = Index::new(true, &[]);
+        let user = Index::new(false, &[g]).unwrap();
+        let builtin = Index::new(true, &[]).unwrap();
         let base = builtin::len() as EntityIdx;
         for (i, e) in picked.iter().enumerate() {
             let copy = base + i as EntityIdx;

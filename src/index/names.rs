@@ -79,7 +79,9 @@ impl Index {
 
     /// The index of the entity with this id.
     pub fn by_id(&self, id: &str) -> Option<EntityIdx> {
-        self.ids.get(id).copied().or_else(|| {
+        let base = builtin::len() as EntityIdx;
+        let user = self.ids.get(id, |p| &self.user.get(p).id);
+        user.map(|p| base + p as EntityIdx).or_else(|| {
             if self.builtin {
                 builtin_ids().get(id).copied()
             } else {

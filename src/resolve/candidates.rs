@@ -961,7 +961,7 @@ mod tests {
             .map(|i| format!("p{i}\tperson\tمحمد {i} الفلاني\n"))
             .collect();
         let g = Gazetteer::from_tsv_str(&format!("id\tkind\tname\n{tsv}")).unwrap();
-        let index = Index::new(false, &[g]);
+        let index = Index::new(false, &[g]).unwrap();
         let mut fuzzy = FuzzyIndex::new(&index);
         fuzzy.limit = 10;
         let forms = Forms::new(&fuzzy);
