@@ -199,6 +199,23 @@ pub struct Tables {
     phrases: Vec<(String, Vec<String>, u32)>,
     /// The words met so far.
     words: WordCache,
+    /// Buffers of [`Tables::add_names`], kept from entity to entity: a dozen allocations
+    /// an entity, at a million entities, were a fifth of the builder's time.
+    scratch: Scratch,
+}
+
+/// The buffers of [`Tables::add_names`].
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    /// The word indices of a name.
+    ids: Vec<u32>,
+    /// The word indices of each name keyed, one after the other, ended at `keyed_ends`.
+    keyed: Vec<u32>,
+    keyed_ends: Vec<usize>,
+    key: String,
+    prefix: String,
+    with_article: String,
+    whole: String,
 }
 
 /// The keys of the words met, by the word as written.
@@ -287,20 +304,18 @@ impl Tables {
             index <= ENTITY_MASK,
             "entity index {index} over the packed range"
         );
-        // A name given twice (as the canonical name and an alias, or as a name and a short
-        // form) is keyed once: the first reading, a full name before a short form, is the
-        // one kept (the flags of two readings of one key are and-ed anyway).
-        let mut readings: Vec<(&str, u32)> = Vec::new();
-        let all = names.full.iter().map(|a| (*a, 0));
-        for (alias, flag) in all.chain(names.short.iter().map(|a| (*a, SHORT))) {
-            if !readings.iter().any(|(seen, _)| *seen == alias) {
-                readings.push((alias, flag));
-            }
-        }
-        // Each name's words, keyed once for its keys and its blocks.
-        let mut keyed: Vec<Vec<u32>> = Vec::new();
-        let mut ids = Vec::new();
-        let mut with_article = String::new();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let Scratch {
+            ids,
+            keyed,
+            keyed_ends,
+            key,
+            prefix,
+            with_article,
+            ..
+        } = &mut scratch;
+        keyed.clear();
+        keyed_ends.clear();
         let Tables {
             aliases,
             prefixes,
@@ -310,30 +325,42 @@ impl Tables {
             words: cache,
             ..
         } = self;
-        let mut insert = |words: &[&str], key: String, target: u32| {
-            insert(aliases, prefixes, max_words, words, key, target)
-        };
-        for (alias, flag) in readings {
-            cache.name(alias, &mut ids);
+        // A name given twice (as the canonical name and an alias, or as a name and a short
+        // form) is keyed once: the first reading, a full name before a short form, is the
+        // one kept (the flags of two readings of one key are and-ed anyway).
+        let all = || names.full.iter().chain(&names.short);
+        let flags = names
+            .full
+            .iter()
+            .map(|_| 0)
+            .chain(names.short.iter().map(|_| SHORT));
+        for (r, (alias, flag)) in all().zip(flags).enumerate() {
+            if all().take(r).any(|seen| seen == alias) {
+                continue;
+            }
+            cache.name(alias, ids);
             if ids.is_empty() {
                 continue;
             }
-            let words: Vec<&str> = ids.iter().map(|&id| cache.key(id)).collect();
-            let key = words.concat();
-            let common = names
-                .place_words
-                .is_some_and(|population| is_common(&words, &key, population, lexicon));
-            let headed = words.first().is_some_and(|w| PLACE_HEADS.contains(w));
-            let common = common && !headed;
-            if common && words.len() > 1 {
-                // Settled when every name is in: a phrase with a word that names something
-                // (`محافظة البصرة`) is a name, not an everyday phrase.
-                let words = words.iter().map(|w| w.to_string()).collect();
-                phrases.push((key.clone(), words, index));
-            }
-            let common = common && words.len() == 1;
-            insert(&words, key, index | flag | if common { COMMON } else { 0 });
-            for &id in &ids {
+            key.clear();
+            ids.iter().for_each(|&id| key.push_str(cache.key(id)));
+            // Only the names of places whose words may be everyday words can be common.
+            let common = names.place_words.is_some_and(|population| {
+                let words: Vec<&str> = ids.iter().map(|&id| cache.key(id)).collect();
+                let headed = PLACE_HEADS.contains(&words[0]);
+                let common = !headed && is_common(&words, key, population, lexicon);
+                if common && words.len() > 1 {
+                    // Settled when every name is in: a phrase with a word that names
+                    // something (`محافظة البصرة`) is a name, not an everyday phrase.
+                    let words = words.iter().map(|w| w.to_string()).collect();
+                    phrases.push((key.clone(), words, index));
+                }
+                common && words.len() == 1
+            });
+            let target = index | flag | if common { COMMON } else { 0 };
+            let words = ids.iter().map(|&id| cache.key(id));
+            insert(aliases, prefixes, max_words, prefix, words, key, target);
+            for &id in ids.iter() {
                 let word = &mut cache.keys[id as usize];
                 if std::mem::replace(&mut word.looked_up, true) {
                     continue;
@@ -342,11 +369,12 @@ impl Tables {
                 with_article.clear();
                 with_article.push_str("ال");
                 with_article.push_str(bare);
-                if (lexicon.is_word)(bare) || (lexicon.is_word)(&with_article) {
+                if (lexicon.is_word)(bare) || (lexicon.is_word)(with_article) {
                     everyday_name_words.insert(bare.to_string());
                 }
             }
-            keyed.push(ids.clone());
+            keyed.extend_from_slice(ids);
+            keyed_ends.push(keyed.len());
         }
         let forms = names
             .demonym_bases
@@ -354,13 +382,24 @@ impl Tables {
             .flat_map(|b| inflections(b))
             .chain(names.demonym_forms.iter().map(|f| f.to_string()));
         for form in forms {
-            cache.name(&form, &mut ids);
+            cache.name(&form, ids);
             if !ids.is_empty() {
-                let words: Vec<&str> = ids.iter().map(|&id| cache.key(id)).collect();
-                insert(&words, words.concat(), index | DEMONYM);
+                key.clear();
+                ids.iter().for_each(|&id| key.push_str(cache.key(id)));
+                let words = ids.iter().map(|&id| cache.key(id));
+                insert(
+                    aliases,
+                    prefixes,
+                    max_words,
+                    prefix,
+                    words,
+                    key,
+                    index | DEMONYM,
+                );
             }
         }
-        self.add_blocks(names, &keyed, cross_script);
+        self.add_blocks(names, &mut scratch, cross_script);
+        self.scratch = scratch;
         let prior = self.priors.entry(index).or_insert(names.prior);
         *prior = prior.max(names.prior);
     }
@@ -438,9 +477,9 @@ impl Tables {
         }
     }
 
-    /// The blocks of an entity's names, given as their words (`keyed`), and, with
-    /// `cross_script`, of its names for the script bridge.
-    fn add_blocks(&mut self, names: &Names<'_>, keyed: &[Vec<u32>], cross_script: bool) {
+    /// The blocks of an entity's names, given as their words (`scratch.keyed`, ended at
+    /// `scratch.keyed_ends`), and, with `cross_script`, of its names for the script bridge.
+    fn add_blocks(&mut self, names: &Names<'_>, scratch: &mut Scratch, cross_script: bool) {
         let entity = names.entity;
         let blocks = &mut self.blocks;
         let mut add = |kind: u8, key: &str| {
@@ -454,8 +493,11 @@ impl Tables {
                 }
             }
         };
-        let mut whole = String::new();
-        for ids in keyed {
+        let whole = &mut scratch.whole;
+        let mut start = 0;
+        for &end in &scratch.keyed_ends {
+            let ids = &scratch.keyed[start..end];
+            start = end;
             whole.clear();
             let skeletons = ids
                 .iter()
@@ -464,7 +506,7 @@ impl Tables {
             if whole.is_empty() {
                 continue;
             }
-            add(BLOCK_WHOLE, &whole);
+            add(BLOCK_WHOLE, whole);
             if ids.len() > 1 {
                 for s in skeletons.filter(|s| s.chars().count() >= 3) {
                     add(BLOCK_WORD, s);
@@ -560,24 +602,29 @@ fn sort_by_key_str<'s, T>(items: &mut Vec<T>, key: impl Fn(&T) -> &'s str) {
 
 /// One key of a name whose words are `words`, pointing to `target`. One target per entity
 /// and key: a name beats a short form or an everyday-word reading (the flags of two name
-/// readings are and-ed), and any name beats a demonym.
-fn insert(
+/// readings are and-ed), and any name beats a demonym. `prefix` is a buffer.
+fn insert<'w>(
     aliases: &mut FxHashMap<String, Ids>,
     prefixes: &mut FxHashSet<String>,
     max_words: &mut usize,
-    words: &[&str],
-    key: String,
+    prefix: &mut String,
+    words: impl ExactSizeIterator<Item = &'w str>,
+    key: &str,
     target: u32,
 ) {
-    *max_words = (*max_words).max(words.len());
-    let mut prefix = String::new();
-    for w in &words[..words.len() - 1] {
+    let n = words.len();
+    *max_words = (*max_words).max(n);
+    prefix.clear();
+    for w in words.take(n.saturating_sub(1)) {
         prefix.push_str(w);
-        if !prefixes.contains(&prefix) {
+        if !prefixes.contains(prefix.as_str()) {
             prefixes.insert(prefix.clone());
         }
     }
-    let targets = aliases.entry(key).or_default();
+    let Some(targets) = aliases.get_mut(key) else {
+        aliases.insert(key.to_string(), Ids::One(target));
+        return;
+    };
     let entity = target & ENTITY_MASK;
     match targets.iter_mut().find(|t| **t & ENTITY_MASK == entity) {
         None => targets.push(target),
