@@ -15,7 +15,6 @@
 //! the separate field [`Entity::wikidata`], so an id never changes when a QID is added.
 
 pub(crate) mod builtin;
-pub(crate) mod ids;
 mod json;
 mod load;
 mod record;

@@ -8,10 +8,10 @@ use std::fmt;
 use std::num::NonZeroUsize;
 use std::path::Path;
 
-use super::ids::IdMap;
 use super::{Entity, EntityKind, Gazetteer};
 use crate::error::GazetteerError;
 use crate::keys::ortho_key;
+use crate::text::keymap::Positions;
 
 /// Where something was written: 1-based line and column. A TSV column is the field number,
 /// a JSON column counts characters.
@@ -564,7 +564,7 @@ pub(super) struct Entities<'p> {
     format: Format,
     entities: Vec<Entity>,
     first: Vec<FirstSeen>,
-    by_id: IdMap,
+    by_id: Positions,
 }
 
 impl<'p> Entities<'p> {
@@ -575,7 +575,7 @@ impl<'p> Entities<'p> {
             format,
             entities: Vec::new(),
             first: Vec::new(),
-            by_id: IdMap::default(),
+            by_id: Positions::default(),
         }
     }
 

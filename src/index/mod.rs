@@ -7,10 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::BuildError;
-use crate::gazetteer::ids::IdMap;
 use crate::gazetteer::{Entity, Gazetteer, builtin};
 use crate::keys::without_article;
 use crate::text::image::{Bytes, Image, Writer};
+use crate::text::keymap::Positions;
 use crate::text::table::{COMMON, DEMONYM, ENTITY_MASK, Lexicon, Names, SHORT, Tables, TablesRef};
 
 mod blocks;
@@ -57,7 +57,7 @@ pub(crate) struct Index {
     user_tables: Option<TablesRef>,
     max_words: usize,
     /// The user entities' ids, to positions in `user`.
-    ids: IdMap,
+    ids: Positions,
     block_cache: BlockCache,
 }
 
@@ -80,7 +80,7 @@ impl Index {
             user: UserEntities::default(),
             user_tables: None,
             max_words: 1,
-            ids: IdMap::default(),
+            ids: Positions::default(),
             block_cache: BlockCache::default(),
         };
         let base = builtin::len() as EntityIdx;

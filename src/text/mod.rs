@@ -17,6 +17,7 @@
 pub mod clitic;
 pub mod demonym;
 pub mod image;
+pub mod keymap;
 pub mod keys;
 pub mod normalize;
 pub mod prior;

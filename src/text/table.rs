@@ -20,12 +20,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::text::demonym::inflections;
 use crate::text::image::{
     BlockIndex, BlockIndexRef, Image, KindBlocks, SortedBlocks, StrTable, StrTableRef, Writer,
 };
+use crate::text::keymap::KeyMap;
 use crate::text::keys::xkey::xkey;
 use crate::text::keys::{BLOCK_WHOLE, BLOCK_WORD, BLOCK_XKEY, skeleton, without_article, word_key};
 use crate::text::token::tokens;
@@ -181,15 +182,15 @@ impl<const N: usize> PartialEq<[u32; N]> for Ids {
 #[derive(Clone, Debug, Default)]
 pub struct Tables {
     /// Orthographic key → packed targets, in the order the entities were added.
-    pub aliases: FxHashMap<String, Ids>,
+    pub aliases: KeyMap<Ids>,
     /// Keys of the first words of multi-word names.
-    pub prefixes: FxHashSet<String>,
+    pub prefixes: KeyMap<()>,
     /// Words of names (without the article) that are also everyday words.
-    pub everyday_name_words: FxHashSet<String>,
+    pub everyday_name_words: KeyMap<()>,
     /// Exact blocking keys by kind ([`BLOCK_WHOLE`], [`BLOCK_WORD`], [`BLOCK_XKEY`]) → the
     /// entities that have them, in the order they were added, with repeats (see
     /// [`Tables::ranked`]).
-    pub blocks: [FxHashMap<String, Ids>; 3],
+    pub blocks: [KeyMap<Ids>; 3],
     /// The longest name, in words.
     pub max_words: usize,
     /// Each entity's prior, for ranking blocks.
@@ -370,7 +371,7 @@ impl Tables {
                 with_article.push_str("ال");
                 with_article.push_str(bare);
                 if (lexicon.is_word)(bare) || (lexicon.is_word)(with_article) {
-                    everyday_name_words.insert(bare.to_string());
+                    everyday_name_words.insert_key(bare);
                 }
             }
             keyed.extend_from_slice(ids);
@@ -418,7 +419,7 @@ impl Tables {
         let names_of = &names_of;
         let block = std::thread::scope(|scope| {
             let cross = scope.spawn(move || {
-                let mut block = FxHashMap::default();
+                let mut block = KeyMap::default();
                 for i in 0..count {
                     cross_script_blocks(&names_of(i), &mut block);
                 }
@@ -435,9 +436,8 @@ impl Tables {
         if mine.is_empty() {
             *mine = block;
         } else {
-            for (key, entities) in block {
-                mine.entry(key)
-                    .or_default()
+            for (key, entities) in block.iter() {
+                mine.get_or_insert_with(key, Ids::default)
                     .extend(entities.iter().copied());
             }
         }
@@ -486,12 +486,7 @@ impl Tables {
             // Duplicates go at ranking time: a block of a big user gazetteer can hold
             // thousands of entities, too many to search on every insertion.
             let block = &mut blocks[kind_slot(kind)];
-            match block.get_mut(key) {
-                Some(entities) => entities.push(entity),
-                None => {
-                    block.insert(key.to_string(), Ids::One(entity));
-                }
-            }
+            block.get_or_insert_with(key, Ids::default).push(entity);
         };
         let whole = &mut scratch.whole;
         let mut start = 0;
@@ -529,7 +524,7 @@ impl Tables {
             rank[e as usize] = r as u32;
         }
         let blocks = self.blocks.each_ref().map(|kind| {
-            let mut keys: Vec<(&str, &Ids)> = kind.iter().map(|(k, e)| (k.as_str(), e)).collect();
+            let mut keys: Vec<(&str, &Ids)> = kind.iter().collect();
             sort_by_key_str(&mut keys, |b| b.0);
             let mut blocks = KindBlocks::default();
             blocks.reserve(keys.len());
@@ -550,7 +545,7 @@ impl Tables {
                 let mut aliases: Vec<(&str, &[u32])> = self
                     .aliases
                     .iter()
-                    .map(|(k, t)| (k.as_str(), t.as_slice()))
+                    .map(|(k, t)| (k, t.as_slice()))
                     .collect();
                 sort_by_key_str(&mut aliases, |a: &(&str, &[u32])| a.0);
                 [
@@ -576,8 +571,8 @@ impl Tables {
 }
 
 /// The strings of a set, sorted.
-fn sorted(set: &FxHashSet<String>) -> Vec<&str> {
-    let mut all: Vec<&str> = set.iter().map(String::as_str).collect();
+fn sorted(set: &KeyMap<()>) -> Vec<&str> {
+    let mut all: Vec<&str> = set.keys().collect();
     sort_by_key_str(&mut all, |s| s);
     all
 }
@@ -604,8 +599,8 @@ fn sort_by_key_str<'s, T>(items: &mut Vec<T>, key: impl Fn(&T) -> &'s str) {
 /// and key: a name beats a short form or an everyday-word reading (the flags of two name
 /// readings are and-ed), and any name beats a demonym. `prefix` is a buffer.
 fn insert<'w>(
-    aliases: &mut FxHashMap<String, Ids>,
-    prefixes: &mut FxHashSet<String>,
+    aliases: &mut KeyMap<Ids>,
+    prefixes: &mut KeyMap<()>,
     max_words: &mut usize,
     prefix: &mut String,
     words: impl ExactSizeIterator<Item = &'w str>,
@@ -617,14 +612,9 @@ fn insert<'w>(
     prefix.clear();
     for w in words.take(n.saturating_sub(1)) {
         prefix.push_str(w);
-        if !prefixes.contains(prefix.as_str()) {
-            prefixes.insert(prefix.clone());
-        }
+        prefixes.insert_key(prefix);
     }
-    let Some(targets) = aliases.get_mut(key) else {
-        aliases.insert(key.to_string(), Ids::One(target));
-        return;
-    };
+    let targets = aliases.get_or_insert_with(key, Ids::default);
     let entity = target & ENTITY_MASK;
     match targets.iter_mut().find(|t| **t & ENTITY_MASK == entity) {
         None => targets.push(target),
@@ -635,19 +625,16 @@ fn insert<'w>(
 }
 
 /// Adds the cross-script blocking keys of `names` to `block` (the [`BLOCK_XKEY`] map).
-fn cross_script_blocks(names: &Names<'_>, block: &mut FxHashMap<String, Ids>) {
+fn cross_script_blocks(names: &Names<'_>, block: &mut KeyMap<Ids>) {
     for (i, name) in names.cross_script.iter().enumerate() {
         if names.cross_script[..i].contains(name) {
             continue;
         }
         let key = xkey(name);
         if key.chars().count() >= 2 {
-            match block.get_mut(&key) {
-                Some(entities) => entities.push(names.entity),
-                None => {
-                    block.insert(key, Ids::One(names.entity));
-                }
-            }
+            block
+                .get_or_insert_with(&key, Ids::default)
+                .push(names.entity);
         }
     }
 }
@@ -736,7 +723,7 @@ impl TablesRef {
                 tables.aliases.len()
             ));
         }
-        for (key, targets) in &tables.aliases {
+        for (key, targets) in tables.aliases.iter() {
             let got: Option<Vec<u32>> = aliases.get(key).map(|s| aliases.list(s).collect());
             if got.as_deref() != Some(targets.as_slice()) {
                 return Some(format!("alias {key:?}: {got:?}, expected {targets:?}"));
@@ -758,7 +745,7 @@ impl TablesRef {
                     expected.len()
                 ));
             }
-            if let Some(k) = expected.iter().find(|k| table.get(k).is_none()) {
+            if let Some(k) = expected.keys().find(|k| table.get(k).is_none()) {
                 return Some(format!("{what} {k:?} missing"));
             }
         }
@@ -873,8 +860,8 @@ mod tests {
             [0],
             "help: الجديدة is not an everyday word here"
         );
-        assert!(t.prefixes.contains("صور"));
-        assert!(t.everyday_name_words.contains("صور"));
+        assert!(t.prefixes.contains_key("صور"));
+        assert!(t.everyday_name_words.contains_key("صور"));
     }
 
     #[test]
