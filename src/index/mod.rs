@@ -173,6 +173,9 @@ impl Index {
             tables.settle_phrases();
             let mut image = Writer::new();
             tables.write(&mut image);
+            // The builder's maps go before the image's sections are joined: both at once
+            // were the peak of loading a large gazetteer.
+            drop(tables);
             let image = Image::new(Bytes::from_vec(image.finish()));
             index.user_tables = image.as_ref().and_then(TablesRef::new);
             debug_assert!(

@@ -554,7 +554,7 @@ impl BlockIndex {
                 .sum();
             first[k] = first[k - 1] + kept;
         }
-        let parts: Vec<KindPart> = std::thread::scope(|scope| {
+        let mut parts: Vec<KindPart> = std::thread::scope(|scope| {
             let threads: Vec<_> = (0..3)
                 .map(|slot| {
                     scope.spawn(move || write_kind(slot, &blocks[slot], first[slot], width))
@@ -574,8 +574,12 @@ impl BlockIndex {
         let blocks = Bloom::blocks(parts.iter().map(|p| p.filtered.len()).sum());
         let bits: Vec<Vec<u64>> = std::thread::scope(|scope| {
             let threads: Vec<_> = parts
-                .iter()
-                .map(|part| scope.spawn(move || Bloom::bits(&part.filtered, blocks)))
+                .iter_mut()
+                .map(|part| {
+                    // Each kind's hashes freed as soon as they are set.
+                    let hashes = std::mem::take(&mut part.filtered);
+                    scope.spawn(move || Bloom::bits(&hashes, blocks))
+                })
                 .collect();
             threads
                 .into_iter()
@@ -635,7 +639,17 @@ fn write_kind(slot: usize, keys: &KindBlocks<'_>, first: u64, width: usize) -> K
     let kind = KINDS[slot];
     let mut map = fst::MapBuilder::memory();
     let mut postings = Vec::new();
-    let mut filtered = Vec::new();
+    // Room for the hashes it will have: grown by doubling, they took up to twice their
+    // size, at a million aliases a hundred megabytes more at the peak of loading.
+    let hashes = keys
+        .iter()
+        .map(|(key, _)| {
+            let mut n = 1;
+            deletions(kind, key, |_, _, _| n += 2);
+            n
+        })
+        .sum();
+    let mut filtered = Vec::with_capacity(hashes);
     let mut count = 0u64;
     for (key, ranks) in keys.iter() {
         let kept = kept(ranks);
@@ -646,24 +660,33 @@ fn write_kind(slot: usize, keys: &KindBlocks<'_>, first: u64, width: usize) -> K
         }
         count += kept.len() as u64;
         filtered.push(Poly::new(kind).feed(key.as_bytes()).finish());
-        let chars = key.chars().count();
-        if (2..=MAX_DELETION_CHARS).contains(&chars) {
-            for (at, c) in key.char_indices() {
-                let bytes = key.as_bytes();
-                let (b, a) = (&bytes[..at], &bytes[at + c.len_utf8()..]);
-                if is_filtered(kind, &[b, a]) {
-                    let shorter = Poly::new(kind | SHORTER).feed(b).feed(a);
-                    filtered.push(shorter.finish());
-                    filtered.push(Poly::at(kind, at).feed(b).feed(a).finish());
-                }
-            }
-        }
+        deletions(kind, key, |at, b, a| {
+            filtered.push(Poly::new(kind | SHORTER).feed(b).feed(a).finish());
+            filtered.push(Poly::at(kind, at).feed(b).feed(a).finish());
+        });
     }
+    debug_assert_eq!(filtered.len(), hashes);
     KindPart {
         map: map.into_inner().expect("writing to memory cannot fail"),
         postings,
         count,
         filtered,
+    }
+}
+
+/// Calls `f(at, before, after)` for each key one character shorter than `key`, a key of
+/// `kind`, that the Bloom filter holds ([`is_filtered`]): the character at byte `at`
+/// deleted, with the bytes before and after it.
+fn deletions(kind: u8, key: &str, mut f: impl FnMut(usize, &[u8], &[u8])) {
+    let chars = key.chars().count();
+    if (2..=MAX_DELETION_CHARS).contains(&chars) {
+        let bytes = key.as_bytes();
+        for (at, c) in key.char_indices() {
+            let (b, a) = (&bytes[..at], &bytes[at + c.len_utf8()..]);
+            if is_filtered(kind, &[b, a]) {
+                f(at, b, a);
+            }
+        }
     }
 }
 
