@@ -58,6 +58,10 @@ pub(crate) struct Index {
     max_words: usize,
     /// The user entities' ids, to positions in `user`.
     ids: Positions,
+    /// For each user entity, the scripts of its names ([`crate::text::table::SCRIPT_LATIN`],
+    /// [`crate::text::table::SCRIPT_OTHER`]) and its prior, worked out while loading.
+    user_scripts: Vec<u8>,
+    user_priors: Vec<f32>,
     block_cache: BlockCache,
 }
 
@@ -81,6 +85,8 @@ impl Index {
             user_tables: None,
             max_words: 1,
             ids: Positions::default(),
+            user_scripts: Vec::new(),
+            user_priors: Vec::new(),
             block_cache: BlockCache::default(),
         };
         let base = builtin::len() as EntityIdx;
@@ -168,8 +174,19 @@ impl Index {
                     prior: priors[i],
                 }
             };
+            // Taken before the builder's maps, not on top of them, so that freeing those
+            // can give their memory back (the heap shrinks only from its top).
+            index.user_scripts = vec![0; index.user.len()];
+            index.user_priors = vec![0.0; index.user.len()];
             let mut tables = Tables::new();
-            tables.add_all(rows.len(), names_of, &lexicon);
+            let scripts = tables.add_all(rows.len(), names_of, &lexicon);
+            // Per entity, from its rows (a merged entity has several).
+            for ((&(i, _), bits), prior) in rows.iter().zip(scripts).zip(&priors) {
+                if let Some(u) = i.checked_sub(base) {
+                    index.user_scripts[u as usize] |= bits;
+                    index.user_priors[u as usize] = *prior;
+                }
+            }
             tables.settle_phrases();
             let mut image = Writer::new();
             tables.write(&mut image);
@@ -185,6 +202,32 @@ impl Index {
         }
         index.max_words = index.layers().map(|t| t.max_words).max().unwrap_or(1);
         Ok(index)
+    }
+
+    /// The scripts of each entity's names ([`crate::text::table::SCRIPT_LATIN`],
+    /// [`crate::text::table::SCRIPT_OTHER`]) and its prior, from entity `first` (0, or the
+    /// first user entity when the built-in gazetteer is off) to the last.
+    pub fn scripts_and_priors(&self, first: EntityIdx) -> (Vec<u8>, Vec<f32>) {
+        use crate::text::table::{SCRIPT_LATIN, SCRIPT_OTHER, is_latin};
+        let base = builtin::len() as EntityIdx;
+        let builtin = (first..base).map(|i| self.entity(i));
+        let mut scripts: Vec<u8> = builtin
+            .clone()
+            .map(|e| {
+                let names = e.names().chain(e.short.iter().map(|s| s.as_ref()));
+                names.fold(0, |bits, n| {
+                    bits | if is_latin(n) {
+                        SCRIPT_LATIN
+                    } else {
+                        SCRIPT_OTHER
+                    }
+                })
+            })
+            .collect();
+        let mut priors: Vec<f32> = builtin.map(Entity::prior).collect();
+        scripts.extend_from_slice(&self.user_scripts);
+        priors.extend_from_slice(&self.user_priors);
+        (scripts, priors)
     }
 
     /// The tables searched: the built-in ones (when on), then the user ones.

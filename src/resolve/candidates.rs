@@ -3,6 +3,7 @@
 //! weighs; the cheap test the fuzzy pass asks before any of it ([`may_accept`]).
 
 use super::*;
+use crate::text::table::{SCRIPT_LATIN, SCRIPT_OTHER};
 
 /// Hasher for entity indices (one multiplication spreads them): a window of text or a query
 /// gathers thousands of entities from its blocks, and SipHash was a tenth of the time.
@@ -136,28 +137,19 @@ pub(crate) struct FuzzyIndex {
     /// Each entity's names prepared for comparison, filled the first time the entity is a
     /// candidate and kept: a name is folded and split once per matcher, not once per query.
     forms: Vec<OnceLock<Box<[NameForm]>>>,
-    /// The scripts each entity's names are written in ([`FuzzyIndex::has_names_in`]), worked
-    /// out on first use: `SCRIPTS_KNOWN`, and `HAS_LATIN` or `HAS_OTHER` for each script.
-    scripts: Vec<AtomicU8>,
-    /// Each entity's [`Entity::prior`] as `f32` bits, [`PRIOR_UNKNOWN`] until first asked:
-    /// a query weighs a few hundred entities in its crowd by their priors alone, and at
-    /// 100k aliases reading each entity's record for it was a tenth of the time (a cache
-    /// miss each; this array is a hundredth of their size).
-    priors: Vec<AtomicU32>,
+    /// The scripts each entity's names are written in ([`FuzzyIndex::has_names_in`]):
+    /// [`SCRIPT_LATIN`], [`SCRIPT_OTHER`].
+    scripts: Vec<u8>,
+    /// Each entity's [`Entity::prior`]: a query weighs a few hundred entities in its crowd
+    /// by their priors alone, and at 100k aliases reading each entity's record for it was
+    /// a tenth of the time (a cache miss each; this array is a hundredth of their size).
+    priors: Vec<f32>,
     /// The entity index of `forms[0]`.
     first: EntityIdx,
     /// How many names `forms` holds, and the most it takes ([`FORMS_KEPT`]).
     kept: AtomicUsize,
     limit: usize,
 }
-
-/// [`FuzzyIndex::priors`] of an entity not yet asked for (a NaN no prior is).
-const PRIOR_UNKNOWN: u32 = u32::MAX;
-
-/// Bits of [`FuzzyIndex::scripts`].
-const SCRIPTS_KNOWN: u8 = 1;
-const HAS_LATIN: u8 = 2;
-const HAS_OTHER: u8 = 4;
 
 /// The most names [`FuzzyIndex`] keeps prepared (about a kilobyte each): a gazetteer of a
 /// million names would otherwise end up holding them all, a few gigabytes, after enough
@@ -268,11 +260,7 @@ impl NameForm {
 
 /// Is a name (or query) written in Latin script? Only such names are compared with Latin
 /// queries letter by letter; the others go through the script bridge.
-pub(crate) fn is_latin(name: &str) -> bool {
-    // Bytes, not characters: an ASCII letter is one byte, and no byte of another
-    // character's encoding is below 0x80.
-    name.bytes().any(|b| b.is_ascii_alphabetic())
-}
+pub(crate) use crate::text::table::is_latin;
 
 pub(super) fn all_names(e: &Entity) -> impl Iterator<Item = &str> {
     e.names().chain(e.short.iter().map(|s| s.as_ref()))
@@ -286,10 +274,17 @@ impl FuzzyIndex {
             builtin::len() as EntityIdx
         };
         let count = index.entities().count();
+        // Scripts and priors of every entity at once: worked out on first use, each was a
+        // cache miss on an entity's record and its names, and the first queries against a
+        // million aliases meet hundreds of thousands of entities (an eighth of their time
+        // went to the scripts alone). The index has them for user entities, worked out
+        // while loading; the built-in ones are few.
+        let (scripts, priors) = index.scripts_and_priors(first);
+        debug_assert_eq!(scripts.len(), count);
         FuzzyIndex {
             forms: (0..count).map(|_| OnceLock::new()).collect(),
-            scripts: (0..count).map(|_| AtomicU8::new(0)).collect(),
-            priors: (0..count).map(|_| AtomicU32::new(PRIOR_UNKNOWN)).collect(),
+            scripts,
+            priors,
             first,
             kept: AtomicUsize::new(0),
             limit: FORMS_KEPT,
@@ -322,31 +317,14 @@ impl FuzzyIndex {
     }
 
     /// The entity's [`Entity::prior`].
-    pub(super) fn prior(&self, index: &Index, entity: EntityIdx) -> f32 {
-        let slot = &self.priors[(entity - self.first) as usize];
-        let bits = slot.load(Ordering::Relaxed);
-        if bits != PRIOR_UNKNOWN {
-            return f32::from_bits(bits);
-        }
-        let prior = index.entity(entity).prior();
-        // Any thread works out the same prior.
-        slot.store(prior.to_bits(), Ordering::Relaxed);
-        prior
+    pub(super) fn prior(&self, entity: EntityIdx) -> f32 {
+        self.priors[(entity - self.first) as usize]
     }
 
     /// Has the entity a name written in Latin script (`latin`), or one that is not?
-    pub(super) fn has_names_in(&self, index: &Index, entity: EntityIdx, latin: bool) -> bool {
-        let slot = &self.scripts[(entity - self.first) as usize];
-        let mut bits = slot.load(Ordering::Relaxed);
-        if bits & SCRIPTS_KNOWN == 0 {
-            bits = SCRIPTS_KNOWN;
-            for n in all_names(index.entity(entity)) {
-                bits |= if is_latin(n) { HAS_LATIN } else { HAS_OTHER };
-            }
-            // Any thread works out the same bits.
-            slot.store(bits, Ordering::Relaxed);
-        }
-        bits & if latin { HAS_LATIN } else { HAS_OTHER } != 0
+    pub(super) fn has_names_in(&self, entity: EntityIdx, latin: bool) -> bool {
+        let bits = self.scripts[(entity - self.first) as usize];
+        bits & if latin { SCRIPT_LATIN } else { SCRIPT_OTHER } != 0
     }
 
     /// Could any name be within reach of these words? A cheap necessary condition for a
@@ -478,7 +456,7 @@ pub(super) fn other_script_names<'m, 'f>(
     latin: bool,
 ) -> impl Iterator<Item = (&'m str, &'f NameForm)> {
     let names = fuzzy
-        .has_names_in(index, entity, !latin)
+        .has_names_in(entity, !latin)
         .then(|| all_names(index.entity(entity)).zip(fuzzy.forms(index, entity)));
     names
         .into_iter()
@@ -727,7 +705,7 @@ pub(crate) fn candidates<'m, 'f>(
     for entity in entities {
         // Nothing to bridge to (the entity itself is not even read: at a million aliases
         // most of those met are far apart in memory).
-        if !fuzzy.has_names_in(index, entity, !latin_query) {
+        if !fuzzy.has_names_in(entity, !latin_query) {
             continue;
         }
         let e = index.entity(entity);
@@ -807,7 +785,7 @@ pub(crate) fn candidates<'m, 'f>(
             .into_iter()
             .map(|(e, d)| {
                 let x = crowd_bridge.get(&e).copied().unwrap_or(0.0);
-                (d, fuzzy.prior(index, e), x)
+                (d, fuzzy.prior(e), x)
             })
             .collect(),
     };
@@ -926,7 +904,7 @@ pub(crate) fn may_accept<F: Fn(&Entity) -> bool, N: Fn(&[Vec<char>]) -> bool>(
         max_entities + considered.len(),
     );
     for entity in bridged {
-        if !fuzzy.has_names_in(index, entity, !latin_query) {
+        if !fuzzy.has_names_in(entity, !latin_query) {
             continue;
         }
         let e = index.entity(entity);

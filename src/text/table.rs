@@ -42,6 +42,18 @@ pub const DEMONYM: u32 = 1 << 29;
 /// The entity index bits of a packed target.
 pub const ENTITY_MASK: u32 = DEMONYM - 1;
 
+/// Bits of the scripts an entity's names are written in, as [`Tables::add_all`] returns
+/// them: a name in Latin script ([`is_latin`]) …
+pub const SCRIPT_LATIN: u8 = 1;
+/// … or one in another.
+pub const SCRIPT_OTHER: u8 = 2;
+
+/// Is `name` written in Latin script (has it an ASCII letter)? Bytes, not characters: an
+/// ASCII letter is one byte, and no byte of another character's encoding is below 0x80.
+pub fn is_latin(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 /// A place named by a word reviewed as `both` place and everyday word keeps the word as a
 /// standalone name only when it is a city of at least this many people.
 const BOTH_MIN_POPULATION: u64 = 1_000_000;
@@ -410,20 +422,34 @@ impl Tables {
     /// cross-script blocking keys made on a second thread: they depend on nothing else the
     /// builder keeps, and the transliteration behind them is about a third of the work for
     /// names that are mostly new words.
+    ///
+    /// Returns, for each `i`, the scripts of the names of `names_of(i).cross_script`
+    /// ([`SCRIPT_LATIN`], [`SCRIPT_OTHER`]): read there while they are at hand, they cost
+    /// nothing; worked out later, they were a cache miss on every name of a large
+    /// gazetteer.
     pub fn add_all<'a>(
         &mut self,
         count: usize,
         names_of: impl Fn(usize) -> Names<'a> + Sync,
         lexicon: &Lexicon<'_>,
-    ) {
+    ) -> Vec<u8> {
         let names_of = &names_of;
-        let block = std::thread::scope(|scope| {
+        let (block, scripts) = std::thread::scope(|scope| {
             let cross = scope.spawn(move || {
                 let mut block = KeyMap::default();
+                let mut scripts = Vec::with_capacity(count);
                 for i in 0..count {
-                    cross_script_blocks(&names_of(i), &mut block);
+                    let names = names_of(i);
+                    cross_script_blocks(&names, &mut block);
+                    scripts.push(names.cross_script.iter().fold(0, |bits, n| {
+                        bits | if is_latin(n) {
+                            SCRIPT_LATIN
+                        } else {
+                            SCRIPT_OTHER
+                        }
+                    }));
                 }
-                block
+                (block, scripts)
             });
             for i in 0..count {
                 self.add_names(&names_of(i), lexicon, false);
@@ -441,6 +467,7 @@ impl Tables {
                     .extend(entities.iter().copied());
             }
         }
+        scripts
     }
 
     /// Flags [`COMMON`] the names of small places made of everyday words (`جنوب غرب`) in which
