@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalize::{Level, normalize_mapped};
-use crate::token::{is_joiner, tokens};
+use crate::token::{is_gap, is_joiner, plain_char, tokens};
 
 /// A word of the text with its orthographic key.
 pub(super) struct Word {
@@ -117,6 +117,62 @@ const RECYCLED_MIN_CHARS: usize = 1 << 12;
 /// … and larger ones only while a text uses at least this fraction of them.
 const RECYCLED_SLACK: usize = 4;
 
+/// What [`Words::new`] keeps while it reads a text's words.
+struct Reader<'t> {
+    text: &'t str,
+    table: &'static [char; TABLE_END],
+    /// Buffers of the engine's fold.
+    folded: String,
+    map: Vec<usize>,
+    /// The end of the last word pushed, unless a word with an empty key came after it.
+    prev_end: Option<usize>,
+}
+
+impl Reader<'_> {
+    /// Appends the key of `word` (at byte `at`) by the engine.
+    fn by_engine(&mut self, word: &str, at: usize, out: &mut Words) {
+        self.folded.clear();
+        self.map.clear();
+        normalize_mapped(word, Level::Folded, &mut self.folded, &mut self.map);
+        for (c, &o) in self.folded.chars().zip(&self.map) {
+            if crate::normalize::is_alphanumeric(c) {
+                out.keys.push(c);
+                out.origins.push(at + o);
+            }
+        }
+    }
+
+    /// Ends the word `start..end` of the text, whose key was appended from `key_start` and
+    /// `chars_start` on.
+    fn push(
+        &mut self,
+        out: &mut Words,
+        start: usize,
+        end: usize,
+        key_start: usize,
+        chars_start: usize,
+    ) {
+        if let (Some(last), Some(prev)) = (out.words.last_mut(), self.prev_end) {
+            last.joins_next = is_joiner(&self.text[prev..start]);
+        }
+        if out.keys.len() == key_start {
+            // Nothing left after folding (a lone accusative alef): the word breaks names.
+            if let Some(last) = out.words.last_mut() {
+                last.joins_next = false;
+            }
+            self.prev_end = None;
+            return;
+        }
+        out.words.push(Word {
+            end,
+            key: key_start..out.keys.len(),
+            chars: chars_start..out.origins.len(),
+            joins_next: false,
+        });
+        self.prev_end = Some(end);
+    }
+}
+
 impl Words {
     /// The words of `text`, in `buffers` left by an earlier text ([`Words::recycle`]) or in
     /// new ones.
@@ -140,46 +196,80 @@ impl Words {
                 type_words: Vec::new(),
             },
         };
-        let (mut folded, mut map) = (String::new(), Vec::new());
-        let mut prev_end: Option<usize> = None;
-        let table = key_table();
-        for token in tokens(text) {
+        let mut reader = Reader {
+            text,
+            table: key_table(),
+            folded: String::new(),
+            map: Vec::new(),
+            prev_end: None,
+        };
+        // Runs between gap bytes (spaces, line breaks). Most are one plain word, folded by
+        // table as the scan that finds their end reads them; the rest are split by the
+        // tokenizer as it would split them in the whole text (its runs are the same).
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let gap = pos;
+            while pos < bytes.len() && is_gap(bytes[pos]) {
+                pos += 1;
+            }
+            if pos == bytes.len() {
+                break;
+            }
+            let start = pos;
+            let run = &bytes[start..];
             let (key_start, chars_start) = (out.keys.len(), out.origins.len());
-            if !fold_by_table(
-                table,
-                token.text,
-                token.start,
-                &mut out.keys,
-                &mut out.origins,
-            ) {
-                folded.clear();
-                map.clear();
-                normalize_mapped(token.text, Level::Folded, &mut folded, &mut map);
-                for (c, &at) in folded.chars().zip(&map) {
-                    if crate::normalize::is_alphanumeric(c) {
-                        out.keys.push(c);
-                        out.origins.push(token.start + at);
+            let mut by_table = true;
+            let mut i = 0;
+            while let Some(n) = plain_char(run, i) {
+                if by_table {
+                    let c = match n {
+                        1 => usize::from(run[i]),
+                        _ => usize::from(run[i] & 0x1F) << 6 | usize::from(run[i + 1] & 0x3F),
+                    };
+                    match reader.table[c] {
+                        DROP => {}
+                        ENGINE => by_table = false,
+                        f => {
+                            out.keys.push(f);
+                            out.origins.push(start + i);
+                        }
                     }
                 }
+                i += n;
             }
-            if let (Some(last), Some(end)) = (out.words.last_mut(), prev_end) {
-                last.joins_next = is_joiner(&text[end..token.start]);
-            }
-            if out.keys.len() == key_start {
-                // Nothing left after folding (a lone accusative alef): the word breaks names.
-                if let Some(last) = out.words.last_mut() {
-                    last.joins_next = false;
+            let end = start + i;
+            if i > 0 && bytes.get(end).is_none_or(|&b| is_gap(b)) {
+                if !by_table {
+                    out.keys.truncate(key_start);
+                    out.origins.truncate(chars_start);
+                    reader.by_engine(&text[start..end], start, &mut out);
                 }
-                prev_end = None;
+                reader.push(&mut out, start, end, key_start, chars_start);
+                pos = end;
                 continue;
             }
-            out.words.push(Word {
-                end: token.end,
-                key: key_start..out.keys.len(),
-                chars: chars_start..out.origins.len(),
-                joins_next: false,
-            });
-            prev_end = Some(token.end);
+            out.keys.truncate(key_start);
+            out.origins.truncate(chars_start);
+            let mut end = end;
+            while end < bytes.len() && !is_gap(bytes[end]) {
+                end += 1;
+            }
+            for token in tokens(&text[gap..end]) {
+                let at = gap + token.start;
+                let (key_start, chars_start) = (out.keys.len(), out.origins.len());
+                if !fold_by_table(
+                    reader.table,
+                    token.text,
+                    at,
+                    &mut out.keys,
+                    &mut out.origins,
+                ) {
+                    reader.by_engine(token.text, at, &mut out);
+                }
+                reader.push(&mut out, at, gap + token.end, key_start, chars_start);
+            }
+            pos = end;
         }
         let mut ids: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(out.words.len() / 2, Default::default());

@@ -46,52 +46,38 @@ pub struct Tokens<'t> {
 }
 
 /// Bytes that separate runs: ASCII spaces, tabs and line breaks.
-fn is_gap(b: u8) -> bool {
+pub fn is_gap(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
-/// Is `run` (no gap bytes in it) one UAX #29 word of plain letters, digits and harakat: an
-/// ASCII letter or digit, or an Arabic letter U+0621–U+063A, U+0641–U+064A (`ALetter`,
-/// `Numeric`), first, then any of those or harakat U+064B–U+065F, U+0670 (`Extend`)?
-fn is_plain_run(run: &[u8]) -> bool {
-    let mut i = 0;
-    while i < run.len() {
-        let b = run[i];
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let Some(&next) = run.get(i + 1) else {
-            return false;
-        };
-        let letter = matches!((b, next), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A));
-        let mark = matches!((b, next), (0xD9, 0x8B..=0x9F) | (0xD9, 0xB0));
-        if !(letter || (mark && i > 0)) {
-            return false;
-        }
-        i += 2;
+/// The length in bytes of the character at `run[i..]` when it may continue a plain word
+/// begun at `run[0]`, `None` when it may not: an ASCII letter or digit, or an Arabic letter
+/// U+0621–U+063A, U+0641–U+064A (`ALetter`, `Numeric`), anywhere; harakat U+064B–U+065F,
+/// U+0670 (`Extend`) after the first character. A run of such characters between gaps is
+/// one UAX #29 word.
+#[inline]
+pub fn plain_char(run: &[u8], i: usize) -> Option<usize> {
+    let b = *run.get(i)?;
+    if b.is_ascii_alphanumeric() {
+        return Some(1);
     }
-    !run.is_empty()
+    let next = *run.get(i + 1)?;
+    let letter = matches!((b, next), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A));
+    let mark = matches!((b, next), (0xD9, 0x8B..=0x9F) | (0xD9, 0xB0));
+    (letter || (mark && i > 0)).then_some(2)
 }
 
-/// The length of the longest start of `bytes` that [`is_plain_run`] accepts (0 if none):
-/// where a run that is one plain word ends, read in the same pass that finds the run's end.
+/// Is `run` (no gap bytes in it) one plain word ([`plain_char`] throughout)?
+fn is_plain_run(run: &[u8]) -> bool {
+    !run.is_empty() && plain_prefix(run) == run.len()
+}
+
+/// The length of the longest start of `bytes` made of [`plain_char`]s (0 if none): where a
+/// run that is one plain word ends, read in the same pass that finds the run's end.
 fn plain_prefix(bytes: &[u8]) -> usize {
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let Some(&next) = bytes.get(i + 1) else {
-            break;
-        };
-        let letter = matches!((b, next), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A));
-        let mark = matches!((b, next), (0xD9, 0x8B..=0x9F) | (0xD9, 0xB0));
-        if !(letter || (mark && i > 0)) {
-            break;
-        }
-        i += 2;
+    while let Some(n) = plain_char(bytes, i) {
+        i += n;
     }
     i
 }
