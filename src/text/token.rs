@@ -46,7 +46,7 @@ pub struct Tokens<'t> {
 }
 
 /// Bytes that separate runs: ASCII spaces, tabs and line breaks.
-pub fn is_gap(b: u8) -> bool {
+pub(crate) fn is_gap(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
@@ -56,7 +56,7 @@ pub fn is_gap(b: u8) -> bool {
 /// U+0670 (`Extend`) after the first character. A run of such characters between gaps is
 /// one UAX #29 word.
 #[inline]
-pub fn plain_char(run: &[u8], i: usize) -> Option<usize> {
+pub(crate) fn plain_char(run: &[u8], i: usize) -> Option<usize> {
     let b = *run.get(i)?;
     if b.is_ascii_alphanumeric() {
         return Some(1);
