@@ -301,31 +301,43 @@ pub struct StrTable;
 impl StrTable {
     /// A set of distinct strings.
     pub fn set(keys: &[&str]) -> Vec<u8> {
-        Self::write(keys, VALUES_NONE, |_, _| {})
+        Self::write(keys, VALUES_NONE, 0, |_, _| {})
     }
 
     /// A map from distinct strings to `u32`s.
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes the word table with it
     pub fn with_values(entries: &[(&str, u32)]) -> Vec<u8> {
         let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-        Self::write(&keys, VALUES_U32, |i, out| push_u32(out, entries[i].1))
+        Self::write(&keys, VALUES_U32, 4 * keys.len(), |i, out| {
+            push_u32(out, entries[i].1)
+        })
     }
 
     /// A map from distinct strings to lists of `u32`s.
     pub fn with_lists(entries: &[(&str, &[u32])]) -> Vec<u8> {
         let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-        Self::write(&keys, VALUES_LISTS, |i, out| {
+        let items = entries.iter().map(|e| e.1.len()).sum::<usize>();
+        Self::write(&keys, VALUES_LISTS, 4 * items, |i, out| {
             out.extend(entries[i].1.iter().flat_map(|v| v.to_le_bytes()))
         })
     }
 
-    /// `value(i, out)` appends entry `i`'s value (or list items) to `out`.
-    fn write(keys: &[&str], kind: usize, mut value: impl FnMut(usize, &mut Vec<u8>)) -> Vec<u8> {
+    /// `value(i, out)` appends entry `i`'s value (or list items) to `out`, `values_len`
+    /// bytes for all entries.
+    fn write(
+        keys: &[&str],
+        kind: usize,
+        values_len: usize,
+        mut value: impl FnMut(usize, &mut Vec<u8>),
+    ) -> Vec<u8> {
         let state = perfect_hash(keys);
-        let mut values = Vec::new();
-        let mut starts = Vec::new();
-        let mut key_bytes = Vec::new();
-        let mut ends = Vec::new();
+        // Sized at once: grown by doubling, the parts of a million-key table took up to
+        // twice their size, and so did the table they are copied into, at the peak of
+        // loading a large gazetteer.
+        let mut values = Vec::with_capacity(values_len);
+        let mut starts = Vec::with_capacity(4 * (keys.len() + 1));
+        let mut key_bytes = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
+        let mut ends = Vec::with_capacity(4 * keys.len());
         for &entry in &state.map {
             key_bytes.extend_from_slice(keys[entry].as_bytes());
             push_u32(&mut ends, to_u32(key_bytes.len()));
@@ -333,7 +345,20 @@ impl StrTable {
             value(entry, &mut values);
         }
         push_u32(&mut starts, to_u32(values.len() / 4));
-        let mut out = Vec::new();
+        let lists = if kind == VALUES_LISTS {
+            starts.len()
+        } else {
+            0
+        };
+        let mut out = Vec::with_capacity(
+            8 + 4 * 6
+                + state.pilots.len()
+                + 4 * state.remap.len()
+                + ends.len()
+                + lists
+                + values.len()
+                + key_bytes.len(),
+        );
         out.extend_from_slice(&state.seed.to_le_bytes());
         for n in [
             keys.len(),
@@ -586,28 +611,21 @@ impl BlockIndex {
                 .map(|t| t.join().expect("setting bits does not panic"))
                 .collect()
         });
-        let mut maps = Vec::new();
-        let mut postings = Vec::new();
-        for part in parts {
-            maps.push(part.map);
-            postings.extend_from_slice(&part.postings);
-        }
         let filter = Bloom::or(bits);
-        let mut out = Vec::new();
-        for n in [
-            order.len(),
-            width,
-            maps[0].len(),
-            maps[1].len(),
-            maps[2].len(),
-        ] {
+        // The parts copied once, into an image sized at once.
+        let parts_len: usize = parts.iter().map(|p| p.map.len() + p.postings.len()).sum();
+        let mut out = Vec::with_capacity(4 * 7 + 4 * order.len() + parts_len + filter.len());
+        let maps: Vec<usize> = parts.iter().map(|p| p.map.len()).collect();
+        for n in [order.len(), width, maps[0], maps[1], maps[2]] {
             push_u32(&mut out, to_u32(n));
         }
         push_u32(&mut out, to_u32(count as usize));
         push_u32(&mut out, to_u32(filter.len() / 8));
         order.iter().for_each(|&e| push_u32(&mut out, e));
-        maps.iter().for_each(|m| out.extend_from_slice(m));
-        out.extend_from_slice(&postings);
+        parts.iter().for_each(|p| out.extend_from_slice(&p.map));
+        for part in parts {
+            out.extend_from_slice(&part.postings);
+        }
         out.extend_from_slice(&filter);
         out
     }
