@@ -597,19 +597,17 @@ impl<'p> Entities<'p> {
     fn merge(&mut self, record: &Record<'_>) -> Outcome<()> {
         let c = check(record, self.format)?;
         let entities = &self.entities;
-        let index = match self.by_id.get(c.id, |p| &entities[p].id) {
-            Some(i) => i,
-            None => {
-                self.entities
-                    .push(Entity::new(c.id.to_string(), c.kind, "", ""));
-                self.first.push(FirstSeen {
-                    kind_line: c.kind_at.line,
-                    lines: Default::default(),
-                });
-                self.by_id.insert(c.id, self.entities.len() - 1);
-                self.entities.len() - 1
-            }
-        };
+        let (index, new) = self
+            .by_id
+            .get_or_insert(c.id, entities.len(), |p| &entities[p].id);
+        if new {
+            self.entities
+                .push(Entity::new(c.id.to_string(), c.kind, "", ""));
+            self.first.push(FirstSeen {
+                kind_line: c.kind_at.line,
+                lines: Default::default(),
+            });
+        }
         let (entity, first) = (&mut self.entities[index], &mut self.first[index]);
         if entity.kind != c.kind {
             return Err((

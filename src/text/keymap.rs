@@ -41,6 +41,31 @@ impl Positions {
         }
     }
 
+    /// The position of `key` and false, or, when it is not recorded, `new` (now recorded
+    /// for it) and true: one hash and one probe, where a look-up then an insertion took two
+    /// of each (a million of them loading a large gazetteer).
+    pub fn get_or_insert<'a>(
+        &mut self,
+        key: &str,
+        new: usize,
+        key_of: impl Fn(usize) -> &'a str,
+    ) -> (usize, bool) {
+        match self.by_hash.entry(hash(key)) {
+            Entry::Vacant(slot) => {
+                slot.insert(new);
+                (new, true)
+            }
+            Entry::Occupied(slot) if key_of(*slot.get()) == key => (*slot.get(), false),
+            Entry::Occupied(_) => match self.collided.get(key) {
+                Some(&p) => (p, false),
+                None => {
+                    self.collided.insert(key.into(), new);
+                    (new, true)
+                }
+            },
+        }
+    }
+
     /// Records `key` at position `p`, for a key [`Positions::get`] does not find.
     pub fn insert(&mut self, key: &str, p: usize) {
         match self.by_hash.entry(hash(key)) {
@@ -63,6 +88,12 @@ pub struct KeyMap<V> {
     ends: Vec<usize>,
     values: Vec<V>,
     positions: Positions,
+}
+
+/// Key `p` of a [`KeyMap`]'s `keys`, ended at `ends`.
+fn key_at<'a>(keys: &'a str, ends: &[usize], p: usize) -> &'a str {
+    let start = p.checked_sub(1).map_or(0, |q| ends[q]);
+    &keys[start..ends[p]]
 }
 
 impl<V> Default for KeyMap<V> {
@@ -88,8 +119,7 @@ impl<V> KeyMap<V> {
     }
 
     fn key(&self, p: usize) -> &str {
-        let start = p.checked_sub(1).map_or(0, |q| self.ends[q]);
-        &self.keys[start..self.ends[p]]
+        key_at(&self.keys, &self.ends, p)
     }
 
     fn position(&self, key: &str) -> Option<usize> {
@@ -113,18 +143,19 @@ impl<V> KeyMap<V> {
 
     /// The value of `key`, inserted as `value()` first when the key is new.
     pub fn get_or_insert_with(&mut self, key: &str, value: impl FnOnce() -> V) -> &mut V {
-        let p = match self.position(key) {
-            Some(p) => p,
-            None => {
-                self.keys.push_str(key);
-                self.ends.push(self.keys.len());
-                self.values.push(value());
-                let p = self.values.len() - 1;
-                self.positions.insert(key, p);
-                p
-            }
-        };
-        &mut self.values[p]
+        let KeyMap {
+            keys,
+            ends,
+            values,
+            positions,
+        } = self;
+        let (p, new) = positions.get_or_insert(key, values.len(), |p| key_at(keys, ends, p));
+        if new {
+            keys.push_str(key);
+            ends.push(keys.len());
+            values.push(value());
+        }
+        &mut values[p]
     }
 
     /// Each key with its value, in the order the keys were first inserted.
@@ -191,6 +222,14 @@ mod tests {
         assert_eq!(map.get(ids[1], |p| ids[p]), Some(1));
         map.by_hash.insert(hash(ids[2]), 0);
         assert_eq!(map.get(ids[2], |p| ids[p]), None);
+        // The same in one probe.
+        let more = ["first", "second", "third", "fourth"];
+        assert_eq!(map.get_or_insert(more[1], 9, |p| more[p]), (1, false));
+        assert_eq!(map.get_or_insert(more[0], 9, |p| more[p]), (0, false));
+        assert_eq!(map.get_or_insert(more[2], 2, |p| more[p]), (2, true));
+        assert_eq!(map.get(more[2], |p| more[p]), Some(2));
+        assert_eq!(map.get_or_insert(more[3], 3, |p| more[p]), (3, true));
+        assert_eq!(map.get_or_insert(more[3], 9, |p| more[p]), (3, false));
     }
 
     #[test]
