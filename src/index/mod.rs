@@ -143,7 +143,9 @@ impl Index {
                         index.user.slots.push((g as u32, j as u32));
                         first_in.push(g as u32);
                         let i = base + (index.user.len() - 1) as EntityIdx;
-                        index.ids.insert(&entity.id, index.user.len() - 1);
+                        let user = &index.user;
+                        let id_of = |p: usize| &*user.get(p).id;
+                        index.ids.get_or_insert(&entity.id, user.len() - 1, id_of);
                         i
                     }
                 };
@@ -208,20 +210,12 @@ impl Index {
     /// [`crate::text::table::SCRIPT_OTHER`]) and its prior, from entity `first` (0, or the
     /// first user entity when the built-in gazetteer is off) to the last.
     pub fn scripts_and_priors(&self, first: EntityIdx) -> (Vec<u8>, Vec<f32>) {
-        use crate::text::table::{SCRIPT_LATIN, SCRIPT_OTHER, is_latin};
         let base = builtin::len() as EntityIdx;
         let builtin = (first..base).map(|i| self.entity(i));
         let mut scripts: Vec<u8> = builtin
             .clone()
             .map(|e| {
-                let names = e.names().chain(e.short.iter().map(|s| s.as_ref()));
-                names.fold(0, |bits, n| {
-                    bits | if is_latin(n) {
-                        SCRIPT_LATIN
-                    } else {
-                        SCRIPT_OTHER
-                    }
-                })
+                crate::text::table::scripts_of(e.names().chain(e.short.iter().map(|s| s.as_ref())))
             })
             .collect();
         let mut priors: Vec<f32> = builtin.map(Entity::prior).collect();

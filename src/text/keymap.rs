@@ -65,18 +65,6 @@ impl Positions {
             },
         }
     }
-
-    /// Records `key` at position `p`, for a key [`Positions::get`] does not find.
-    pub fn insert(&mut self, key: &str, p: usize) {
-        match self.by_hash.entry(hash(key)) {
-            Entry::Vacant(slot) => {
-                slot.insert(p);
-            }
-            Entry::Occupied(_) => {
-                self.collided.insert(key.into(), p);
-            }
-        }
-    }
 }
 
 /// A map from strings to `V`, the keys in one buffer, iterated in the order they were
@@ -137,6 +125,7 @@ impl<V> KeyMap<V> {
     }
 
     /// Is `key` in the map?
+    #[cfg(test)]
     pub fn contains_key(&self, key: &str) -> bool {
         self.position(key).is_some()
     }
@@ -172,11 +161,9 @@ impl<V> KeyMap<V> {
 impl KeyMap<()> {
     /// Adds `key` to the set; true if it was not there.
     pub fn insert_key(&mut self, key: &str) -> bool {
-        let new = !self.contains_key(key);
-        if new {
-            self.get_or_insert_with(key, || ());
-        }
-        new
+        let before = self.len();
+        self.get_or_insert_with(key, || ());
+        self.len() > before
     }
 }
 
@@ -199,7 +186,7 @@ mod tests {
         let mut map = Positions::default();
         for (p, id) in ids.iter().enumerate() {
             assert_eq!(map.get(id, |p| &ids[p]), None);
-            map.insert(id, p);
+            assert_eq!(map.get_or_insert(id, p, |p| &ids[p]), (p, true));
         }
         for (p, id) in ids.iter().enumerate() {
             assert_eq!(map.get(id, |p| &ids[p]), Some(p));
@@ -214,10 +201,10 @@ mod tests {
         // would put it.
         let ids = ["first", "second", "third"];
         let mut map = Positions::default();
-        map.insert(ids[0], 0);
+        map.get_or_insert(ids[0], 0, |p| ids[p]);
         map.by_hash.insert(hash(ids[1]), 0);
         assert_eq!(map.get(ids[1], |p| ids[p]), None);
-        map.insert(ids[1], 1);
+        map.get_or_insert(ids[1], 1, |p| ids[p]);
         assert_eq!(map.get(ids[0], |p| ids[p]), Some(0));
         assert_eq!(map.get(ids[1], |p| ids[p]), Some(1));
         map.by_hash.insert(hash(ids[2]), 0);

@@ -54,6 +54,18 @@ pub fn is_latin(name: &str) -> bool {
     name.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
+/// The scripts `names` are written in: [`SCRIPT_LATIN`], [`SCRIPT_OTHER`] or both.
+pub fn scripts_of<'a>(names: impl IntoIterator<Item = &'a str>) -> u8 {
+    let script = |n: &str| {
+        if is_latin(n) {
+            SCRIPT_LATIN
+        } else {
+            SCRIPT_OTHER
+        }
+    };
+    names.into_iter().fold(0, |bits, n| bits | script(n))
+}
+
 /// A place named by a word reviewed as `both` place and everyday word keeps the word as a
 /// standalone name only when it is a city of at least this many people.
 const BOTH_MIN_POPULATION: u64 = 1_000_000;
@@ -441,13 +453,7 @@ impl Tables {
                 for i in 0..count {
                     let names = names_of(i);
                     cross_script_blocks(&names, &mut block);
-                    scripts.push(names.cross_script.iter().fold(0, |bits, n| {
-                        bits | if is_latin(n) {
-                            SCRIPT_LATIN
-                        } else {
-                            SCRIPT_OTHER
-                        }
-                    }));
+                    scripts.push(scripts_of(names.cross_script.iter().copied()));
                 }
                 (block, scripts)
             });
