@@ -307,6 +307,26 @@ pub(super) const NAME_JOINERS: &[&str] = &[
     "ديل", "ولد",
 ];
 
+/// The joiners of Arabic patronymics and kunyas (`بن`, `بنت`, `ولد`, `أبو`, `آل`): the word
+/// after one is a word of the name, whatever it means as a word (`أشرف بن شرقي`, "eastern";
+/// `أبو السعود`). Not `أم`, which is also "or", nor the particles of European names.
+pub(super) const PATRONYMIC_JOINERS: &[&str] = &["بن", "ابن", "بنت", "ولد", "ابو", "ابي", "ال"];
+
+/// Kunyas that start a person's name (`أبو بكر الساعدي`, `عن أبي بكر`), when a given or
+/// family name follows.
+pub(super) const KUNYAS: &[&str] = &["ابو", "ابي"];
+
+/// Words that make one name with the divine name after them (`جاب الله`, `عطا الله`, `فتح
+/// الله`, `نصر الله`): after a given name the pair is a family name, though both words are
+/// everyday ones.
+pub(super) const DIVINE_NAME_COMPOUNDS: &[&str] = &[
+    "عبد", "عطا", "عطاء", "جاب", "فتح", "نصر", "خير", "ضيف", "حسب", "عوض", "فضل", "رزق", "جار",
+    "سعد", "حمد", "عز", "سيف", "نعمه", "ولي", "حرز", "هبه", "رحمه", "بركه", "صنع", "كرم", "جود",
+];
+
+/// The divine name, folded, the second word of a [`DIVINE_NAME_COMPOUNDS`] name.
+pub(super) const DIVINE_NAME: &str = "الله";
+
 /// Nouns that head the name of an organisation and belong to it (`حزب العدالة والتنمية`,
 /// `مجلس محافظة البصرة`, `جهاز قطر للاستثمار`, `بلدية أنقرة`): the mention spans head and
 /// name.
@@ -821,6 +841,10 @@ mod tests {
             ("PERSON_TITLES", PERSON_TITLES),
             ("REPORTING_VERBS", REPORTING_VERBS),
             ("NAME_JOINERS", NAME_JOINERS),
+            ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
+            ("KUNYAS", KUNYAS),
+            ("DIVINE_NAME_COMPOUNDS", DIVINE_NAME_COMPOUNDS),
+            ("DIVINE_NAME", &[DIVINE_NAME]),
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),
@@ -870,6 +894,10 @@ mod tests {
         }
         for w in PERSON_TITLES {
             assert!(!ORG_HEADS.contains(w) && !PLACE_HEADS.contains(w), "{w}");
+        }
+        // Patronymic joiners and kunyas are joiners: a name does not end on one.
+        for w in PATRONYMIC_JOINERS.iter().chain(KUNYAS) {
+            assert!(NAME_JOINERS.contains(w), "{w}");
         }
         // A company word is part of a name, never a cue outside it.
         for w in COMPANY_WORDS {

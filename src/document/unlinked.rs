@@ -32,8 +32,9 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CLUB_DESCRIPTORS, COMPANY_WORDS, DIRECTIONS, FACILITY_DESCRIPTORS, FACILITY_HEADS, LIST_HEADS,
-    MONTHS, NAME_JOINERS, OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PERSON_TITLES,
+    CLUB_DESCRIPTORS, COMPANY_WORDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS,
+    FACILITY_DESCRIPTORS, FACILITY_HEADS, KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS,
+    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
     PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
@@ -925,12 +926,33 @@ fn find_unlinked(
     // is no Basem.
     let in_the_name_of =
         |w: usize| infos[w].stem == "باسم" && w > 0 && is_in(SPOKESMEN, infos[w - 1].stem.as_str());
+    // A kunya before a given or family name starts a person's name (`أبو بكر الساعدي`,
+    // `أبو السعود`).
+    let kunya = |w: usize| {
+        is_in(KUNYAS, &infos[w].stem)
+            && infos[w].cand.chars == 0
+            && joins(w)
+            && !linked(w + 1)
+            && infos[w + 1].cand.chars == 0
+            && (infos[w + 1].given() || infos[w + 1].family())
+    };
+    // A word that makes one name with the divine name after it (`جاب الله`).
+    let divine_compound = |w: usize| {
+        is_in(DIVINE_NAME_COMPOUNDS, &infos[w].stem)
+            && infos[w].cand.chars == 0
+            && joins(w)
+            && infos[w + 1].stem == DIVINE_NAME
+            && infos[w + 1].cand.chars == 0
+            && !linked(w)
+            && !linked(w + 1)
+    };
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
         let after_particle = w > 0 && infos[w - 1].joined.particle;
+        let kunya_start = kunya(w);
         let starts = !infos[w].definite
-            && !infos[w].joiner
+            && (!infos[w].joiner || kunya_start)
             && !after_particle
             && (!linked(w) || leads_unknown_name(w))
             && !in_the_name_of(w);
@@ -956,8 +978,8 @@ fn find_unlinked(
         };
         if taken[w]
             || !starts
-            || !(infos[w].name_like() || linked(w))
-            || (stop(w) && !titled_name())
+            || !(infos[w].name_like() || linked(w) || kunya_start)
+            || (stop(w) && !titled_name() && !kunya_start)
             || named_thing()
         {
             w += 1;
@@ -993,6 +1015,12 @@ fn find_unlinked(
             let title_family =
                 infos[next].definite && !joins(next) && infos[last].given() && infos[next].title;
             let family_town = infos[last].given() && !linked(last) && town(next);
+            // A name with the divine name, after a word of the name, is a family name
+            // however everyday its first word (`سمير جاب الله`, `محمود فتح الله`).
+            if !taken[next] && !coordinated && divine_compound(next) && !taken[next + 1] {
+                last = next + 1;
+                continue;
+            }
             if taken[next]
                 || (linked(next) && !weak_link(next) && !inside && !family_town)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
@@ -1009,7 +1037,10 @@ fn find_unlinked(
             if i.cand.chars > 0 {
                 break;
             }
-            if i.name_like() || joiner || i.family() || family_town {
+            // After a patronymic joiner the word is a name, whatever it means as a word
+            // (`أشرف بن شرقي`, `ولد معط`).
+            let after_joiner = is_in(PATRONYMIC_JOINERS, &infos[last].stem);
+            if i.name_like() || joiner || i.family() || family_town || after_joiner {
                 last = next;
                 holds_short_form |= inside;
                 // A known person's surname ends the name; a small place's name inside it
@@ -1080,6 +1111,7 @@ fn find_unlinked(
         } else if len >= 2
             // A person's short form that leads the name is a word of names for sure.
             && (first.given()
+                || kunya_start
                 || holds_short_form
                 || unknown_pair
                 || foreign_pair
@@ -1245,6 +1277,10 @@ fn find_unlinked(
         let Some(Some(named)) = families.get(&infos[w].stem) else {
             continue;
         };
+        // `على` is the preposition, though the name `علي` folds to it.
+        if infos[w].listed_stop {
+            continue;
+        }
         // Spans are in text order: the last named before the word, or else the first.
         let Some(local) = named
             .iter()
@@ -2346,6 +2382,36 @@ mod tests {
         assert_eq!(
             people("وقال المتحدث باسم الحكومة باسم يوسف إن الاتفاق جاهز."),
             ["باسم يوسف"]
+        );
+    }
+
+    #[test]
+    fn patronymics_kunyas_and_names_with_the_divine_name() {
+        // After `بن` the word is a name, though `شرقي` is "eastern".
+        assert_eq!(
+            people("وجاء الهدف بعد تمريرة من كمال بن شرقي إلى زميله."),
+            ["كمال بن شرقي"]
+        );
+        // A kunya before a given or family name starts the name.
+        assert_eq!(
+            people("وتسلم أبو بكر الساعدي الجائزة من الوزير."),
+            ["أبو بكر الساعدي"]
+        );
+        assert_eq!(people("وتصدى الحارس أبو السعود للكرة."), ["أبو السعود"]);
+        // `جاب الله` is one family name, though both words are everyday ones.
+        assert_eq!(people("ووقع سمير جاب الله العقد أمس."), ["سمير جاب الله"]);
+        // The kunya's `علي` does not make the preposition `على` a mention of him, and
+        // `أم` between two given names is "or".
+        assert_eq!(people("وقاد أبو علي الهجوم على المدينة."), ["أبو علي"]);
+        assert_eq!(unlinked("هل يفوز أحمد أم محمود؟"), []);
+        // A place the gazetteer knows stays the place.
+        assert_eq!(
+            found("وزار الوفد أبو غريب أمس.")[0],
+            (
+                "أبو غريب".to_string(),
+                EntityKind::Place,
+                "geonames:100077".to_string()
+            )
         );
     }
 
