@@ -316,6 +316,10 @@ pub(super) const PATRONYMIC_JOINERS: &[&str] = &["بن", "ابن", "بنت", "و
 /// family name follows.
 pub(super) const KUNYAS: &[&str] = &["ابو", "ابي"];
 
+/// The first word of a compound given name (`عبد النبي`, `عبد اللطيف`): with a definite
+/// word after it, it starts a person's name, though it is a joiner inside one.
+pub(super) const COMPOUND_GIVEN_OPENERS: &[&str] = &["عبد"];
+
 /// Words that make one name with the divine name after them (`جاب الله`, `عطا الله`, `فتح
 /// الله`, `نصر الله`): after a given name the pair is a family name, though both words are
 /// everyday ones.
@@ -843,6 +847,7 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
             ("KUNYAS", KUNYAS),
+            ("COMPOUND_GIVEN_OPENERS", COMPOUND_GIVEN_OPENERS),
             ("DIVINE_NAME_COMPOUNDS", DIVINE_NAME_COMPOUNDS),
             ("DIVINE_NAME", &[DIVINE_NAME]),
             ("ORG_HEADS", ORG_HEADS),
@@ -896,7 +901,11 @@ mod tests {
             assert!(!ORG_HEADS.contains(w) && !PLACE_HEADS.contains(w), "{w}");
         }
         // Patronymic joiners and kunyas are joiners: a name does not end on one.
-        for w in PATRONYMIC_JOINERS.iter().chain(KUNYAS) {
+        for w in PATRONYMIC_JOINERS
+            .iter()
+            .chain(KUNYAS)
+            .chain(COMPOUND_GIVEN_OPENERS)
+        {
             assert!(NAME_JOINERS.contains(w), "{w}");
         }
         // A company word is part of a name, never a cue outside it.

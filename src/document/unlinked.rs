@@ -32,10 +32,10 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CLUB_DESCRIPTORS, COMPANY_WORDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS,
-    FACILITY_DESCRIPTORS, FACILITY_HEADS, KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS,
-    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
-    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
+    CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DIRECTIONS, DIVINE_NAME,
+    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, KUNYAS, LIST_HEADS, MONTHS,
+    NAME_JOINERS, OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS,
+    PERSON_TITLES, PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -93,6 +93,9 @@ const SMALL_PLACE_PRIOR: f32 = 0.6;
 /// The surname of a person at least this prominent after a name-like word is that person
 /// (`دان بوتين` is "condemned Putin"), not an unknown namesake (`سليم دياب`).
 const PROMINENT_PERSON_PRIOR: f32 = 0.8;
+/// A nisba family name read by its ending alone has at least this many letters
+/// (`تلمساني`).
+const NISBA_MIN_LETTERS: usize = 4;
 /// The longest name found, in words.
 const MAX_NAME_WORDS: usize = 5;
 /// A town of at most this prior (a city of about a million) after a given name is a family
@@ -227,6 +230,10 @@ pub(super) struct Info {
     everyday: bool,
     /// The stem as written is no dictionary word: a name, likely a foreign one.
     unknown: bool,
+    /// The word is read with a proclitic off, and as written it is no dictionary word
+    /// (`بادوسا`, read ب + `ادوسا`): inside a name, it is a word of the name when the
+    /// reading is no dictionary word either (`لصفوف` is ل + `صفوف`).
+    written_unknown: bool,
     /// How much more a person's name than a word the stem is (see [`ZIPF_FLOOR`]).
     name_score: f32,
     /// Person names the stem is seen in.
@@ -424,6 +431,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             everyday,
             // A word of person names is weighed by `name_score`, not taken as unknown.
             unknown: !everyday && bare.person == 0 && arabic && letters >= UNKNOWN_MIN_LETTERS,
+            written_unknown: false,
             name_score: (bare.person as f32 + 1.0).log10() - zipf_penalty,
             names: bare.person,
             zipf: bare.zipf,
@@ -482,8 +490,9 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         } else {
             rest.to_string()
         };
-        let read = make(cand, &stem);
+        let mut read = make(cand, &stem);
         if read.given() || (!written.everyday && (read.everyday || read.names > 0)) {
+            read.written_unknown = written.unknown;
             return read;
         }
     }
@@ -928,13 +937,18 @@ fn find_unlinked(
         |w: usize| infos[w].stem == "باسم" && w > 0 && is_in(SPOKESMEN, infos[w - 1].stem.as_str());
     // A kunya before a given or family name starts a person's name (`أبو بكر الساعدي`,
     // `أبو السعود`).
+    // So does the first word of a compound given name before a definite word (`عبد
+    // النبي`).
     let kunya = |w: usize| {
-        is_in(KUNYAS, &infos[w].stem)
-            && infos[w].cand.chars == 0
+        let opens = |next: &Info| {
+            (is_in(KUNYAS, &infos[w].stem) && (next.given() || next.family()))
+                || (is_in(COMPOUND_GIVEN_OPENERS, &infos[w].stem) && next.definite)
+        };
+        infos[w].cand.chars == 0
             && joins(w)
             && !linked(w + 1)
             && infos[w + 1].cand.chars == 0
-            && (infos[w + 1].given() || infos[w + 1].family())
+            && opens(infos[w + 1])
     };
     // A word that makes one name with the divine name after it (`جاب الله`).
     let divine_compound = |w: usize| {
@@ -1017,6 +1031,12 @@ fn find_unlinked(
             let family_town = infos[last].given() && !linked(last) && town(next);
             // A name with the divine name, after a word of the name, is a family name
             // however everyday its first word (`سمير جاب الله`, `محمود فتح الله`).
+            // The word after a kunya or `عبد` that opens the name is the one that made it
+            // open it, whatever it means as a word (`عبد النبي`).
+            if last == w && kunya_start && !taken[next] {
+                last = next;
+                continue;
+            }
             if !taken[next] && !coordinated && divine_compound(next) && !taken[next + 1] {
                 last = next + 1;
                 continue;
@@ -1033,14 +1053,32 @@ fn find_unlinked(
             }
             let i = &infos[next];
             let joiner = i.joiner;
-            // Words inside a name carry no proclitic.
-            if i.cand.chars > 0 {
+            // Words inside a name carry no proclitic, unless as written they are no word
+            // at all (`باولا بادوسا`, not ب + `ادوسا`).
+            let foreign_written =
+                i.cand.chars > 0 && i.written_unknown && i.zipf.is_none() && i.names == 0;
+            if i.cand.chars > 0 && !foreign_written {
                 break;
             }
+            // A nisba no dictionary has as written, after a given name, is a family name
+            // (`كريم تلمساني`), though the word it is made from is a word.
+            let nisba = infos[last].given()
+                && i.cand.chars == 0
+                && !i.definite
+                && i.zipf.is_none()
+                && i.stem.ends_with('ي')
+                && i.stem.chars().count() >= NISBA_MIN_LETTERS;
             // After a patronymic joiner the word is a name, whatever it means as a word
             // (`أشرف بن شرقي`, `ولد معط`).
             let after_joiner = is_in(PATRONYMIC_JOINERS, &infos[last].stem);
-            if i.name_like() || joiner || i.family() || family_town || after_joiner {
+            if i.name_like()
+                || joiner
+                || i.family()
+                || family_town
+                || after_joiner
+                || foreign_written
+                || nisba
+            {
                 last = next;
                 holds_short_form |= inside;
                 // A known person's surname ends the name; a small place's name inside it
@@ -1062,6 +1100,15 @@ fn find_unlinked(
                 && infos[w - 2].joined.title
                 && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
         let reported = before.is_some_and(|b| b.joined.reporting);
+        // A nationality adjective with the article right before a name of two words says
+        // whose it is, as a title does (`الكيني كونسيلسوس كيبروتو`, `الإسبانية باولا
+        // بادوسا`).
+        let after_demonym = w > 0
+            && joins(w - 1)
+            && infos[w - 1].definite
+            && cover[w - 1].is_some_and(|i| {
+                found[i].kind == MatchKind::Demonym && found[i].first == found[i].last
+            });
         // A title without the article right after the name, in apposition (`كاسيميرو لاعب
         // وسط ريال مدريد`), says whose name it is, as one before it does.
         let appositive = last + 1 < n
@@ -1098,8 +1145,19 @@ fn find_unlinked(
         // the article.
         let foreign =
             |x: usize| infos[x].unknown && !infos[x].definite && !infos[x].stem.starts_with("وال");
-        let foreign_pair =
-            (w..last).any(|x| foreign(x) && foreign(x + 1) && !infos[x + 1].stem.starts_with('و'));
+        // A word seen in a few names and in no dictionary is as foreign (`كيبروتو`) beside
+        // another such word, neither read with a proclitic nor starting with what may be
+        // one (`وسيجاور` is و + a verb).
+        let rare_foreign = |x: usize| {
+            (foreign(x) || (infos[x].names > 0 && rare_name(x) && infos[x].zipf.is_none()))
+                && !infos[x].definite
+                && infos[x].cand.chars == 0
+                && !infos[x].stem.starts_with('و')
+        };
+        let foreign_pair = (w..last).any(|x| {
+            (foreign(x) && foreign(x + 1) && !infos[x + 1].stem.starts_with('و'))
+                || (rare_foreign(x) && rare_foreign(x + 1))
+        });
         // A less common given name before a family name with the article (`مرزوق الغانم`):
         // the family name says the words are a person's.
         let given_and_family = len == 2
@@ -1117,6 +1175,7 @@ fn find_unlinked(
                 || foreign_pair
                 || given_and_family
                 || reported
+                || after_demonym
                 || after_person)
         {
             Some(NAME_WORDS_SCORE)
@@ -2412,6 +2471,36 @@ mod tests {
                 EntityKind::Place,
                 "geonames:100077".to_string()
             )
+        );
+    }
+
+    #[test]
+    fn compound_given_names_nisbas_and_foreign_names_after_a_nationality() {
+        // `عبد` opens a compound given name, whatever the word after it means (`النبي`).
+        assert_eq!(
+            people("وبدت آثار التعب على عبد النبي الورزازي أمس."),
+            ["عبد النبي الورزازي"]
+        );
+        // A nisba no dictionary has as written is a family name after a given name.
+        assert_eq!(
+            people("ويضم الجهاز الفني المدرب كريم تلمساني ومساعده."),
+            ["كريم تلمساني"]
+        );
+        // A nationality adjective before two words of a foreign name says it is a person's;
+        // a word of the name that a proclitic reading makes a word is read as written.
+        assert_eq!(
+            people("وتلتقي الإسبانية باولا بادوسا في الدور الرابع."),
+            ["باولا بادوسا"]
+        );
+        // Not across a full stop, and not with a verb after `و`.
+        assert_eq!(
+            unlinked("وانتقل إلى النادي الإنجليزي. وسيجاور زميله هناك."),
+            []
+        );
+        // A word with a proclitic that is a word itself ends the name (`لصفوف`).
+        assert_eq!(
+            people("وانضم المهاجم فيكتور لوبيز لصفوف الفريق."),
+            ["فيكتور لوبيز"]
         );
     }
 
