@@ -316,6 +316,54 @@ pub(super) const PATRONYMIC_JOINERS: &[&str] = &["بن", "ابن", "بنت", "و
 /// family name follows.
 pub(super) const KUNYAS: &[&str] = &["ابو", "ابي"];
 
+/// Honorifics with the article that introduce the person an institution or a facility is
+/// named after (`جامعة الملك سعود`, `مطار الشيخ زايد`).
+pub(super) const HONORIFICS: &[&str] = &[
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السلطان",
+    "الامام",
+    "الرييس",
+];
+
+/// Heads of organisations named after a person by an honorific (`جامعة الملك سعود`).
+pub(super) const NAMED_AFTER_ORG_HEADS: &[&str] = &[
+    "جامعه",
+    "كليه",
+    "معهد",
+    "موسسه",
+    "مدرسه",
+    "اكاديميه",
+    "صندوق",
+    "جمعيه",
+];
+
+/// Heads of facilities and places named after a person by an honorific (`مستشفى الملك
+/// خالد الجامعي`, `مركز الملك فهد الثقافي`, `مدينة الملك عبدالله الاقتصادية`).
+pub(super) const NAMED_AFTER_PLACE_HEADS: &[&str] = &[
+    "مستشفي",
+    "مركز",
+    "مدينه",
+    "مطار",
+    "ملعب",
+    "استاد",
+    "مسجد",
+    "جامع",
+    "جسر",
+    "شارع",
+    "ميدان",
+    "قاعده",
+    "ميناء",
+    "مجمع",
+    "قصر",
+    "حي",
+    "طريق",
+];
+
 /// The first word of a compound given name (`عبد النبي`, `عبد اللطيف`): with a definite
 /// word after it, it starts a person's name, though it is a joiner inside one.
 pub(super) const COMPOUND_GIVEN_OPENERS: &[&str] = &["عبد"];
@@ -847,6 +895,9 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
             ("KUNYAS", KUNYAS),
+            ("HONORIFICS", HONORIFICS),
+            ("NAMED_AFTER_ORG_HEADS", NAMED_AFTER_ORG_HEADS),
+            ("NAMED_AFTER_PLACE_HEADS", NAMED_AFTER_PLACE_HEADS),
             ("COMPOUND_GIVEN_OPENERS", COMPOUND_GIVEN_OPENERS),
             ("DIVINE_NAME_COMPOUNDS", DIVINE_NAME_COMPOUNDS),
             ("DIVINE_NAME", &[DIVINE_NAME]),
@@ -899,6 +950,10 @@ mod tests {
         }
         for w in PERSON_TITLES {
             assert!(!ORG_HEADS.contains(w) && !PLACE_HEADS.contains(w), "{w}");
+        }
+        // Honorifics are titles of people.
+        for w in HONORIFICS {
+            assert!(PERSON_TITLES.contains(w), "{w}");
         }
         // Patronymic joiners and kunyas are joiners: a name does not end on one.
         for w in PATRONYMIC_JOINERS

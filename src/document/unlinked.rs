@@ -33,9 +33,10 @@ use crate::mention::MatchKind;
 
 use super::cues::{
     CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DIRECTIONS, DIVINE_NAME,
-    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, KUNYAS, LIST_HEADS, MONTHS,
-    NAME_JOINERS, OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS,
-    PERSON_TITLES, PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
+    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, HONORIFICS, KUNYAS, LIST_HEADS,
+    MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES,
+    ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS,
+    REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -96,6 +97,9 @@ const PROMINENT_PERSON_PRIOR: f32 = 0.8;
 /// A nisba family name read by its ending alone has at least this many letters
 /// (`تلمساني`).
 const NISBA_MIN_LETTERS: usize = 4;
+/// The most words of the name of the person an institution is named after (`عبد الله بن
+/// عبد العزيز`).
+const NAMED_AFTER_MAX_NAME_WORDS: usize = 5;
 /// The longest name found, in words.
 const MAX_NAME_WORDS: usize = 5;
 /// A town of at most this prior (a city of about a million) after a given name is a family
@@ -758,7 +762,9 @@ fn find_unlinked(
         // A head that is part of a name the gazetteer knows belongs to that name, unless a
         // party's name is longer than the link (`الحزب الديمقراطي الحر` holds the US
         // party's `الحزب الديمقراطي`).
-        let span = if linked(w) {
+        let span = if let Some(s) = named_after(words, infos, w, &joins, &free) {
+            Some(s)
+        } else if linked(w) {
             let party = is_in(PARTY_HEADS, infos[w].stem.as_str()) && free(w);
             party
                 .then(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
@@ -1670,6 +1676,83 @@ fn organisation(
     })
 }
 
+/// An institution or a facility named after a person by an honorific (`جامعة الملك سعود`,
+/// `مستشفى الملك خالد الجامعي`, `بمطار الملك عبد العزيز الدولي`): head, honorific, the
+/// person's name and the adjectives after it, spanned whole. The person alone is no mention:
+/// the name is the institution's.
+fn named_after(
+    words: &Words,
+    infos: &[&Info],
+    w: usize,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let key = words.key(w);
+    let (cand, kind) = clitic::candidates(key)
+        .filter(|c| !c.article)
+        .find_map(|c| {
+            let stem = c.stem(key);
+            if is_in(NAMED_AFTER_ORG_HEADS, stem) {
+                Some((c, EntityKind::Organisation))
+            } else if is_in(NAMED_AFTER_PLACE_HEADS, stem) {
+                Some((c, EntityKind::Place))
+            } else {
+                None
+            }
+        })?;
+    let title = w + 1;
+    if !joins(w)
+        || !free(title)
+        || infos[title].cand.chars > 0
+        || !is_in(HONORIFICS, &infos[title].stem)
+    {
+        return None;
+    }
+    let mut last = title;
+    while last - title < NAMED_AFTER_MAX_NAME_WORDS && joins(last) {
+        let x = last + 1;
+        let i = &infos[x];
+        if !free(x) || i.cand.chars > 0 {
+            break;
+        }
+        // The given name first (`سعود`, `عبد`), then joiners and what they join (`بن
+        // عبد العزيز`) or family names; an adjective starts what is said of the name.
+        let name_word = if x == title + 1 {
+            i.names > 0 || i.unknown
+        } else {
+            i.joiner
+                || infos[last].joiner
+                || (i.name_like() && !i.definite)
+                || (i.family() && !is_relative_adjective(i))
+        };
+        if !name_word {
+            break;
+        }
+        last = x;
+    }
+    while last > title && infos[last].joiner {
+        last -= 1;
+    }
+    if last == title {
+        return None;
+    }
+    while last - w < MAX_COMPLEMENT_WORDS
+        && joins(last)
+        && free(last + 1)
+        && infos[last + 1].cand.chars == 0
+        && is_relative_adjective(infos[last + 1])
+    {
+        last += 1;
+    }
+    Some(Span {
+        first: w,
+        last,
+        kind,
+        score: CUED_SCORE,
+        cand,
+    })
+}
+
 /// Is the word a definite word joined by `و` and kept as written, because the word list
 /// has the joined form (`والبحرية` of `للمنافذ البرية والبحرية`)?
 fn joined_definite(i: &Info) -> bool {
@@ -2501,6 +2584,34 @@ mod tests {
         assert_eq!(
             people("وانضم المهاجم فيكتور لوبيز لصفوف الفريق."),
             ["فيكتور لوبيز"]
+        );
+    }
+
+    #[test]
+    fn an_institution_named_after_a_person_by_an_honorific_is_one_name() {
+        let text = "وعقد المؤتمر في جامعة الملك سعود بالرياض، بحضور مدير مستشفى الملك خالد \
+                    الجامعي، ووصل الوفد إلى مطار الملك عبد العزيز الدولي. واستقبل الملك سلمان الضيوف.";
+        let got: Vec<_> = found(text)
+            .into_iter()
+            .filter(|(_, _, id)| id == "-")
+            .map(|(s, k, _)| (s, k))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("جامعة الملك سعود".to_string(), EntityKind::Organisation),
+                ("مستشفى الملك خالد الجامعي".to_string(), EntityKind::Place),
+                (
+                    "مطار الملك عبد العزيز الدولي".to_string(),
+                    EntityKind::Place
+                ),
+            ]
+        );
+        // The king himself is still the king.
+        assert!(
+            found(text)
+                .iter()
+                .any(|(s, _, id)| s == "الملك سلمان" && id != "-")
         );
     }
 
