@@ -33,10 +33,10 @@ use crate::mention::MatchKind;
 
 use super::cues::{
     CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DIRECTIONS, DIVINE_NAME,
-    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, HONORIFICS, KUNYAS, LIST_HEADS,
-    MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES,
-    ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS,
-    REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
+    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS,
+    KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
+    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
+    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -387,12 +387,11 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         }
         // `عبد` joined to the divine name after it (`عبداللطيف`, `عبدالهادي`) is one given
         // name, which the name lists hold in two words: counted as `عبد` is.
-        if bare.person == 0
-            && bare_text
-                .strip_prefix("عبد")
-                .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 3)
+        if bare_text
+            .strip_prefix("عبد")
+            .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 3)
         {
-            bare.person = bare_word("عبد").person;
+            bare.person = bare.person.max(bare_word("عبد").person);
         }
         // Egyptian writing ends `عيسى` with a dotted yeh (`عيسي`), and some writers the
         // other way round: the names are counted as written with the other letter.
@@ -405,6 +404,9 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             if let Some(other) = swapped {
                 bare.person = bare_word(&other).person;
             }
+        }
+        if is_in(FEMALE_GIVEN_NAMES, stem) {
+            bare.person = bare.person.max(GIVEN_MIN_NAMES);
         }
         let names_without_article = bare_text
             .strip_prefix("ال")
@@ -483,7 +485,10 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         }
     }
     let as_name = written.zipf.is_some_and(|z| z < READ_AS_NAME_MAX_ZIPF);
-    if written.names > 0 || (written.everyday && !as_name) {
+    // A word that is a word only by an ending taken off (`ورشا`, "workshops") is as likely
+    // `و` and a given name (و + `رشا`), as lists of people write them.
+    let and_name = written.zipf.is_none() && key.starts_with('و');
+    if written.names > 0 || (written.everyday && !as_name && !and_name) {
         return written;
     }
     for cand in clitic::candidates(key).filter(|c| c.chars > 0) {
@@ -495,7 +500,12 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             rest.to_string()
         };
         let mut read = make(cand, &stem);
-        if read.given() || (!written.everyday && (read.everyday || read.names > 0)) {
+        let reads = if written.everyday && !as_name {
+            read.given()
+        } else {
+            read.given() || (!written.everyday && (read.everyday || read.names > 0))
+        };
+        if reads {
             read.written_unknown = written.unknown;
             return read;
         }
@@ -950,11 +960,7 @@ fn find_unlinked(
             (is_in(KUNYAS, &infos[w].stem) && (next.given() || next.family()))
                 || (is_in(COMPOUND_GIVEN_OPENERS, &infos[w].stem) && next.definite)
         };
-        infos[w].cand.chars == 0
-            && joins(w)
-            && !linked(w + 1)
-            && infos[w + 1].cand.chars == 0
-            && opens(infos[w + 1])
+        joins(w) && !linked(w + 1) && infos[w + 1].cand.chars == 0 && opens(infos[w + 1])
     };
     // A word that makes one name with the divine name after it (`جاب الله`).
     let divine_compound = |w: usize| {
@@ -2612,6 +2618,21 @@ mod tests {
             found(text)
                 .iter()
                 .any(|(s, _, id)| s == "الملك سلمان" && id != "-")
+        );
+    }
+
+    #[test]
+    fn womens_given_names_and_names_after_and_in_lists() {
+        // Women are few in the name lists: `ريهام` and `رشا` count by the women's list;
+        // `ورشا` ("and workshops" as a word) is و + `رشا` in a list of people.
+        assert_eq!(
+            people("ويشارك في العمل سامي يوسف، ورشا مهدي، وريهام أيمن."),
+            ["سامي يوسف", "رشا مهدي", "ريهام أيمن"]
+        );
+        // `وعبدالرحمن` is و + a compound given name, whatever the name lists count.
+        assert_eq!(
+            people("وحضر الحفل وعبدالرحمن أبو زهرة."),
+            ["عبدالرحمن أبو زهرة"]
         );
     }
 
