@@ -489,6 +489,32 @@ pub(super) const FEMALE_GIVEN_NAMES: &[&str] = &[
     "اسمهان",
 ];
 
+/// Adjectives that describe a person between a title and the name (`المهاجم الجديد`,
+/// `الفنان الراحل`, `الرئيس السابق`).
+pub(super) const TITLE_ADJECTIVES: &[&str] = &[
+    "الجديد",
+    "الجديده",
+    "السابق",
+    "السابقه",
+    "الحالي",
+    "الحاليه",
+    "الاسبق",
+    "الشاب",
+    "الشابه",
+    "المخضرم",
+    "الصاعد",
+    "الراحل",
+    "الراحله",
+    "الشهير",
+    "الشهيره",
+    "المعروف",
+    "المعروفه",
+    "القدير",
+    "القديره",
+    "الكبير",
+    "الكبيره",
+];
+
 /// The first word of a compound given name (`عبد النبي`, `عبد اللطيف`): with a definite
 /// word after it, it starts a person's name, though it is a joiner inside one.
 pub(super) const COMPOUND_GIVEN_OPENERS: &[&str] = &["عبد"];
@@ -1020,6 +1046,7 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
             ("KUNYAS", KUNYAS),
+            ("TITLE_ADJECTIVES", TITLE_ADJECTIVES),
             ("FEMALE_GIVEN_NAMES", FEMALE_GIVEN_NAMES),
             ("HONORIFICS", HONORIFICS),
             ("NAMED_AFTER_ORG_HEADS", NAMED_AFTER_ORG_HEADS),

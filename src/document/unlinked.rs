@@ -36,7 +36,7 @@ use super::cues::{
     DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS,
     KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
     OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
-    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, VERB_PARTICLES, is_in,
+    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -1107,10 +1107,24 @@ fn find_unlinked(
         }
         let len = last - w + 1;
         let before = (w > 0).then(|| &infos[w - 1]);
+        // A title, or a title and up to two words that describe the person between it and
+        // the name: a nationality (`الرئيس الفرنسي`), a relative adjective or a word of
+        // TITLE_ADJECTIVES (`المهاجم الأوروغوياني الجديد داروين نونيز`).
+        let describes = |x: usize| {
+            joins(x)
+                && (cover[x].is_some_and(|i| found[i].kind == MatchKind::Demonym)
+                    || (!linked(x)
+                        && infos[x].cand.chars == 0
+                        && (is_relative_adjective(infos[x])
+                            || is_in(TITLE_ADJECTIVES, &infos[x].stem))))
+        };
         let titled = before.is_some_and(|b| b.joined.title)
-            || (w >= 2
-                && infos[w - 2].joined.title
-                && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
+            || (w >= 2 && describes(w - 1) && joins(w - 2) && infos[w - 2].joined.title)
+            || (w >= 3
+                && describes(w - 1)
+                && describes(w - 2)
+                && joins(w - 3)
+                && infos[w - 3].joined.title);
         let reported = before.is_some_and(|b| b.joined.reporting);
         // A nationality adjective with the article right before a name of two words says
         // whose it is, as a title does (`الكيني كونسيلسوس كيبروتو`, `الإسبانية باولا
@@ -1176,6 +1190,13 @@ fn find_unlinked(
             && first.names > 0
             && first.name_score >= GIVEN_MIN_SCORE
             && infos[last].family();
+        // A word of names before a well attested given name read as a family name
+        // (`داروين نونيز`, `ريهام أيمن`): two words of names, the second a common one.
+        let name_and_given = len == 2
+            && first.names > 0
+            && first.name_score >= GIVEN_MIN_SCORE
+            && infos[last].given()
+            && infos[last].cand.chars == 0;
         let accepted = if titled || appositive {
             Some(CUED_SCORE)
         } else if len >= 2
@@ -1186,6 +1207,7 @@ fn find_unlinked(
                 || unknown_pair
                 || foreign_pair
                 || given_and_family
+                || name_and_given
                 || reported
                 || after_demonym
                 || after_person)
@@ -2634,6 +2656,17 @@ mod tests {
             people("وحضر الحفل وعبدالرحمن أبو زهرة."),
             ["عبدالرحمن أبو زهرة"]
         );
+    }
+
+    #[test]
+    fn a_title_and_its_adjectives_and_a_word_of_names_before_a_given_name() {
+        // A title, a nationality and an adjective before a name.
+        assert_eq!(
+            people("وسجل المدافع التونسي الجديد حفيظ حفيظ هدفا."),
+            ["حفيظ حفيظ"]
+        );
+        // Two words of names, the second a common given name, are a person's name.
+        assert_eq!(people("ونجح داروين نونيز في التسجيل."), ["داروين نونيز"]);
     }
 
     #[test]
