@@ -1645,13 +1645,30 @@ fn organisation(
         let key = words.key(x);
         key.starts_with("لل") && key.chars().count() > 4
     };
+    // `ل` and a noun whose complement names something or has the article (`لتحرير
+    // تيغراي`, `لألعاب القوى`): the purpose the name states.
+    let li = |x: usize| {
+        let i = &infos[x];
+        let key = words.key(x);
+        let noun = key.strip_prefix('ل').is_some_and(|rest| {
+            !rest.starts_with('ل') && rest.chars().count() >= 3 && is_everyday(rest)
+        });
+        (i.cand.prefix == "ل" || (i.cand.chars == 0 && noun))
+            && !i.definite
+            && !i.joined.particle
+            && !i.listed_stop
+            && x + 1 < infos.len()
+            && joins(x)
+            && infos[x + 1].cand.chars == 0
+            && (linked(x + 1) || infos[x + 1].definite)
+    };
     while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
         let x = last + 1;
         let i = &infos[x];
         // After a party's head, a frequent word with the article is a word of the name
         // (`حزب الحركة القومية`).
         let party_word = political && i.definite && !is_hard_stop(&i.stem);
-        let kept = in_complement(x) || party_word || (official && x <= official_last);
+        let kept = in_complement(x) || party_word || (official && x <= official_last) || li(x);
         if !free(x)
             || (stop(x) && !kept)
             || is_in(ORG_HEADS, &i.stem) && i.cand.chars > 0
@@ -1668,7 +1685,8 @@ fn organisation(
             || i.definite
             || (joined_definite(i) && infos[x - 1].definite)
             || is_in(PLACE_HEADS, &i.stem)
-            || lil(x);
+            || lil(x)
+            || li(x);
         if !fits {
             break;
         }
@@ -2667,6 +2685,23 @@ mod tests {
         );
         // Two words of names, the second a common given name, are a person's name.
         assert_eq!(people("ونجح داروين نونيز في التسجيل."), ["داروين نونيز"]);
+    }
+
+    #[test]
+    fn a_purpose_with_li_belongs_to_an_organisations_name() {
+        // `لتحرير تيغراي` states what the front is for: one name, no piece linked to the
+        // region.
+        assert_eq!(
+            unlinked("وقالت جبهة التحرير الشعبية لتحرير تيغراي إنها ستشارك."),
+            [(
+                "جبهة التحرير الشعبية لتحرير تيغراي".to_string(),
+                EntityKind::Organisation
+            )]
+        );
+        assert_eq!(
+            found("وقالت جبهة التحرير الشعبية لتحرير تيغراي إنها ستشارك.").len(),
+            1
+        );
     }
 
     #[test]
