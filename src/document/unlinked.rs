@@ -132,10 +132,19 @@ const POLITICAL_HEADS: &[&str] = &[
 
 /// Definite heads of parties and movements (folded), which two adjectives after them make a
 /// name (see [`organisation`]).
-const PARTY_HEADS: &[&str] = &["الحزب", "الحركه", "الجبهه", "التيار", "التحالف"];
+const PARTY_HEADS: &[&str] = &["الحزب", "الحركه", "الجبهه", "التيار", "التحالف", "الكتله"];
 
 /// Adjectives of parties' names that are no relative adjectives (folded).
-const PARTY_ADJECTIVES: &[&str] = &["الحر", "الجديد", "الموحد", "المتحد"];
+const PARTY_ADJECTIVES: &[&str] = &[
+    "الحر",
+    "الحره",
+    "الجديد",
+    "الجديده",
+    "الموحد",
+    "الموحده",
+    "المتحد",
+    "المتحده",
+];
 
 /// Relative adjectives said of a party rather than part of its name (folded): `الحزب
 /// الليبرالي الديمقراطي الحاكم` is the LDP, in power.
@@ -2525,6 +2534,11 @@ mod tests {
         );
         // One adjective is a description.
         assert_eq!(unlinked("وانتقد الحزب الحاكم القرار."), []);
+        // A parliamentary bloc, its adjectives in the feminine.
+        assert_eq!(
+            unlinked("وأعلنت الكتلة الوطنية الموحدة دعمها للمرشح."),
+            [org("الكتلة الوطنية الموحدة")]
+        );
     }
 
     #[test]
