@@ -115,7 +115,6 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
     "الملك",
     "الملكه",
     "السلطان",
-    "الامام",
     "السيد",
     "السيده",
     "الدكتور",
@@ -515,6 +514,33 @@ pub(super) const TITLE_ADJECTIVES: &[&str] = &[
     "الكبيره",
 ];
 
+/// Ordinals with the article (folded): what is said of a person after the name (`النائب
+/// الأول`), never a family name.
+pub(super) const ORDINALS: &[&str] = &[
+    "الاول",
+    "الاولي",
+    "الثاني",
+    "الثانيه",
+    "الثالث",
+    "الثالثه",
+    "الرابع",
+    "الرابعه",
+    "الخامس",
+    "الخامسه",
+    "السادس",
+    "السادسه",
+    "السابع",
+    "السابعه",
+    "الثامن",
+    "الثامنه",
+    "التاسع",
+    "التاسعه",
+    "العاشر",
+    "العاشره",
+    "الاخير",
+    "الاخيره",
+];
+
 /// The first word of a compound given name (`عبد النبي`, `عبد اللطيف`): with a definite
 /// word after it, it starts a person's name, though it is a joiner inside one.
 pub(super) const COMPOUND_GIVEN_OPENERS: &[&str] = &["عبد"];
@@ -529,6 +555,17 @@ pub(super) const DIVINE_NAME_COMPOUNDS: &[&str] = &[
 
 /// The divine name, folded, the second word of a [`DIVINE_NAME_COMPOUNDS`] name.
 pub(super) const DIVINE_NAME: &str = "الله";
+
+/// Words that make one given name with `الدين` after them (`محيي الدين`, `نور الدين`,
+/// `صلاح الدين`): the pair starts a person's name, or continues one.
+pub(super) const DIN_COMPOUNDS: &[&str] = &[
+    "نور", "صلاح", "محيي", "محي", "عز", "علاء", "بدر", "جمال", "شمس", "سيف", "تاج", "ضياء", "بهاء",
+    "فخر", "كمال", "شرف", "زين", "عماد", "حسام", "خير", "نجم", "شهاب", "ناصر", "قطب", "معين",
+    "نظام", "نصر", "سعد",
+];
+
+/// The second word of a [`DIN_COMPOUNDS`] name, folded.
+pub(super) const DIN: &str = "الدين";
 
 /// Nouns that head the name of an organisation and belong to it (`حزب العدالة والتنمية`,
 /// `مجلس محافظة البصرة`, `جهاز قطر للاستثمار`, `بلدية أنقرة`): the mention spans head and
@@ -1046,6 +1083,7 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
             ("KUNYAS", KUNYAS),
+            ("ORDINALS", ORDINALS),
             ("TITLE_ADJECTIVES", TITLE_ADJECTIVES),
             ("FEMALE_GIVEN_NAMES", FEMALE_GIVEN_NAMES),
             ("HONORIFICS", HONORIFICS),
@@ -1054,6 +1092,8 @@ mod tests {
             ("COMPOUND_GIVEN_OPENERS", COMPOUND_GIVEN_OPENERS),
             ("DIVINE_NAME_COMPOUNDS", DIVINE_NAME_COMPOUNDS),
             ("DIVINE_NAME", &[DIVINE_NAME]),
+            ("DIN_COMPOUNDS", DIN_COMPOUNDS),
+            ("DIN", &[DIN]),
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),

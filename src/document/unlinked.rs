@@ -32,11 +32,12 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DIRECTIONS, DIVINE_NAME,
-    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS,
-    KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
-    OFFICIAL_ADJECTIVES, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
-    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DIN, DIN_COMPOUNDS, DIRECTIONS,
+    DIVINE_NAME, DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES,
+    HONORIFICS, KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
+    NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS,
+    PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS,
+    TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -457,6 +458,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                 && letters > 3,
             listed_stop: is_in(STOPS, stem) && !ali
                 || is_in(MONTHS, stem)
+                || is_in(ORDINALS, stem)
                 || is_in(REPORTING_VERBS, stem)
                 || is_in(PERSON_TITLES, stem),
             frequent: crate::language::is_frequent_word(stem),
@@ -968,15 +970,17 @@ fn find_unlinked(
         let opens = |next: &Info| {
             (is_in(KUNYAS, &infos[w].stem) && (next.given() || next.family()))
                 || (is_in(COMPOUND_GIVEN_OPENERS, &infos[w].stem) && next.definite)
+                || (is_in(DIN_COMPOUNDS, &infos[w].stem) && next.stem == DIN)
         };
         joins(w) && !linked(w + 1) && infos[w + 1].cand.chars == 0 && opens(infos[w + 1])
     };
-    // A word that makes one name with the divine name after it (`جاب الله`).
+    // A word that makes one name with the divine name after it (`جاب الله`), or with
+    // `الدين` (`صلاح الدين`).
     let divine_compound = |w: usize| {
-        is_in(DIVINE_NAME_COMPOUNDS, &infos[w].stem)
-            && infos[w].cand.chars == 0
+        infos[w].cand.chars == 0
             && joins(w)
-            && infos[w + 1].stem == DIVINE_NAME
+            && ((is_in(DIVINE_NAME_COMPOUNDS, &infos[w].stem) && infos[w + 1].stem == DIVINE_NAME)
+                || (is_in(DIN_COMPOUNDS, &infos[w].stem) && infos[w + 1].stem == DIN))
             && infos[w + 1].cand.chars == 0
             && !linked(w)
             && !linked(w + 1)
@@ -1042,8 +1046,20 @@ fn find_unlinked(
             let given_before = infos[last].given()
                 && !linked(last)
                 && (last > w || !infos[last].everyday || title_before);
+            // A person's link that starts at `بن` is a piece of the name it follows (`أحمد
+            // بن سلمان المسلم` is not Mohammed bin Salman): no name starts with a joiner.
+            let from_joiner = cover[next].is_some_and(|i| {
+                let f = &found[i];
+                is_in(PATRONYMIC_JOINERS, &infos[f.first].stem)
+                    && f.first > w
+                    && !linked(f.first - 1)
+                    && f.target
+                        .entity()
+                        .is_some_and(|e| index.entity(e).kind == EntityKind::Person)
+            });
             let inside = linked(next)
                 && (leads_unknown_name(next)
+                    || from_joiner
                     || ((infos[last].joiner || given_before) && short_person(next)));
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
@@ -1206,7 +1222,13 @@ fn find_unlinked(
             && first.name_score >= GIVEN_MIN_SCORE
             && infos[last].given()
             && infos[last].cand.chars == 0;
-        let accepted = if titled || appositive {
+        // A title before words each seen in one name at most, all of them dictionary words,
+        // is followed by a phrase (`رئيس مجلس النواب أسمى آيات الشكر`), not a name.
+        let some_name = (w..=last).any(|x| {
+            let i = &infos[x];
+            i.unknown || i.names >= 2 || linked(x) || i.written_unknown || i.zipf.is_none()
+        });
+        let accepted = if (titled || appositive) && some_name {
             Some(CUED_SCORE)
         } else if len >= 2
             // A person's short form that leads the name is a word of names for sure.
@@ -2715,6 +2737,27 @@ mod tests {
         assert_eq!(
             found("وقالت جبهة التحرير الشعبية لتحرير تيغراي إنها ستشارك.").len(),
             1
+        );
+    }
+
+    #[test]
+    fn ordinals_phrases_after_titles_and_links_from_a_joiner() {
+        // An ordinal is said of the person, and is no family name to look for elsewhere.
+        assert_eq!(
+            people("وحضر النائب عبد النبي سلمان أحمد الأول النائب الأول لرئيس المجلس."),
+            ["عبد النبي سلمان أحمد"]
+        );
+        // After a title, dictionary words each seen in one name at most are a phrase.
+        assert_eq!(unlinked("ورفع رئيس مجلس النواب أسمى آيات الشكر."), []);
+        // A known person's name from `بن` on is a piece of the name before it.
+        let got = found("وحضر النائب أحمد بن سلمان المسلم الاجتماع.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "-");
+        assert!(got[0].0.starts_with("أحمد بن سلمان"), "{got:?}");
+        // `الدين` makes one given name with the word before it.
+        assert_eq!(
+            people("وقال نور الدين إن الجلسة انتهت، وأضاف محمد صلاح الدين أن الموعد تغير."),
+            ["نور الدين", "محمد صلاح الدين"]
         );
     }
 
