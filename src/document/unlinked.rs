@@ -1175,8 +1175,13 @@ fn find_unlinked(
         let first = &infos[w];
         // An unknown word beside a well attested word of names, wherever it stands in the
         // name (`جهانجير خان تارين`).
-        let named_word =
-            |x: usize| infos[x].names > 0 && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE);
+        // A word with the article after a word no dictionary has is no family name of it
+        // (`ليظفر العُلا`: ل and a verb, then the club).
+        let named_word = |x: usize| {
+            infos[x].names > 0
+                && (x == w || infos[x].name_score >= GIVEN_MIN_SCORE)
+                && !(x > w && infos[x].definite && infos[x - 1].unknown)
+        };
         // A word seen in a few names and rarely if ever as a word (`فينيسيوس`, `رافا`) is
         // as good as an unknown one beside another word of names (`جونيور`, `مير`).
         let rare_name = |x: usize| {
@@ -2749,6 +2754,12 @@ mod tests {
         );
         // After a title, dictionary words each seen in one name at most are a phrase.
         assert_eq!(unlinked("ورفع رئيس مجلس النواب أسمى آيات الشكر."), []);
+        // A word with the article after a word no dictionary has (ل and a verb) is no
+        // family name of it.
+        assert_eq!(
+            unlinked("وخسر منافسه بنتيجة 76 81، ليظفر العُلا بأولى ألقابه في الدوري."),
+            []
+        );
         // A known person's name from `بن` on is a piece of the name before it.
         let got = found("وحضر النائب أحمد بن سلمان المسلم الاجتماع.");
         assert_eq!(got.len(), 1, "{got:?}");
