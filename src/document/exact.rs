@@ -474,17 +474,18 @@ struct Shared {
 }
 
 /// The document before priors, for shared short forms: one that names exactly one entity of
-/// a country the text names (a place of that country, or the country itself) is that entity
-/// (`مجلس الأمة` in a text about Kuwait). Longest first; never over a mention found.
+/// a country the text names (a place of that country, the country itself, or a person or an
+/// organisation of it) is that entity (`مجلس الأمة` in a text about Kuwait). Longest first; never over a mention found.
 fn by_country(index: &Index, mut shared: Vec<Shared>, found: &mut Vec<Found<'_>>) {
     if shared.is_empty() {
         return;
     }
+    // The countries of the places the text names, and of its people and organisations (a
+    // text that names Bahrain's king is about Bahrain).
     let countries: Vec<&str> = found
         .iter()
         .filter_map(|f| f.target.entity())
         .map(|e| index.entity(e))
-        .filter(|e| e.kind == EntityKind::Place)
         .filter_map(|e| e.country.as_deref())
         .collect();
     if countries.is_empty() {
@@ -911,6 +912,31 @@ pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [
 #[cfg(all(test, feature = "builtin"))]
 mod tests {
     use crate::{MatchKind, Matcher};
+
+    #[test]
+    fn a_shared_short_form_follows_the_country_of_the_people_named() {
+        // No place names Bahrain here, but its king does: `مجلس النواب` is Bahrain's, and
+        // the office of the council is no organisation of its own.
+        let text = "وعقدت هيئة مكتب مجلس النواب اجتماعها، ورفع رئيس مجلس النواب الشكر إلى \
+                    الملك حمد بن عيسى آل خليفة.";
+        let matcher = Matcher::builtin();
+        let got: Vec<(&str, Option<&str>)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface, m.entity_id()))
+            .collect();
+        let council = Some("bahrain-council-of-representatives");
+        assert_eq!(
+            got,
+            [
+                ("مجلس النواب", council),
+                ("مجلس النواب", council),
+                ("حمد بن عيسى آل خليفة", Some("hamad-bin-isa-al-khalifa"))
+            ]
+        );
+        // Without the king, the short form names no one parliament.
+        let alone = matcher.find_iter("ورفع رئيس مجلس النواب الشكر.").count();
+        assert_eq!(alone, 0);
+    }
 
     #[test]
     fn a_demonym_in_a_competitions_name_is_no_mention_of_the_country() {

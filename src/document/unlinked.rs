@@ -1287,11 +1287,14 @@ fn find_unlinked(
             }
         }
     }
-    // And a span within a longer mention is no name of its own; nor is one whose very
+    // A span within a longer mention is no name of its own; nor is one whose very
     // words the gazetteer names as an entity of its kind (`نادي “الرجاء البيضاوي”` is the
     // club it knows, quoted after its descriptor).
+    // A head left alone by a mention after it names nothing (`مكتب` of `هيئة مكتب مجلس
+    // النواب`, the council linked).
     spans.retain(|s| {
         s.first <= s.last
+            && !(s.first == s.last && infos[s.first].head != Head::None)
             && cover[s.first].is_none_or(|i| {
                 let f = &found[i];
                 let within = f.first <= s.first
