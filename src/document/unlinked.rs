@@ -786,7 +786,11 @@ fn find_unlinked(
         let span = if let Some(s) = named_after(words, infos, w, &joins, &free) {
             Some(s)
         } else if linked(w) {
-            let party = is_in(PARTY_HEADS, infos[w].stem.as_str()) && free(w);
+            // So does a definite head with a longer official name (`الاتحاد السعودي لكرة
+            // السلة` holds the club's short form `الاتحاد`).
+            let party = (is_in(PARTY_HEADS, infos[w].stem.as_str())
+                || (infos[w].head == Head::Organisation && infos[w].definite))
+                && free(w);
             party
                 .then(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
                 .flatten()
@@ -1613,9 +1617,52 @@ fn organisation(
         && is_in(PARTY_HEADS, head.stem.as_str())
         && adjective_at(w + 1, false)
         && party_adjective(w + 2);
+    // A complement with `لل` ("for the"), as written: its word may be read with `ل` alone
+    // (`للموانئ`).
+    let lil = |x: usize| {
+        let key = words.key(x);
+        key.starts_with("لل") && key.chars().count() > 4
+    };
+    // `ل` and a noun whose complement names something or has the article (`لتحرير
+    // تيغراي`, `لألعاب القوى`): the purpose the name states.
+    let li = |x: usize| {
+        let i = &infos[x];
+        let key = words.key(x);
+        let noun = key.strip_prefix('ل').is_some_and(|rest| {
+            !rest.starts_with('ل') && rest.chars().count() >= 3 && is_everyday(rest)
+        });
+        (i.cand.prefix == "ل" || (i.cand.chars == 0 && noun))
+            && !i.definite
+            && !i.joined.particle
+            && !i.listed_stop
+            && x + 1 < infos.len()
+            && joins(x)
+            && infos[x + 1].cand.chars == 0
+            && (linked(x + 1) || infos[x + 1].definite)
+    };
+    // A definite head, a relative adjective and the purpose with `ل` make an official name
+    // too (`الاتحاد السعودي لكرة السلة`, `المجلس الوطني للإعلام`).
+    // Not whose it is: a body, a place's head or a title after `ل` says to whom the
+    // head belongs (`المجلس البلدي لمدينة بيروت`, `المكتب الإعلامي للحاكم`, `اللجنة
+    // التنفيذية للكتلة`), and so does a person.
+    let purpose = |x: usize| {
+        let whose = || {
+            let key = words.key(x);
+            let rest = key.strip_prefix("لل").or_else(|| key.strip_prefix('ل'));
+            rest.is_some_and(|r| {
+                let definite = format!("ال{r}");
+                [r, definite.as_str()].iter().any(|stem| {
+                    is_in(ORG_HEADS, stem) || is_in(PLACE_HEADS, stem) || is_in(PERSON_TITLES, stem)
+                })
+            }) || infos[x].names > 0
+                || infos[x].unknown
+        };
+        x < infos.len() && joins(x - 1) && free(x) && (lil(x) || li(x)) && !whose()
+    };
     let official = head.definite
-        && (adjective_at(w + 1, true) || (adjective_at(w + 1, false) && adjective_at(w + 2, true)));
-    let official_last = if adjective_at(w + 1, true) {
+        && (adjective_at(w + 1, true)
+            || (adjective_at(w + 1, false) && (adjective_at(w + 2, true) || purpose(w + 2))));
+    let official_last = if adjective_at(w + 1, true) || purpose(w + 2) {
         w + 1
     } else {
         w + 2
@@ -1677,29 +1724,6 @@ fn organisation(
                 || (i.cand.prefix == "و" && infos[x - 1].definite)
                 || named_next))
             || (joined_definite(i) && infos[x - 1].definite)
-    };
-    // A complement with `لل` ("for the"), as written: its word may be read with `ل` alone
-    // (`للموانئ`).
-    let lil = |x: usize| {
-        let key = words.key(x);
-        key.starts_with("لل") && key.chars().count() > 4
-    };
-    // `ل` and a noun whose complement names something or has the article (`لتحرير
-    // تيغراي`, `لألعاب القوى`): the purpose the name states.
-    let li = |x: usize| {
-        let i = &infos[x];
-        let key = words.key(x);
-        let noun = key.strip_prefix('ل').is_some_and(|rest| {
-            !rest.starts_with('ل') && rest.chars().count() >= 3 && is_everyday(rest)
-        });
-        (i.cand.prefix == "ل" || (i.cand.chars == 0 && noun))
-            && !i.definite
-            && !i.joined.particle
-            && !i.listed_stop
-            && x + 1 < infos.len()
-            && joins(x)
-            && infos[x + 1].cand.chars == 0
-            && (linked(x + 1) || infos[x + 1].definite)
     };
     while last - w < MAX_COMPLEMENT_WORDS && joins(last) {
         let x = last + 1;
@@ -2772,6 +2796,24 @@ mod tests {
         assert_eq!(
             people("وقال نور الدين إن الجلسة انتهت، وأضاف محمد صلاح الدين أن الموعد تغير."),
             ["نور الدين", "محمد صلاح الدين"]
+        );
+    }
+
+    #[test]
+    fn a_national_federation_is_named_by_its_adjective_and_purpose() {
+        // The club's short form `الاتحاد` and the country's adjective are words of the
+        // federation's name; the club alone is still the club.
+        let got = found("وأعلن الاتحاد السعودي لكرة السلة جدول الدوري، وفاز الاتحاد على الأهلي.");
+        assert_eq!(got[0].0, "الاتحاد السعودي لكرة السلة");
+        assert_eq!(
+            (got[0].1, got[0].2.as_str()),
+            (EntityKind::Organisation, "-")
+        );
+        assert_eq!(got[1].2, "al-ittihad-jeddah");
+        // Whose the body is, after `ل`, is no purpose: the council is Beirut's.
+        assert_eq!(
+            unlinked("واجتمع المجلس البلدي لمدينة بيروت أمس، والمكتب الإعلامي للحاكم."),
+            []
         );
     }
 
