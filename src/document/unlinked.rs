@@ -788,13 +788,24 @@ fn find_unlinked(
         } else if linked(w) {
             // So does a definite head with a longer official name (`الاتحاد السعودي لكرة
             // السلة` holds the club's short form `الاتحاد`).
+            let one_word = cover[w].is_some_and(|i| found[i].last == w);
             let party = (is_in(PARTY_HEADS, infos[w].stem.as_str())
-                || (infos[w].head == Head::Organisation && infos[w].definite))
+                || (infos[w].head == Head::Organisation && infos[w].definite && one_word))
                 && free(w);
             party
                 .then(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
                 .flatten()
-                .filter(|s| cover[w].is_some_and(|i| found[i].first == w && found[i].last < s.last))
+                .filter(|s| {
+                    // Longer by words of its own, not by another entity's name right after
+                    // it (`الحركة الشعبية لتحرير السودان - شمال` and then a town); a country's
+                    // adjective is a word of the longer name (`الاتحاد السعودي`).
+                    cover[w].is_some_and(|i| {
+                        let f = &found[i];
+                        f.first == w
+                            && f.last < s.last
+                            && cover[f.last + 1].is_none_or(|j| found[j].kind == MatchKind::Demonym)
+                    })
+                })
         } else if infos[w].head == Head::Organisation {
             organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
@@ -2810,6 +2821,10 @@ mod tests {
             (EntityKind::Organisation, "-")
         );
         assert_eq!(got[1].2, "al-ittihad-jeddah");
+        // A known party's full name and a town after it stay two mentions.
+        let got = found("وقال الحزب الوطني الديمقراطي طنطا إن الانتخابات انتهت.");
+        let ids: Vec<&str> = got.iter().map(|(_, _, id)| id.as_str()).collect();
+        assert_eq!(ids, ["ndp-egypt", "geonames:347497"]);
         // Whose the body is, after `ل`, is no purpose: the council is Beirut's.
         assert_eq!(
             unlinked("واجتمع المجلس البلدي لمدينة بيروت أمس، والمكتب الإعلامي للحاكم."),
