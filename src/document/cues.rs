@@ -541,6 +541,10 @@ pub(super) const ORDINALS: &[&str] = &[
     "الاخيره",
 ];
 
+/// Titles of a division's governor (folded): the place named after one is the division,
+/// not its city (`محافظ الإسكندرية` governs the governorate, `والي وهران` the province).
+pub(super) const GOVERNOR_TITLES: &[&str] = &["محافظ", "والي", "حاكم"];
+
 /// The first word of a compound given name (`عبد النبي`, `عبد اللطيف`): with a definite
 /// word after it, it starts a person's name, though it is a joiner inside one.
 pub(super) const COMPOUND_GIVEN_OPENERS: &[&str] = &["عبد"];
@@ -1083,6 +1087,7 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
             ("KUNYAS", KUNYAS),
+            ("GOVERNOR_TITLES", GOVERNOR_TITLES),
             ("ORDINALS", ORDINALS),
             ("TITLE_ADJECTIVES", TITLE_ADJECTIVES),
             ("FEMALE_GIVEN_NAMES", FEMALE_GIVEN_NAMES),

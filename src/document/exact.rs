@@ -13,8 +13,8 @@ use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, LIST_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS,
-    SPORTS_WORDS, is_in,
+    CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, GOVERNOR_TITLES, LIST_HEADS, PLACE_HEADS,
+    PLACE_PREPOSITIONS, SPORTS_WORDS, is_in,
 };
 use super::memo::{KeyFacts, Memo};
 use super::names::{NameKey, NameKeys};
@@ -826,8 +826,8 @@ pub(super) fn headed_places(words: &Words, index: &Index, found: &mut [Found<'_>
 }
 
 /// Head words rank namesakes: after `مدينة` a name shared by a city and a division is the
-/// city (GeoNames), after `ولاية` or `محافظة` the division (`iso:` ids), whatever their
-/// priors say.
+/// city (GeoNames), after `ولاية` or `محافظة`, or a governor's title (`محافظ الإسكندرية`),
+/// the division (`iso:` ids), whatever their priors say.
 pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [Found<'_>]) {
     // A plural head governs the list after it (`ولايات "أويو"، "لاغوس" (جنوب غرب)، و"كانو"`):
     // the head of the list, and where the last place of the list ends.
@@ -871,7 +871,9 @@ pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [
         let id = &index.entity(e).id;
         let wanted: fn(&str) -> bool = if is_in(CITY_HEADS, head) && id.starts_with("iso:") {
             |id| id.starts_with("geonames:")
-        } else if is_in(DIVISION_HEADS, head) && id.starts_with("geonames:") {
+        } else if (is_in(DIVISION_HEADS, head) || is_in(GOVERNOR_TITLES, head))
+            && id.starts_with("geonames:")
+        {
             |id| id.starts_with("iso:")
         } else {
             continue;
@@ -899,9 +901,22 @@ pub(super) fn head_ranks(text: &str, words: &Words, index: &Index, found: &mut [
         // After a plural head, the division is the one named with that head in the singular
         // (`ولاية لاغوس`): a division named like a big city has its bare name only as the
         // city's, and the head is the one its country names divisions with.
+        // After a governor's title, the division is named with any of the heads countries
+        // name them with (`محافظ طولكرم` governs `محافظة طولكرم`).
         let singular = SINGULAR_HEADS.iter().find(|(plural, _)| *plural == head);
+        let governed = || {
+            is_in(GOVERNOR_TITLES, head)
+                .then(|| {
+                    DIVISION_HEADS
+                        .iter()
+                        .filter(|h| !h.starts_with("ال") && h.ends_with('ه') || **h == "اقليم")
+                        .find_map(|h| best_of(&format!("{h}{key}")))
+                })
+                .flatten()
+        };
         let best = singular
             .and_then(|(_, singular)| best_of(&format!("{singular}{key}")))
+            .or_else(governed)
             .or_else(|| best_of(&key));
         if let Some((_, better)) = best {
             f.retarget(better);
@@ -936,6 +951,37 @@ mod tests {
         // Without the king, the short form names no one parliament.
         let alone = matcher.find_iter("ورفع رئيس مجلس النواب الشكر.").count();
         assert_eq!(alone, 0);
+    }
+
+    #[test]
+    fn a_governors_place_is_the_division() {
+        let text = "وتفقد محافظ الإسكندرية المشروع، وقال والي الخرطوم إن الوضع هادئ في الخرطوم.";
+        let got: Vec<(&str, Option<&str>)> = Matcher::builtin()
+            .find_iter(text)
+            .map(|m| (m.surface, m.entity_id()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(s, id)| {
+                (
+                    s,
+                    id.map(|i| {
+                        if i.starts_with("iso:") {
+                            "division"
+                        } else {
+                            "city"
+                        }
+                    }),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("الإسكندرية", Some("division")),
+                ("الخرطوم", Some("division")),
+                ("الخرطوم", Some("city"))
+            ]
+        );
     }
 
     #[test]
