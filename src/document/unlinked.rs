@@ -1114,10 +1114,11 @@ fn find_unlinked(
             }
             // A nisba no dictionary has as written, after a given name, is a family name
             // (`كريم تلمساني`), though the word it is made from is a word.
-            let nisba = infos[last].given()
+            let nisba = (infos[last].given()
+                || (infos[last].names > 0 && infos[last].name_score >= GIVEN_MIN_SCORE))
                 && i.cand.chars == 0
                 && !i.definite
-                && i.zipf.is_none()
+                && i.zipf.is_none_or(|z| z < DICTIONARY_MIN_ZIPF)
                 && i.stem.ends_with('ي')
                 && i.stem.chars().count() >= NISBA_MIN_LETTERS;
             // After a patronymic joiner the word is a name, whatever it means as a word
@@ -1183,6 +1184,22 @@ fn find_unlinked(
             && infos[last + 1].cand.chars == 0
             && infos[last + 1].title
             && (infos[w].unknown || infos[w].names > 0);
+        // A country in parentheses right after two words of names is the person's
+        // nationality (`«الرائي» لضياء جبيلي (العراق)`), as lists of authors and athletes
+        // write it.
+        let country_gloss = len >= 2
+            && last + 2 < n
+            && (infos[w].unknown || infos[w].names > 0)
+            && gap(text, words, last) == "("
+            && gap(text, words, last + 1).starts_with(')')
+            && cover[last + 1].is_some_and(|i| {
+                let f = &found[i];
+                f.first == last + 1
+                    && f.last == last + 1
+                    && f.target
+                        .entity()
+                        .is_some_and(|e| index.entity(e).id.starts_with("cldr:"))
+            });
         let after_person = infos[w].cand.chars > 0
             && spans
                 .last()
@@ -1261,6 +1278,7 @@ fn find_unlinked(
                 || name_and_given
                 || reported
                 || after_demonym
+                || country_gloss
                 || after_person)
         {
             Some(NAME_WORDS_SCORE)
@@ -2830,6 +2848,17 @@ mod tests {
             unlinked("واجتمع المجلس البلدي لمدينة بيروت أمس، والمكتب الإعلامي للحاكم."),
             []
         );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_after_a_name_is_the_persons_nationality() {
+        // `دعاء` is an everyday word ("prayer") before a given name: the country says the
+        // words are a person's.
+        assert_eq!(
+            people("وضمت القائمة «النهر» لدعاء إبراهيم (مصر)، و«الرائي» لعماد جبيلي (العراق)."),
+            ["دعاء إبراهيم", "عماد جبيلي"]
+        );
+        assert!(people("وضمت القائمة «النهر» لدعاء إبراهيم.").is_empty());
     }
 
     #[test]
