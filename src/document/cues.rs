@@ -545,6 +545,26 @@ pub(super) const ORDINALS: &[&str] = &[
 /// not its city (`محافظ الإسكندرية` governs the governorate, `والي وهران` the province).
 pub(super) const GOVERNOR_TITLES: &[&str] = &["محافظ", "والي", "حاكم"];
 
+/// Parts of the day that are also given names (`صباح`): before a word of days (`صباح
+/// اليوم`, `مساء الأحد`) they say when, and end the name before them.
+pub(super) const DAY_PARTS: &[&str] = &["صباح", "مساء", "ظهر", "فجر", "ليله", "عصر"];
+
+/// Words of days after a part of the day (folded).
+pub(super) const DAY_WORDS: &[&str] = &[
+    "يوم",
+    "اليوم",
+    "امس",
+    "غد",
+    "الغد",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+];
+
 /// The first word of a compound given name (`عبد النبي`, `عبد اللطيف`): with a definite
 /// word after it, it starts a person's name, though it is a joiner inside one.
 pub(super) const COMPOUND_GIVEN_OPENERS: &[&str] = &["عبد"];
@@ -1087,6 +1107,8 @@ mod tests {
             ("NAME_JOINERS", NAME_JOINERS),
             ("PATRONYMIC_JOINERS", PATRONYMIC_JOINERS),
             ("KUNYAS", KUNYAS),
+            ("DAY_PARTS", DAY_PARTS),
+            ("DAY_WORDS", DAY_WORDS),
             ("GOVERNOR_TITLES", GOVERNOR_TITLES),
             ("ORDINALS", ORDINALS),
             ("TITLE_ADJECTIVES", TITLE_ADJECTIVES),

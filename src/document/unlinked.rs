@@ -32,12 +32,12 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DIN, DIN_COMPOUNDS, DIRECTIONS,
-    DIVINE_NAME, DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES,
-    HONORIFICS, KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
-    NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS,
-    PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS,
-    TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DAY_PARTS, DAY_WORDS, DIN,
+    DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS,
+    FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS, KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS,
+    NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
+    ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS,
+    STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -1093,7 +1093,12 @@ fn find_unlinked(
                 last = next + 1;
                 continue;
             }
+            // `صباح اليوم` is the morning, not the given name Sabah.
+            let day_part = is_in(DAY_PARTS, &infos[next].stem)
+                && joins(next)
+                && is_in(DAY_WORDS, &infos[next + 1].stem);
             if taken[next]
+                || day_part
                 || (linked(next) && !weak_link(next) && !inside && !family_town)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
                 || (stop(next)
@@ -2821,6 +2826,11 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, "-");
         assert!(got[0].0.starts_with("أحمد بن سلمان"), "{got:?}");
+        // A part of the day before a day is when, not a family name.
+        assert_eq!(
+            people("وافتتح الدكتور عبدالله العثمان صباح يوم أمس المؤتمر."),
+            ["عبدالله العثمان"]
+        );
         // `الدين` makes one given name with the word before it.
         assert_eq!(
             people("وقال نور الدين إن الجلسة انتهت، وأضاف محمد صلاح الدين أن الموعد تغير."),
