@@ -13,8 +13,8 @@ use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, GOVERNOR_TITLES, LIST_HEADS, PLACE_HEADS,
-    PLACE_PREPOSITIONS, SPORTS_WORDS, is_in,
+    CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, GOVERNOR_TITLES, LIST_HEADS, ORG_DESCRIPTORS,
+    PLACE_HEADS, PLACE_PREPOSITIONS, SPORTS_WORDS, STOPS, is_in,
 };
 use super::memo::{KeyFacts, Memo};
 use super::names::{NameKey, NameKeys};
@@ -539,19 +539,37 @@ fn by_country(index: &Index, mut shared: Vec<Shared>, found: &mut Vec<Found<'_>>
 /// Drops the demonyms that are words of a competition's name: right after its head word
 /// (`الدوري البرازيلي`, `بالدوري الإنجليزي`), the demonym names the league, and a link to the
 /// country would be a piece of a longer name.
+/// So is one after the head and up to two words of the league's name, joined with no
+/// punctuation (`دوري روشن السعودي`, `دوري الدرجة الأولى الإسباني`), none of them a word
+/// of another phrase (`الدوري أمام المنتخب السعودي` is the national team's).
 pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
+    let head_at = |x: usize| {
+        let key = words.key(x);
+        clitic::candidates(key).any(|c| is_in(COMPETITION_HEADS, c.stem(key)))
+    };
+    // A league's name is made of words with the article (`الدرجة الأولى`) and names no
+    // dictionary has (`روشن`), not of prepositions (`أمام`) or a team's descriptor.
+    let inner = |x: usize| {
+        let key = words.key(x);
+        (key.starts_with(ARTICLE) || crate::language::zipf(key).is_none())
+            && !is_in(STOPS, key)
+            && !is_in(ORG_DESCRIPTORS, key)
+            && !is_in(COMPETITION_HEADS, key)
+    };
     found.retain(|f| {
         let w = f.first;
-        !(f.kind == MatchKind::Demonym
-            && f.cand.chars == 0
-            && w > 0
-            && words.words[w - 1].joins_next
-            && {
-                let key = words.key(w - 1);
-                clitic::candidates(key).any(|c| is_in(COMPETITION_HEADS, c.stem(key)))
-            })
+        let in_name = (1..=COMPETITION_NAME_WORDS + 1).any(|back| {
+            w >= back
+                && (w - back..w).all(|x| words.words[x].joins_next)
+                && head_at(w - back)
+                && (w - back + 1..w).all(inner)
+        });
+        !(f.kind == MatchKind::Demonym && f.cand.chars == 0 && in_name)
     });
 }
+
+/// The most words of a league's name between its head and the demonym that ends it.
+const COMPETITION_NAME_WORDS: usize = 2;
 
 /// A town's name (below a city of about a million) is a piece of a longer name when a word
 /// no word list has, of at least this many letters, follows it in the same name.
@@ -1004,6 +1022,16 @@ mod tests {
             "help: only the coach's and the player's demonyms name their countries, not the \
              leagues'"
         );
+        // Further into the league's name too, but not past a word no name runs over.
+        let text = "وتصدر دوري روشن السعودي، وهبط من دوري الدرجة الأولى الإسباني، ولعب في \
+                    الدوري أمام المنتخب السعودي.";
+        let demonyms: Vec<&str> = matcher
+            .find_iter(text)
+            .filter(|m| m.how.kind == MatchKind::Demonym)
+            .map(|m| m.surface)
+            .collect();
+        assert_eq!(demonyms, ["السعودي"]);
+        assert!(text.ends_with(&format!("{}.", demonyms[0])));
     }
 
     #[test]
