@@ -95,6 +95,9 @@ const SMALL_PLACE_PRIOR: f32 = 0.6;
 /// The surname of a person at least this prominent after a name-like word is that person
 /// (`دان بوتين` is "condemned Putin"), not an unknown namesake (`سليم دياب`).
 const PROMINENT_PERSON_PRIOR: f32 = 0.8;
+/// Pronoun endings (folded): a word with one (`مساعديهما`, `بهدفه`) is a noun or a verb
+/// the word lists lack in that form, not a family name.
+const PRONOUN_ENDINGS: &[&str] = &["ه", "ها", "هما", "هم", "هن", "كم", "نا"];
 /// A nisba family name read by its ending alone has at least this many letters
 /// (`تلمساني`).
 const NISBA_MIN_LETTERS: usize = 4;
@@ -1124,8 +1127,15 @@ fn find_unlinked(
                 && i.cand.chars == 0
                 && !i.definite
                 && i.zipf.is_none_or(|z| z < DICTIONARY_MIN_ZIPF)
-                && i.stem.ends_with('ي')
-                && i.stem.chars().count() >= NISBA_MIN_LETTERS;
+                && i.stem.chars().count() >= NISBA_MIN_LETTERS
+                && (i.stem.ends_with('ي')
+                    // After a common given name, any word that is a word only by an
+                    // ending taken off (`بيتر داتون`, not ذات + ون).
+                    || (infos[last].given()
+                        && i.zipf.is_none()
+                        && !i.listed_stop
+                        && i.stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                        && !PRONOUN_ENDINGS.iter().any(|e| i.stem.ends_with(e))));
             // After a patronymic joiner the word is a name, whatever it means as a word
             // (`أشرف بن شرقي`, `ولد معط`).
             let after_joiner = is_in(PATRONYMIC_JOINERS, &infos[last].stem);
@@ -2712,6 +2722,13 @@ mod tests {
             people("وبدت آثار التعب على عبد النبي الورزازي أمس."),
             ["عبد النبي الورزازي"]
         );
+        // After a common given name, a word that is a word only by an ending taken off is
+        // a family name; one with a pronoun's ending or digits is not.
+        assert_eq!(
+            people("ومن المتوقع انتخاب بيتر داتون زعيما للحزب."),
+            ["بيتر داتون"]
+        );
+        assert!(people("وعرضت في رمضان 2013 أعمال كثيرة.").is_empty());
         // A nisba no dictionary has as written is a family name after a given name.
         assert_eq!(
             people("ويضم الجهاز الفني المدرب كريم تلمساني ومساعده."),
