@@ -95,6 +95,9 @@ const SMALL_PLACE_PRIOR: f32 = 0.6;
 /// The surname of a person at least this prominent after a name-like word is that person
 /// (`دان بوتين` is "condemned Putin"), not an unknown namesake (`سليم دياب`).
 const PROMINENT_PERSON_PRIOR: f32 = 0.8;
+/// A given name this much more a name than a word (`جوناثان` 2.4; `دان`, "condemned", far
+/// less) is one even with no title before it.
+const STRONG_GIVEN_SCORE: f32 = 2.0;
 /// Pronoun endings (folded): a word with one (`مساعديهما`, `بهدفه`) is a noun or a verb
 /// the word lists lack in that form, not a family name.
 const PRONOUN_ENDINGS: &[&str] = &["ه", "ها", "هما", "هم", "هن", "كم", "نا"];
@@ -959,22 +962,57 @@ fn find_unlinked(
                     .is_some_and(|e| index.entity(e).kind == EntityKind::Person)
         })
     };
-    let leads_unknown_name = |w: usize| {
-        short_person(w) && joins(w) && {
+    // A thing linked by one word without the article, not a country (`ميلان`, the club;
+    // `آبل`, the company; `تركي`, Turkish): after a given name, or a title, it may be a word
+    // of a person's name.
+    let one_word_thing = |w: usize| {
+        !infos[w].definite
+            && infos[w].cand.chars == 0
+            && cover[w].is_some_and(|i| {
+                let f = &found[i];
+                f.first == f.last
+                    && f.cand.chars == 0
+                    && matches!(f.kind, MatchKind::Exact | MatchKind::Demonym)
+                    && f.target.entity().is_some_and(|e| {
+                        let e = index.entity(e);
+                        e.kind != EntityKind::Person
+                            && (f.kind == MatchKind::Demonym || !e.id.starts_with("cldr:"))
+                    })
+            })
+    };
+    // After a title, such a word before a word of names starts the person's name (`المدرب
+    // آبل فيريرا`); so does a demonym that is a common given name before a family name
+    // (`تركي اليوسف`).
+    let thing_leads_name = |w: usize| {
+        one_word_thing(w) && joins(w) && {
             let next = &infos[w + 1];
-            // A word seen in names and not in the word list as written is a name, however
-            // few the names (`تارين` of `خان تارين`).
-            let named = next.name_score >= GIVEN_MIN_SCORE
-                || (next.name_score >= NAME_WORD && next.zipf.is_none());
+            let titled = w > 0 && infos[w - 1].joined.title;
+            let demonym_given = infos[w].given()
+                && cover[w].is_some_and(|i| found[i].kind == MatchKind::Demonym)
+                && next.family();
             !linked(w + 1)
                 && !stop(w + 1)
                 && next.cand.chars == 0
-                && (next.unknown
-                    || (next.names > 0
+                && ((titled && (next.unknown || next.names > 0)) || demonym_given)
+        }
+    };
+    let leads_unknown_name = |w: usize| {
+        thing_leads_name(w)
+            || short_person(w) && joins(w) && {
+                let next = &infos[w + 1];
+                // A word seen in names and not in the word list as written is a name, however
+                // few the names (`تارين` of `خان تارين`).
+                let named = next.name_score >= GIVEN_MIN_SCORE
+                    || (next.name_score >= NAME_WORD && next.zipf.is_none());
+                !linked(w + 1)
+                    && !stop(w + 1)
+                    && next.cand.chars == 0
+                    && (next.unknown
+                        || (next.names > 0
                         && named
                         // `بوتين صباح اليوم`: a frequent word is read as the word.
                         && next.zipf.is_none_or(|z| z <= FAMILY_MAX_ZIPF)))
-        }
+            }
     };
     // `المتحدث باسم الحكومة` is the government's spokesman: `باسم` ("in the name of") there
     // is no Basem.
@@ -1064,6 +1102,9 @@ fn find_unlinked(
             let given_before = infos[last].given()
                 && !linked(last)
                 && (last > w || !infos[last].everyday || title_before);
+            let strong_given = infos[last].given()
+                && !linked(last)
+                && infos[last].name_score >= STRONG_GIVEN_SCORE;
             // A person's link that starts at `بن` is a piece of the name it follows (`أحمد
             // بن سلمان المسلم` is not Mohammed bin Salman): no name starts with a joiner.
             let from_joiner = cover[next].is_some_and(|i| {
@@ -1078,7 +1119,10 @@ fn find_unlinked(
             let inside = linked(next)
                 && (leads_unknown_name(next)
                     || from_joiner
-                    || ((infos[last].joiner || given_before) && short_person(next)));
+                    || ((infos[last].joiner || given_before) && short_person(next))
+                    // A club, company or place by one word right after a common given
+                    // name that no mention links is the family name (`جوناثان ميلان`).
+                    || ((given_before || strong_given) && one_word_thing(next)));
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
             let title_family =
@@ -1141,6 +1185,7 @@ fn find_unlinked(
             let after_joiner = is_in(PATRONYMIC_JOINERS, &infos[last].stem);
             if i.name_like()
                 || joiner
+                || inside
                 || i.family()
                 || family_town
                 || after_joiner
@@ -2886,6 +2931,27 @@ mod tests {
             ["دعاء إبراهيم", "عماد جبيلي"]
         );
         assert!(people("وضمت القائمة «النهر» لدعاء إبراهيم.").is_empty());
+    }
+
+    #[test]
+    fn a_thing_by_one_word_inside_a_persons_name_is_a_word_of_it() {
+        // A company after a title, a club after a common given name, a demonym that is a
+        // given name before a family name: people, no link to the thing.
+        assert_eq!(
+            people("وقال المدرب آبل فيريرا إن الفريق جاهز."),
+            ["آبل فيريرا"]
+        );
+        assert_eq!(
+            people("وحل الدراج جوناثان ميلان ثانيا في المرحلة."),
+            ["جوناثان ميلان"]
+        );
+        assert_eq!(people("وسجل تركي اليوسف هدفا."), ["تركي اليوسف"]);
+        // Two places joined by `و` stay places.
+        let got = found("وارتفعت الأسعار في سانتوس وقرطاجنة.");
+        assert!(
+            got.iter().all(|(_, k, _)| *k == EntityKind::Place),
+            "{got:?}"
+        );
     }
 
     #[test]
