@@ -346,6 +346,8 @@ pub(super) const NAMED_AFTER_ORG_HEADS: &[&str] = &[
 /// Heads of facilities and places named after a person by an honorific (`مستشفى الملك
 /// خالد الجامعي`, `مركز الملك فهد الثقافي`, `مدينة الملك عبدالله الاقتصادية`).
 pub(super) const NAMED_AFTER_PLACE_HEADS: &[&str] = &[
+    "صاله",
+    "قاعه",
     "مستشفي",
     "مركز",
     "مدينه",

@@ -1140,6 +1140,22 @@ fn find_unlinked(
                 last = next + 1;
                 continue;
             }
+            // A title without the article that is a common given name, between a given
+            // name and a word of names, is the second given name (`محمد أمين حموت`).
+            let given_title = infos[next].title
+                && !infos[next].definite
+                && infos[next].given()
+                && infos[next].cand.chars == 0
+                && infos[last].given()
+                && joins(next)
+                && !linked(next + 1)
+                && infos[next + 1].cand.chars == 0
+                && (infos[next + 1].unknown || infos[next + 1].name_like())
+                && !stop(next + 1);
+            if given_title && !taken[next] {
+                last = next;
+                continue;
+            }
             // `صباح اليوم` is the morning, not the given name Sabah.
             let day_part = is_in(DAY_PARTS, &infos[next].stem)
                 && joins(next)
@@ -2946,6 +2962,12 @@ mod tests {
             ["جوناثان ميلان"]
         );
         assert_eq!(people("وسجل تركي اليوسف هدفا."), ["تركي اليوسف"]);
+        // A title that is a common given name, between names, is the second given name;
+        // before a word that is no name it stays the title.
+        assert_eq!(
+            people("وقال رئيس الجماعة محمد أمين حموت إن المشروع جاهز."),
+            ["محمد أمين حموت"]
+        );
         // Two places joined by `و` stay places.
         let got = found("وارتفعت الأسعار في سانتوس وقرطاجنة.");
         assert!(
