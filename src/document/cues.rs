@@ -694,6 +694,8 @@ pub(super) const OFFICIAL_ADJECTIVES: &[&str] = &[
     "المركزي",
     "الدستوريه",
     "المستقله",
+    "الملكيه",
+    "الملكي",
 ];
 
 /// Nouns that head the name of a sports competition (folded): the demonym after one is a word

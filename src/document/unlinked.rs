@@ -2319,6 +2319,14 @@ mod tests {
         );
         // With another adjective, a definite head is a description.
         assert_eq!(unlinked("وقال الحزب الحاكم إن المجلس الجديد سيجتمع."), []);
+        // A royal body is a state body.
+        assert_eq!(
+            unlinked("وقالت الهيئة الملكية لمحافظة العلا إن السباق ناجح."),
+            [(
+                "الهيئة الملكية لمحافظة العلا".to_string(),
+                EntityKind::Organisation
+            )]
+        );
         // A relative adjective may come first (`المجلس السياسي الأعلى`); a noun may not
         // (`أدى المجلس اليمين الدستورية`, the council took the constitutional oath). After
         // `لل` the head has its article back.
