@@ -558,13 +558,15 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
     };
     found.retain(|f| {
         let w = f.first;
-        let in_name = (1..=COMPETITION_NAME_WORDS + 1).any(|back| {
-            w >= back
-                && (w - back..w).all(|x| words.words[x].joins_next)
-                && head_at(w - back)
-                && (w - back + 1..w).all(inner)
-        });
-        !(f.kind == MatchKind::Demonym && f.cand.chars == 0 && in_name)
+        let in_name = || {
+            (1..=COMPETITION_NAME_WORDS + 1).any(|back| {
+                w >= back
+                    && (w - back..w).all(|x| words.words[x].joins_next)
+                    && head_at(w - back)
+                    && (w - back + 1..w).all(inner)
+            })
+        };
+        !(f.kind == MatchKind::Demonym && f.cand.chars == 0 && in_name())
     });
 }
 

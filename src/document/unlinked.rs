@@ -421,8 +421,8 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                 bare.person = bare_word(&other).person;
             }
         }
-        if is_in(FEMALE_GIVEN_NAMES, stem) {
-            bare.person = bare.person.max(GIVEN_MIN_NAMES);
+        if bare.person < GIVEN_MIN_NAMES && is_female_given_name(stem) {
+            bare.person = GIVEN_MIN_NAMES;
         }
         let names_without_article = bare_text
             .strip_prefix("ال")
@@ -528,6 +528,15 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
         }
     }
     written
+}
+
+/// Is `stem` one of [`FEMALE_GIVEN_NAMES`]? A set built once: the list is asked of every
+/// word type a text has.
+fn is_female_given_name(stem: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| FEMALE_GIVEN_NAMES.iter().copied().collect())
+        .contains(stem)
 }
 
 /// The punctuation between word `w` and the next, without spaces.
@@ -1024,11 +1033,16 @@ fn find_unlinked(
     // النبي`).
     let kunya = |w: usize| {
         let opens = |next: &Info| {
-            (is_in(KUNYAS, &infos[w].stem) && (next.given() || next.family()))
-                || (is_in(COMPOUND_GIVEN_OPENERS, &infos[w].stem) && next.definite)
-                || (is_in(DIN_COMPOUNDS, &infos[w].stem) && next.stem == DIN)
+            ((next.given() || next.family()) && is_in(KUNYAS, &infos[w].stem))
+                || (next.definite && is_in(COMPOUND_GIVEN_OPENERS, &infos[w].stem))
+                || (next.stem == DIN && is_in(DIN_COMPOUNDS, &infos[w].stem))
         };
-        joins(w) && !linked(w + 1) && infos[w + 1].cand.chars == 0 && opens(infos[w + 1])
+        // Kunyas and `عبد` are joiners: most words are asked no list.
+        joins(w)
+            && (infos[w].joiner || infos[w + 1].stem == DIN)
+            && !linked(w + 1)
+            && infos[w + 1].cand.chars == 0
+            && opens(infos[w + 1])
     };
     // A word that makes one name with the divine name after it (`جاب الله`), or with
     // `الدين` (`صلاح الدين`).
@@ -1236,12 +1250,12 @@ fn find_unlinked(
                             || is_in(TITLE_ADJECTIVES, &infos[x].stem))))
         };
         let titled = before.is_some_and(|b| b.joined.title)
-            || (w >= 2 && describes(w - 1) && joins(w - 2) && infos[w - 2].joined.title)
+            || (w >= 2 && infos[w - 2].joined.title && joins(w - 2) && describes(w - 1))
             || (w >= 3
-                && describes(w - 1)
-                && describes(w - 2)
+                && infos[w - 3].joined.title
                 && joins(w - 3)
-                && infos[w - 3].joined.title);
+                && describes(w - 1)
+                && describes(w - 2));
         let reported = before.is_some_and(|b| b.joined.reporting);
         // A nationality adjective with the article right before a name of two words says
         // whose it is, as a title does (`الكيني كونسيلسوس كيبروتو`, `الإسبانية باولا
@@ -1266,8 +1280,6 @@ fn find_unlinked(
         let country_gloss = len >= 2
             && last + 2 < n
             && (infos[w].unknown || infos[w].names > 0)
-            && gap(text, words, last) == "("
-            && gap(text, words, last + 1).starts_with(')')
             && cover[last + 1].is_some_and(|i| {
                 let f = &found[i];
                 f.first == last + 1
@@ -1275,7 +1287,9 @@ fn find_unlinked(
                     && f.target
                         .entity()
                         .is_some_and(|e| index.entity(e).id.starts_with("cldr:"))
-            });
+            })
+            && gap(text, words, last) == "("
+            && gap(text, words, last + 1).starts_with(')');
         let after_person = infos[w].cand.chars > 0
             && spans
                 .last()
@@ -1733,17 +1747,19 @@ fn organisation(
     let li = |x: usize| {
         let i = &infos[x];
         let key = words.key(x);
-        let noun = key.strip_prefix('ل').is_some_and(|rest| {
-            !rest.starts_with('ل') && rest.chars().count() >= 3 && is_everyday(rest)
-        });
-        (i.cand.prefix == "ل" || (i.cand.chars == 0 && noun))
-            && !i.definite
+        let noun = || {
+            key.strip_prefix('ل').is_some_and(|rest| {
+                !rest.starts_with('ل') && rest.chars().count() >= 3 && is_everyday(rest)
+            })
+        };
+        !i.definite
             && !i.joined.particle
             && !i.listed_stop
             && x + 1 < infos.len()
             && joins(x)
             && infos[x + 1].cand.chars == 0
             && (linked(x + 1) || infos[x + 1].definite)
+            && (i.cand.prefix == "ل" || (i.cand.chars == 0 && noun()))
     };
     // A definite head, a relative adjective and the purpose with `ل` make an official name
     // too (`الاتحاد السعودي لكرة السلة`, `المجلس الوطني للإعلام`).
@@ -1767,7 +1783,7 @@ fn organisation(
     let official = head.definite
         && (adjective_at(w + 1, true)
             || (adjective_at(w + 1, false) && (adjective_at(w + 2, true) || purpose(w + 2))));
-    let official_last = if adjective_at(w + 1, true) || purpose(w + 2) {
+    let official_last = if !official || adjective_at(w + 1, true) || purpose(w + 2) {
         w + 1
     } else {
         w + 2
@@ -1901,6 +1917,17 @@ fn named_after(
     joins: &dyn Fn(usize) -> bool,
     free: &dyn Fn(usize) -> bool,
 ) -> Option<Span> {
+    // Most words are followed by no honorific: that is asked first.
+    let title = w + 1;
+    // Honorifics are titles ([`Info::title`] is known already).
+    if !joins(w)
+        || !infos[title].title
+        || infos[title].cand.chars > 0
+        || !is_in(HONORIFICS, &infos[title].stem)
+        || !free(title)
+    {
+        return None;
+    }
     let key = words.key(w);
     let (cand, kind) = clitic::candidates(key)
         .filter(|c| !c.article)
@@ -1914,14 +1941,6 @@ fn named_after(
                 None
             }
         })?;
-    let title = w + 1;
-    if !joins(w)
-        || !free(title)
-        || infos[title].cand.chars > 0
-        || !is_in(HONORIFICS, &infos[title].stem)
-    {
-        return None;
-    }
     let mut last = title;
     while last - title < NAMED_AFTER_MAX_NAME_WORDS && joins(last) {
         let x = last + 1;
