@@ -616,6 +616,28 @@ pub(super) fn towns_in_foreign_names(
 /// A text with at least this many distinct words of football copy is about football.
 const SPORTS_TEXT_MIN_WORDS: usize = 3;
 
+/// Is the text about sport: at least [`SPORTS_TEXT_MIN_WORDS`] distinct words of football
+/// copy?
+pub(super) fn is_sports_text(words: &Words) -> bool {
+    // Each distinct word once, and no further than the words needed.
+    let mut seen: Vec<&str> = Vec::new();
+    for &w in &words.type_words {
+        let key = words.key(w);
+        if let Some(stem) = clitic::candidates(key)
+            .map(|c| c.stem(key))
+            .find(|stem| is_in(SPORTS_WORDS, stem))
+        {
+            if !seen.contains(&stem) {
+                seen.push(stem);
+                if seen.len() == SPORTS_TEXT_MIN_WORDS {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// In football copy, a city's name alone that a club of the gazetteer carries as its own
 /// name is the club (`وافتتح إشبيلية التسجيل`, `ليفربول`): the text before the prior. Not
 /// after a preposition of place or a head for a place (`في إشبيلية`, `مدينة ليفربول`), and
@@ -636,23 +658,7 @@ pub(super) fn sports_clubs(words: &Words, index: &Index, found: &mut [Found<'_>]
     if !found.iter().any(|f| place_named(f) && clubs(f).is_some()) {
         return;
     }
-    // Each distinct word once, and no further than the words needed.
-    let mut seen: Vec<&str> = Vec::new();
-    for &w in &words.type_words {
-        let key = words.key(w);
-        if let Some(stem) = clitic::candidates(key)
-            .map(|c| c.stem(key))
-            .find(|stem| is_in(SPORTS_WORDS, stem))
-        {
-            if !seen.contains(&stem) {
-                seen.push(stem);
-                if seen.len() == SPORTS_TEXT_MIN_WORDS {
-                    break;
-                }
-            }
-        }
-    }
-    if seen.len() < SPORTS_TEXT_MIN_WORDS {
+    if !is_sports_text(words) {
         return;
     }
     for f in found.iter_mut() {

@@ -95,6 +95,9 @@ const SMALL_PLACE_PRIOR: f32 = 0.6;
 /// The surname of a person at least this prominent after a name-like word is that person
 /// (`دان بوتين` is "condemned Putin"), not an unknown namesake (`سليم دياب`).
 const PROMINENT_PERSON_PRIOR: f32 = 0.8;
+/// A word after a club's descriptor in sports copy names the club when it is no more
+/// frequent than this as a word (`العلا` 3.8; `العمل`, of `فريق العمل`, the work team, 5.5).
+const CLUB_WORD_MAX_ZIPF: f32 = 4.6;
 /// A given name this much more a name than a word (`جوناثان` 2.4; `دان`, "condemned", far
 /// less) is one even with no title before it.
 const STRONG_GIVEN_SCORE: f32 = 2.0;
@@ -774,6 +777,36 @@ fn find_unlinked(
         let e = index.entity(f.target.entity()?);
         (f.first == w && e.kind == EntityKind::Place).then_some(f.last)
     };
+    // In sports copy, a club's descriptor before one word that is no common word names the
+    // club by it (`فريق العُلا`, `فريق مضر`), though the word is a word or a town; the
+    // descriptor stays outside. Once named so, the club is that word alone in the rest of
+    // the text.
+    let sports = std::cell::OnceCell::new();
+    let club_by_word = |w: usize| {
+        let x = w + 1;
+        let one_word = x + 1 == n
+            || !joins(x)
+            || infos[x + 1].definite
+            || !(infos[x + 1].unknown || infos[x + 1].name_like());
+        (is_in(CLUB_DESCRIPTORS, &infos[w].stem)
+            && !infos[w].definite
+            && joins(w)
+            && !linked(x)
+            && infos[x].cand.chars == 0
+            && !stop(x)
+            && !infos[x].title
+            && !infos[x].frequent
+            && infos[x].zipf.is_none_or(|z| z <= CLUB_WORD_MAX_ZIPF)
+            && one_word
+            && *sports.get_or_init(|| super::exact::is_sports_text(words)))
+        .then(|| Span {
+            first: x,
+            last: x,
+            kind: EntityKind::Organisation,
+            score: CUED_SCORE,
+            cand: infos[x].cand,
+        })
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut taken = vec![false; n];
     let mut w = 0;
@@ -826,6 +859,7 @@ fn find_unlinked(
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
                 .or_else(|| described(text, words, infos, w, &joins, &free, &linked, &stop))
+                .or_else(|| club_by_word(w))
         } else if infos[w].head == Head::Place {
             place(infos, w, &joins, &free, &linked, &stop)
         } else {
@@ -1465,6 +1499,7 @@ fn find_unlinked(
     // Keyed by their words' stems, one after the other; and the stems they start with.
     let mut repeats: HashMap<String, (EntityKind, u32, usize)> = HashMap::default();
     let mut firsts: Vec<String> = Vec::new();
+    let mut clubs_named: Vec<String> = Vec::new();
     // Place → the organisation named after it, `None` when two are.
     let mut clubs: HashMap<EntityIdx, Option<u32>> = HashMap::default();
     for (s, place) in spans.iter().zip(&named_after) {
@@ -1495,9 +1530,20 @@ fn find_unlinked(
         // A name that starts with a word no dictionary has is the same name where the text
         // repeats it; a word of the dictionary might be the word (`صحيفة "الأيام"`).
         let len = s.last - s.first + 1;
-        if s.kind != EntityKind::Person && len <= REPEAT_MAX_WORDS && infos[s.first].unknown {
+        // A club named by one word after its descriptor (`فريق العُلا`) too.
+        let club = s.kind == EntityKind::Organisation
+            && len == 1
+            && s.first > 0
+            && is_in(CLUB_DESCRIPTORS, &infos[s.first - 1].stem);
+        if s.kind != EntityKind::Person
+            && len <= REPEAT_MAX_WORDS
+            && (infos[s.first].unknown || club)
+        {
             if !firsts.contains(&infos[s.first].stem) {
                 firsts.push(infos[s.first].stem.clone());
+            }
+            if club {
+                clubs_named.push(infos[s.first].stem.clone());
             }
             repeats.entry(key).or_insert((s.kind, local, len));
         }
@@ -1588,7 +1634,7 @@ fn find_unlinked(
             // The first word as the pass read it, or with a proclitic off (`لأوريدو`); most
             // words begin no repeated name, and cheap tests say so first.
             let first = words.key(w);
-            if !infos[w].unknown
+            if !(infos[w].unknown || clubs_named.contains(&infos[w].stem))
                 || !firsts
                     .iter()
                     .any(|f| first.ends_with(f.as_str()) || infos[w].stem == *f)
@@ -3001,6 +3047,25 @@ mod tests {
             got.iter().all(|(_, k, _)| *k == EntityKind::Place),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn in_sports_copy_a_club_is_named_by_one_word_after_its_descriptor() {
+        let text = "فاز فريق العلا بلقب الدوري بعد المباراة الأخيرة وتصدر الترتيب بفارق نقطة، \
+                    وجاء تتويج العلا بعد خسارة منافسه.";
+        assert_eq!(
+            unlinked(text),
+            [
+                ("العلا".to_string(), EntityKind::Organisation),
+                ("العلا".to_string(), EntityKind::Organisation)
+            ]
+        );
+        // Not a common word (`فريق العمل`), and not outside sports copy.
+        assert_eq!(
+            unlinked("وقال فريق العمل إن المباراة والدوري والترتيب تغيرت."),
+            []
+        );
+        assert_eq!(unlinked("وزار فريق العلا المتحف أمس."), []);
     }
 
     #[test]
