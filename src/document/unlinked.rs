@@ -333,6 +333,19 @@ impl Info {
     fn given(&self) -> bool {
         self.names >= GIVEN_MIN_NAMES && self.name_score >= GIVEN_MIN_SCORE
     }
+
+    /// Is the word, as written, in no dictionary, and a word only by an ending taken off
+    /// (`داتون` is no ذات + ون, `أميتي` no أميت + ي), without a pronoun's ending (`بهدفه`)
+    /// or a digit: a name, where a cue says one follows?
+    fn word_only_by_ending(&self) -> bool {
+        self.zipf.is_none()
+            && !self.listed_stop
+            && self
+                .stem
+                .chars()
+                .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            && !PRONOUN_ENDINGS.iter().any(|e| self.stem.ends_with(e))
+    }
 }
 
 /// Is `stem` in `list`, or is it a word of the list joined to `و` or `ف` (`وقالت`, kept as
@@ -1239,11 +1252,7 @@ fn find_unlinked(
                 && (i.stem.ends_with('ي')
                     // After a common given name, any word that is a word only by an
                     // ending taken off (`بيتر داتون`, not ذات + ون).
-                    || (infos[last].given()
-                        && i.zipf.is_none()
-                        && !i.listed_stop
-                        && i.stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-                        && !PRONOUN_ENDINGS.iter().any(|e| i.stem.ends_with(e))));
+                    || (infos[last].given() && i.word_only_by_ending()));
             // After a patronymic joiner the word is a name, whatever it means as a word
             // (`أشرف بن شرقي`, `ولد معط`).
             let after_joiner = is_in(PATRONYMIC_JOINERS, &infos[last].stem);
@@ -2290,7 +2299,15 @@ fn unknown_after(
     let mut last = w;
     while last - w < MAX_NAME_WORDS && joins(last) {
         let x = last + 1;
-        if !free(x) || stop(x) || linked(x) || !infos[x].unknown {
+        let i = infos[x];
+        // After a place's head, a word no dictionary has as written is its name though an
+        // ending makes it a word (`دائرة أميتي`).
+        let name = i.unknown
+            || (kind == EntityKind::Place
+                && i.cand.chars == 0
+                && i.stem.chars().count() >= UNKNOWN_MIN_LETTERS
+                && i.word_only_by_ending());
+        if !free(x) || stop(x) || linked(x) || !name {
             break;
         }
         last = x;
@@ -3150,6 +3167,14 @@ mod tests {
             ["سعيد كرماندوني"],
             "help: the particle `إن` is no verb's"
         );
+    }
+
+    #[test]
+    fn a_word_only_by_an_ending_after_a_places_head_is_its_name() {
+        let got = unlinked("وفاز المرشح في دائرة أميتي الانتخابية بفارق كبير.");
+        assert_eq!(got, [("أميتي".to_string(), EntityKind::Place)]);
+        // A word with a pronoun's ending is a word, not a name.
+        assert!(unlinked("وعاد إلى منطقة حكمهم القديمة.").is_empty());
     }
 
     #[test]
