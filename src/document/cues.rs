@@ -829,6 +829,42 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "القابضه",
 ];
 
+/// The Latin letters as Arabic news spells them out in acronyms (`سي إم إيه سي جي إم` is CMA
+/// CGM, `دي بي ورلد` DP World), as written with harakat out and the hamza kept: folding would
+/// make `إم` the everyday `أم`. None is an everyday word by itself.
+pub(super) const LETTER_NAMES: &[&str] = &[
+    "إيه",
+    "ايه",
+    "بي",
+    "سي",
+    "إف",
+    "اف",
+    "جي",
+    "إتش",
+    "اتش",
+    "آي",
+    "جيه",
+    "كيه",
+    "إل",
+    "كيو",
+    "آر",
+    "إس",
+    "اس",
+    "تي",
+    "يو",
+    "دبليو",
+    "إكس",
+    "اكس",
+    "إيكس",
+    "واي",
+    "زد",
+];
+
+/// Letters spelled out that are also words or particles of names (`إن`, "indeed"; `إم`
+/// written for `أم`; `دي` of `روبرت دي نيرو`): in an acronym only beside a letter of
+/// [`LETTER_NAMES`].
+pub(super) const AMBIGUOUS_LETTER_NAMES: &[&str] = &["إم", "إن", "إي", "دي"];
+
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
 /// mention (`نادي فلامنجو`, `شركة "دي بي ورلد"`, `وكالة بلومبيرغ`, `صحيفة "داون"`).
 pub(super) const ORG_DESCRIPTORS: &[&str] = &[
@@ -1102,6 +1138,15 @@ mod tests {
     use crate::keys::ortho_key;
 
     /// Every list is stored as the text's words are keyed, or it would never match.
+    #[test]
+    fn letter_names_are_stored_bare() {
+        let mut seen = std::collections::HashSet::new();
+        for w in LETTER_NAMES.iter().chain(AMBIGUOUS_LETTER_NAMES) {
+            assert_eq!(crate::keys::bare_key(w), *w, "{w} is not stored bare");
+            assert!(seen.insert(w), "{w} is listed twice");
+        }
+    }
+
     #[test]
     fn lists_are_stored_folded() {
         let lists: &[(&str, &[&str])] = &[

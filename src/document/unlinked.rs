@@ -32,12 +32,12 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DAY_PARTS, DAY_WORDS, DIN,
-    DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS,
-    FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS, KUNYAS, LIST_HEADS, MONTHS, NAME_JOINERS,
-    NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
-    ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS,
-    STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DAY_PARTS,
+    DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS,
+    FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS, KUNYAS, LETTER_NAMES,
+    LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
+    OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
+    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -112,6 +112,10 @@ const NISBA_MIN_LETTERS: usize = 4;
 const NAMED_AFTER_MAX_NAME_WORDS: usize = 5;
 /// The longest name found, in words.
 const MAX_NAME_WORDS: usize = 5;
+/// The most letters of an acronym spelled out (`إتش إس بي سي` has four).
+const MAX_ACRONYM_LETTERS: usize = 8;
+/// The most words of a name after an acronym's letters (`دي بي ورلد`).
+const MAX_ACRONYM_WORDS: usize = 2;
 /// A town of at most this prior (a city of about a million) after a given name is a family
 /// name.
 const FAMILY_TOWN_MAX_PRIOR: f32 = 0.75;
@@ -280,6 +284,9 @@ pub(super) struct Info {
     company: bool,
     /// The stem is a person's title ([`PERSON_TITLES`]).
     title: bool,
+    /// The word as written spells out a Latin letter: `Some(true)` for one of
+    /// [`LETTER_NAMES`], `Some(false)` for one that is also a word ([`AMBIGUOUS_LETTER_NAMES`]).
+    letter: Option<bool>,
     /// The stem, or the stem after a joined `و` or `ف`, is a title, a reporting verb or a
     /// verb's particle ([`is_in_joined`]): asked of the word before most words of a text.
     joined: Joined,
@@ -488,6 +495,15 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             head: head_of(stem),
             company: is_in(COMPANY_WORDS, stem),
             title: is_in(PERSON_TITLES, stem),
+            letter: if cand.chars > 0 {
+                None
+            } else if LETTER_NAMES.contains(&bare_text.as_str()) {
+                Some(true)
+            } else if AMBIGUOUS_LETTER_NAMES.contains(&bare_text.as_str()) {
+                Some(false)
+            } else {
+                None
+            },
             joined: Joined {
                 title: is_in_joined(PERSON_TITLES, stem),
                 reporting: is_in_joined(REPORTING_VERBS, stem),
@@ -939,6 +955,59 @@ fn find_unlinked(
                 cand: infos[w].cand,
             });
         }
+        w = last + 1;
+    }
+    // Acronyms spelled out in Arabic letters (`سي إم إيه سي جي إم`, `دي بي ورلد`): two
+    // letters or more, one of them no word of its own, are an organisation's name, with the
+    // company words or one word no dictionary has after them. A one-word link among the
+    // letters is a piece of the acronym (`إكس`, the platform); a run right after a link
+    // belongs to that name (`واشنطن دي سي`).
+    let letter_at = |x: usize, taken: &[bool]| {
+        !taken[x]
+            && cover[x].is_none_or(|i| found[i].first == found[i].last)
+            && infos[x].letter.is_some()
+    };
+    let mut w = 0;
+    while w < n {
+        if !letter_at(w, &taken) || (w > 0 && joins(w - 1) && linked(w - 1)) {
+            w += 1;
+            continue;
+        }
+        let mut last = w;
+        while last - w + 1 < MAX_ACRONYM_LETTERS && joins(last) && letter_at(last + 1, &taken) {
+            last += 1;
+        }
+        // `إن` after a reporting verb is the particle (`قال إن بي بي سي …`).
+        if infos[w].letter == Some(false) && w > 0 && infos[w - 1].joined.reporting {
+            w += 1;
+            continue;
+        }
+        let clear = (w..=last).any(|x| infos[x].letter == Some(true));
+        if last == w || !clear {
+            w = last + 1;
+            continue;
+        }
+        let word_of_name = |x: usize| {
+            !taken[x]
+                && !linked(x)
+                && infos[x].cand.chars == 0
+                && (infos[x].company || infos[x].unknown)
+        };
+        let letters_end = last;
+        while last - letters_end < MAX_ACRONYM_WORDS && joins(last) && word_of_name(last + 1) {
+            last += 1;
+            if !infos[last].company {
+                break;
+            }
+        }
+        taken[w..=last].iter_mut().for_each(|t| *t = true);
+        spans.push(Span {
+            first: w,
+            last,
+            kind: EntityKind::Organisation,
+            score: NAME_WORDS_SCORE,
+            cand: infos[w].cand,
+        });
         w = last + 1;
     }
     // Companies and clubs by the English words of their names (`باريك غولد`, `جنرال
@@ -3175,6 +3244,26 @@ mod tests {
         assert_eq!(got, [("أميتي".to_string(), EntityKind::Place)]);
         // A word with a pronoun's ending is a word, not a name.
         assert!(unlinked("وعاد إلى منطقة حكمهم القديمة.").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_is_an_organisation() {
+        let got = unlinked("ووقعت الحكومة عقدا مع شركة \"سي إم إيه سي جي إم\" أمس.");
+        assert_eq!(
+            got,
+            [("سي إم إيه سي جي إم".to_string(), EntityKind::Organisation)]
+        );
+        // With the company word after the letters.
+        let got = unlinked("ويركز الاتفاق مع دي بي ورلد على تطوير الرصيف.");
+        assert_eq!(got, [("دي بي ورلد".to_string(), EntityKind::Organisation)]);
+        // Letters that are also words make no acronym alone, nor a particle before one.
+        assert!(
+            unlinked("وقال روبرت دي نيرو إن الفيلم طويل.")
+                .iter()
+                .all(|(name, _)| !name.contains("إن"))
+        );
+        let got = unlinked("وقالت إن إتش إس جي تبيع الطائرات.");
+        assert_eq!(got, [("إتش إس جي".to_string(), EntityKind::Organisation)]);
     }
 
     #[test]
