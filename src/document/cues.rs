@@ -865,6 +865,10 @@ pub(super) const LETTER_NAMES: &[&str] = &[
 /// [`LETTER_NAMES`].
 pub(super) const AMBIGUOUS_LETTER_NAMES: &[&str] = &["إم", "إن", "إي", "دي"];
 
+/// An agency (folded): a descriptor outside a name (`وكالة بلومبيرغ`), but a word of a state
+/// agency's name that says what it does and whose it is (`وكالة الأرصاد الجوية الصينية`).
+pub(super) const AGENCY: &str = "وكاله";
+
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
 /// mention (`نادي فلامنجو`, `شركة "دي بي ورلد"`, `وكالة بلومبيرغ`, `صحيفة "داون"`).
 pub(super) const ORG_DESCRIPTORS: &[&str] = &[
@@ -1170,6 +1174,7 @@ mod tests {
             ("DIVINE_NAME", &[DIVINE_NAME]),
             ("DIN_COMPOUNDS", DIN_COMPOUNDS),
             ("DIN", &[DIN]),
+            ("AGENCY", &[AGENCY]),
             ("ORG_HEADS", ORG_HEADS),
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),

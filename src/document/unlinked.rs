@@ -32,8 +32,8 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DAY_PARTS,
-    DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS,
+    AGENCY, AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS,
+    DAY_PARTS, DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS,
     FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS, KUNYAS, LETTER_NAMES,
     LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
     OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
@@ -887,7 +887,13 @@ fn find_unlinked(
             organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
-                .or_else(|| described(text, words, infos, w, &joins, &free, &linked, &stop))
+                .or_else(|| {
+                    let demonym =
+                        |x: usize| cover[x].is_some_and(|i| found[i].kind == MatchKind::Demonym);
+                    described(
+                        text, words, infos, w, &joins, &free, &linked, &demonym, &stop,
+                    )
+                })
                 .or_else(|| club_by_word(w))
         } else if infos[w].head == Head::Place {
             place(infos, w, &joins, &free, &linked, &stop)
@@ -2162,6 +2168,7 @@ fn described(
     joins: &dyn Fn(usize) -> bool,
     free: &dyn Fn(usize) -> bool,
     linked: &dyn Fn(usize) -> bool,
+    demonym: &dyn Fn(usize) -> bool,
     stop: &dyn Fn(usize) -> bool,
 ) -> Option<Span> {
     let kind = if is_in(FACILITY_DESCRIPTORS, &infos[w].stem) {
@@ -2198,6 +2205,21 @@ fn described(
         (x > w + 1 && x < infos.len() && joins(x - 1))
             .then(|| unknown_after(infos, x - 1, kind, joins, free, linked, stop))
             .flatten()
+            .or_else(|| {
+                // No name after the description: a state agency named by what it does
+                // and its country's adjective is named so, `وكالة` a word of the name
+                // (`وكالة الأرصاد الجوية الصينية`), not a mention of the country. A
+                // company so described is a description (`شركة النفط الحكومية النيجيرية`).
+                let country = (w + 2..x).rev().find(|&d| demonym(d))?;
+                let common = (w + 1..country).all(|d| !linked(d) && infos[d].head == Head::None);
+                (infos[w].stem == AGENCY && common).then(|| Span {
+                    first: w,
+                    last: country,
+                    kind,
+                    score: CUED_SCORE,
+                    cand: infos[w].cand,
+                })
+            })
     })
 }
 
@@ -3264,6 +3286,25 @@ mod tests {
         );
         let got = unlinked("وقالت إن إتش إس جي تبيع الطائرات.");
         assert_eq!(got, [("إتش إس جي".to_string(), EntityKind::Organisation)]);
+    }
+
+    #[test]
+    fn an_agency_named_by_its_work_and_its_countrys_adjective_is_one_name() {
+        let got = found("وخفضت وكالة الأرصاد الجوية الصينية تصنيف الإعصار.");
+        assert_eq!(
+            got,
+            [(
+                "وكالة الأرصاد الجوية الصينية".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )]
+        );
+        // A company so described is a description; a name after the description is the
+        // name (`أوريدو`), the country's adjective a mention of the country.
+        let got = unlinked("وقالت شركة النفط الحكومية النيجيرية إن الإنتاج ارتفع.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = unlinked("وأعلنت شركة الاتصالات القطرية أوريدو أرباحها.");
+        assert_eq!(got, [("أوريدو".to_string(), EntityKind::Organisation)]);
     }
 
     #[test]
