@@ -37,7 +37,8 @@ use super::cues::{
     FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS, KUNYAS, LETTER_NAMES,
     LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
     OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
-    PLACE_HEADS, RELATION_WORDS, REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS, REPORTING_VERBS, STOPS, TITLE_ADJECTIVES,
+    VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -112,6 +113,9 @@ const NISBA_MIN_LETTERS: usize = 4;
 const NAMED_AFTER_MAX_NAME_WORDS: usize = 5;
 /// The longest name found, in words.
 const MAX_NAME_WORDS: usize = 5;
+/// A word spelled as a foreign name writes at least this many long vowels after its first
+/// letter (see [`spelled_foreign`]).
+const FOREIGN_MIN_VOWELS: usize = 2;
 /// The most letters of an acronym spelled out (`إتش إس بي سي` has four).
 const MAX_ACRONYM_LETTERS: usize = 8;
 /// The most words of a name after an acronym's letters (`دي بي ورلد`).
@@ -402,6 +406,19 @@ fn is_everyday_within(word: &str, endings: usize) -> bool {
                     && is_everyday_within(rest, 1)
             })
         })
+}
+
+/// Is the folded `stem` spelled as foreign names are in Arabic, with the vowels written
+/// out (`فيرغارا`, `ليبرتادوريس`: two long vowels or more after the first letter), and
+/// without the endings of Arabic plurals and duals (`مضطرتان`)? Arabic words the word lists
+/// lack are mostly inflected verbs and nouns that write one long vowel or none (`ارتقت`).
+fn spelled_foreign(stem: &str) -> bool {
+    let vowels = stem
+        .chars()
+        .skip(1)
+        .filter(|c| matches!(c, 'ا' | 'و' | 'ي' | 'ى'))
+        .count();
+    vowels >= FOREIGN_MIN_VOWELS && !["ات", "تان", "تين", "وا"].iter().any(|e| stem.ends_with(e))
 }
 
 /// The information of word `w`: read as written, unless a proclitic reading is a word of
@@ -1177,6 +1194,61 @@ fn find_unlinked(
             && !linked(w)
             && !linked(w + 1)
     };
+    // A place or an organisation linked by one word, right before a word no dictionary and
+    // few names have, opens a longer foreign name of which it is a piece (`صوفيا فيرغارا`,
+    // not Sofia; `كوبا ليبرتادوريس`, not Cuba): a person's where the word is a given name,
+    // an organisation's otherwise. The link may take `و` (`ويل سميث وصوفيا فيرغارا`), not a
+    // preposition, and after a preposition of place the place is read as the place (`في
+    // صوفيا`).
+    let opening_link = |w: usize| {
+        let f = &found[cover[w]?];
+        let and = f.cand.prefix == "و";
+        (f.first == w
+            && f.last == w
+            && (f.cand.chars == 0 || and)
+            && f.kind == MatchKind::Exact
+            && f.target
+                .entity()
+                .is_some_and(|e| index.entity(e).kind != EntityKind::Person))
+        .then_some(f.cand)
+    };
+    let mut w = 0;
+    while w + 1 < n {
+        let x = w + 1;
+        let foreign_after = !taken[w]
+            && !taken[x]
+            && joins(w)
+            && !infos[w].definite
+            && (infos[x].unknown || (!infos[x].everyday && infos[x].names < GIVEN_MIN_NAMES))
+            && infos[x].stem.chars().count() >= UNKNOWN_MIN_LETTERS
+            // `داروين وكانبيرا`: a word with `و` is coordinated.
+            && !infos[x].stem.starts_with('و')
+            && spelled_foreign(&infos[x].stem)
+            && infos[x].cand.chars == 0
+            && !infos[x].company
+            && !linked(x)
+            && !stop(x)
+            && (w == 0 || !is_in(PLACE_PREPOSITIONS, &infos[w - 1].stem));
+        match foreign_after.then(|| opening_link(w)).flatten() {
+            Some(cand) => {
+                taken[w] = true;
+                taken[x] = true;
+                spans.push(Span {
+                    first: w,
+                    last: x,
+                    kind: if infos[w].given() {
+                        EntityKind::Person
+                    } else {
+                        EntityKind::Organisation
+                    },
+                    score: NAME_WORDS_SCORE,
+                    cand,
+                });
+                w = x + 1;
+            }
+            None => w += 1,
+        }
+    }
     // People, in what the other rules left.
     let mut w = 0;
     while w < n {
@@ -3305,6 +3377,29 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         let got = unlinked("وأعلنت شركة الاتصالات القطرية أوريدو أرباحها.");
         assert_eq!(got, [("أوريدو".to_string(), EntityKind::Organisation)]);
+    }
+
+    #[test]
+    fn a_place_linked_by_one_word_before_a_foreign_word_opens_a_longer_name() {
+        let got = unlinked("وتجول الممثل ويل سميث وصوفيا فيرغارا في السوق.");
+        assert_eq!(
+            got,
+            [
+                ("ويل سميث".to_string(), EntityKind::Person),
+                ("صوفيا فيرغارا".to_string(), EntityKind::Person)
+            ]
+        );
+        let got = unlinked("وسيخوض الفريق منافسات كوبا ليبرتادوريس الشهر المقبل.");
+        assert_eq!(
+            got,
+            [("كوبا ليبرتادوريس".to_string(), EntityKind::Organisation)]
+        );
+        // After a preposition of place, the place; before an Arabic verb the word lists
+        // lack, the place too.
+        let got = found("ووصل الوفد إلى صوفيا فيرغارا.");
+        assert_eq!(got[0].2, "geonames:727011", "{got:?}");
+        let got = found("وقال إن بكين ارتقت إلى المرتبة الثانية.");
+        assert_eq!(got[0].2, "geonames:1816670", "{got:?}");
     }
 
     #[test]
