@@ -798,6 +798,8 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "موتورز",
     "ايرلاينز",
     "ايرويز",
+    // `فلاي دبي`, `فلاي ناس`: airlines.
+    "فلاي",
     "الكتريك",
     "فودز",
     "فارما",
@@ -868,6 +870,10 @@ pub(super) const AMBIGUOUS_LETTER_NAMES: &[&str] = &["إم", "إن", "إي", "د
 /// An agency (folded): a descriptor outside a name (`وكالة بلومبيرغ`), but a word of a state
 /// agency's name that says what it does and whose it is (`وكالة الأرصاد الجوية الصينية`).
 pub(super) const AGENCY: &str = "وكاله";
+
+/// Descriptors of companies (folded): a city's name and adjectives after one are the
+/// company's name (`شركة دبي العالمية`).
+pub(super) const COMPANY_DESCRIPTORS: &[&str] = &["شركه", "الشركه"];
 
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
 /// mention (`نادي فلامنجو`, `شركة "دي بي ورلد"`, `وكالة بلومبيرغ`, `صحيفة "داون"`).
@@ -1179,6 +1185,7 @@ mod tests {
             ("ORG_DESCRIPTORS", ORG_DESCRIPTORS),
             ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),
             ("CLUB_DESCRIPTORS", CLUB_DESCRIPTORS),
+            ("COMPANY_DESCRIPTORS", COMPANY_DESCRIPTORS),
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("COMPETITION_HEADS", COMPETITION_HEADS),

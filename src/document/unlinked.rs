@@ -32,13 +32,13 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    AGENCY, AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, COMPANY_WORDS, COMPOUND_GIVEN_OPENERS,
-    DAY_PARTS, DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME, DIVINE_NAME_COMPOUNDS,
-    FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS, KUNYAS, LETTER_NAMES,
-    LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS, NAMED_AFTER_PLACE_HEADS,
-    OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES,
-    PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS, REPORTING_VERBS, STOPS, TITLE_ADJECTIVES,
-    VERB_PARTICLES, is_in,
+    AGENCY, AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, COMPANY_DESCRIPTORS, COMPANY_WORDS,
+    COMPOUND_GIVEN_OPENERS, DAY_PARTS, DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME,
+    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS,
+    KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
+    NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS,
+    PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
+    REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -817,6 +817,35 @@ fn find_unlinked(
             },
         )
     };
+    // A company named after its city and what it is (`شركة دبي العالمية`, `شركة أبوظبي
+    // الوطنية`): after a company's descriptor, the place and the adjectives after it are
+    // the company's name, not a mention of the place; a country's adjective is not one of
+    // them.
+    let company_of_place = |w: usize| {
+        if !is_in(COMPANY_DESCRIPTORS, &infos[w].stem) || !joins(w) {
+            return None;
+        }
+        let f = &found[cover[w + 1]?];
+        let e = index.entity(f.target.entity()?);
+        if e.kind != EntityKind::Place || f.first != w + 1 || f.cand.chars != 0 {
+            return None;
+        }
+        let mut last = f.last;
+        while joins(last)
+            && cover[last + 1].is_none()
+            && infos[last + 1].cand.chars == 0
+            && is_relative_adjective(infos[last + 1])
+        {
+            last += 1;
+        }
+        (last > f.last).then_some(Span {
+            first: f.first,
+            last,
+            kind: EntityKind::Organisation,
+            score: CUED_SCORE,
+            cand: f.cand,
+        })
+    };
     // The last word of the place the gazetteer knows that starts at `w`, if one does.
     let listed_place = |w: usize| {
         let f = &found[cover[w]?];
@@ -904,6 +933,7 @@ fn find_unlinked(
             organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
+                .or_else(|| company_of_place(w))
                 .or_else(|| {
                     let demonym =
                         |x: usize| cover[x].is_some_and(|i| found[i].kind == MatchKind::Demonym);
@@ -3400,6 +3430,23 @@ mod tests {
         assert_eq!(got[0].2, "geonames:727011", "{got:?}");
         let got = found("وقال إن بكين ارتقت إلى المرتبة الثانية.");
         assert_eq!(got[0].2, "geonames:1816670", "{got:?}");
+    }
+
+    #[test]
+    fn a_company_named_after_its_city_and_what_it_is_is_one_name() {
+        let got = found("وهي تابعة لشركة دبي العالمية الاستثمارية منذ سنوات.");
+        assert_eq!(
+            got,
+            [(
+                "دبي العالمية الاستثمارية".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )]
+        );
+        // The country's adjective after the city is the country's.
+        let got = found("وافتتحت شركة دبي الإماراتية فرعا.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, "geonames:292223");
     }
 
     #[test]
