@@ -79,6 +79,124 @@ const GENERATIONS: &[&str] = &[
 /// Marseille`); Arabic ones and `de`, `al` are shorter than three letters or joined.
 const FUNCTION_WORDS: &[&str] = &["the", "and", "for", "des", "del", "von", "van"];
 
+/// Arabic given names (folded) that differ from one another by a long vowel or a letter and
+/// are yet other names: `محمد` is not `محمود`, `حسن` not `حسين`, `عمر` not `عمرو`. Any two
+/// different words of the list are two names, however close their letters; the list holds
+/// the common names of such sets, so that a variant spelling of any other word is still
+/// forgiven.
+const DISTINCT_GIVEN_NAMES: &[&str] = &[
+    "محمد",
+    "محمود",
+    "حامد",
+    "حمد",
+    "احمد",
+    "حميد",
+    "حمدي",
+    "حمدان",
+    "حسن",
+    "حسين",
+    "حسان",
+    "حسني",
+    "عمر",
+    "عمرو",
+    "عامر",
+    "عمار",
+    "سعد",
+    "سعيد",
+    "سعود",
+    "سعدي",
+    "صالح",
+    "صلاح",
+    "جمال",
+    "جميل",
+    "سالم",
+    "سليم",
+    "سلمان",
+    "سليمان",
+    "ناصر",
+    "نصر",
+    "نصير",
+    "نصار",
+    "خالد",
+    "خليل",
+    "خلف",
+    "كريم",
+    "كرم",
+    "ماجد",
+    "مجدي",
+    "مجيد",
+    "رشيد",
+    "راشد",
+    "رشدي",
+    "رشاد",
+    "زياد",
+    "زيد",
+    "زايد",
+    "فهد",
+    "فهيد",
+    "عادل",
+    "عدلي",
+    "نبيل",
+    "نبيه",
+    "مراد",
+    "مريد",
+    "فريد",
+    "منير",
+    "امين",
+    "ايمن",
+    "نور",
+    "نوري",
+    "عاطف",
+    "عطيه",
+    "شريف",
+    "اشرف",
+    "مشرف",
+    "هاني",
+    "هاشم",
+    "هشام",
+    "وليد",
+    "خالدي",
+    "طارق",
+    "طاهر",
+    "طه",
+    "فاضل",
+    "فضل",
+    "فيصل",
+    "عباس",
+    "عبيد",
+    "عبود",
+    "جابر",
+    "جبر",
+    "جبير",
+];
+
+/// Are two folded words two names, though close in letters: two different
+/// [`DISTINCT_GIVEN_NAMES`], or a family name and its nisba (`الطيب` and `الطيبي`, `سعيد`
+/// and `سعيدي`)?
+fn distinct_names(a: &[char], b: &[char]) -> bool {
+    if a == b {
+        return false;
+    }
+    let listed = |w: &[char]| {
+        let w: String = w.iter().collect();
+        DISTINCT_GIVEN_NAMES.contains(&w.as_str())
+    };
+    let arabic = |w: &[char]| w.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c));
+    let nisba = |short: &[char], long: &[char]| {
+        short.len() >= 3
+            && long.len() == short.len() + 1
+            && long.starts_with(short)
+            && long.last() == Some(&'ي')
+    };
+    (listed(a) && listed(b)) || (arabic(a) && arabic(b) && (nisba(a, b) || nisba(b, a)))
+}
+
+/// [`is_same_word`], but never for two names ([`distinct_names`]): the word of a query that
+/// evidence weighs against an entity's word.
+fn is_same_name_word(a: &[char], b: &[char]) -> bool {
+    !distinct_names(a, b) && is_same_word(a, b)
+}
+
 /// Does a folded word mark a generation ([`GENERATIONS`])?
 fn is_generation(word: &[char]) -> bool {
     let w: String = word.iter().collect();
@@ -411,9 +529,15 @@ pub(crate) fn conflict(
         .iter()
         .flat_map(|w| w.letters.iter().copied())
         .collect();
+    // Two names are not one spaced otherwise (`محمد عباس` is not `محمود عباس`).
+    let two_names = |n: &NameWords<'_>| {
+        query
+            .iter()
+            .any(|q| n.words.iter().any(|w| distinct_names(&q.letters, w)))
+    };
     if names
         .iter()
-        .any(|n| word_pair_chars(&joined, &n.words.concat(), VOWEL) <= VOWEL)
+        .any(|n| word_pair_chars(&joined, &n.words.concat(), VOWEL) <= VOWEL && !two_names(n))
     {
         return None;
     }
@@ -431,7 +555,7 @@ pub(crate) fn conflict(
         .filter(|&i| {
             !names
                 .iter()
-                .any(|n| matched(query, i, n.words, is_same_word))
+                .any(|n| matched(query, i, n.words, is_same_name_word))
         })
         .collect();
     if let Some(&i) = unexplained
@@ -497,7 +621,7 @@ pub(crate) fn conflict(
             (0..n.words.len())
                 .filter(|&j| {
                     let w = std::slice::from_ref(&n.words[j]);
-                    !(0..query.len()).any(|i| matched(query, i, w, is_same_word))
+                    !(0..query.len()).any(|i| matched(query, i, w, is_same_name_word))
                 })
                 .collect::<Vec<usize>>()
         })
@@ -567,6 +691,21 @@ mod tests {
             ("vladimir", "wladimir", true),
         ] {
             assert_eq!(is_same_word(&chars(a), &chars(b)), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn close_names_that_are_other_names() {
+        for (a, b, want) in [
+            ("محمد", "محمود", false),
+            ("حسن", "حسين", false),
+            ("الطيب", "الطيبي", false),
+            ("ماسود", "مسعود", true),
+            ("محمد", "محمد", true),
+            // A variant spelling of a foreign name is forgiven.
+            ("جونسون", "جونسن", true),
+        ] {
+            assert_eq!(is_same_name_word(&chars(a), &chars(b)), want, "{a} {b}");
         }
     }
 }
