@@ -113,6 +113,10 @@ const NISBA_MIN_LETTERS: usize = 4;
 const NAMED_AFTER_MAX_NAME_WORDS: usize = 5;
 /// The longest name found, in words.
 const MAX_NAME_WORDS: usize = 5;
+/// The longest name in quotes an organisation's head opens, in words.
+const MAX_QUOTED_NAME_WORDS: usize = 8;
+/// The most nouns of a purpose after `من أجل` in a party's name.
+const PURPOSE_MAX_NOUNS: usize = 4;
 /// A word spelled as a foreign name writes at least this many long vowels after its first
 /// letter (see [`spelled_foreign`]).
 const FOREIGN_MIN_VOWELS: usize = 2;
@@ -632,6 +636,76 @@ fn quoted_after(text: &str, words: &Words, w: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The last word of a name in quotes that starts at word `w`: the gap before `w` ends with
+/// an opening quote and a closing one follows within [`MAX_QUOTED_NAME_WORDS`] words.
+fn quoted_from(text: &str, words: &Words, w: usize) -> Option<usize> {
+    let n = words.words.len();
+    let before = if w == 0 {
+        &text[..words.origins[words.words[w].chars.start]]
+    } else {
+        &text[words.words[w - 1].end..words.origins[words.words[w].chars.start]]
+    };
+    if !before.trim_end().ends_with(is_quote) {
+        return None;
+    }
+    for last in w..(w + MAX_QUOTED_NAME_WORDS).min(n) {
+        let closes = if last + 1 < n {
+            gap(text, words, last).starts_with(is_quote)
+        } else {
+            text[words.words[last].end..]
+                .trim_start()
+                .starts_with(is_quote)
+        };
+        if closes {
+            return Some(last);
+        }
+        if last + 1 < n && !words.words[last].joins_next {
+            return None;
+        }
+    }
+    None
+}
+
+/// The last word of an organisation's name that ends at `last`, with the purpose `من أجل`
+/// and the definite nouns after it that party names state (`حزب المؤتمر من أجل الجمهورية`,
+/// `التحالف من أجل الديمقراطية والسلام`); `last` itself where none follows.
+fn for_the_sake_of(
+    infos: &[&Info],
+    last: usize,
+    joins: &dyn Fn(usize) -> bool,
+    free: &dyn Fn(usize) -> bool,
+) -> usize {
+    let n = infos.len();
+    if !(last + 3 < n
+        && joins(last)
+        && joins(last + 1)
+        && infos[last + 1].stem == "من"
+        && infos[last + 2].stem == "اجل"
+        && free(last + 1)
+        && free(last + 2))
+    {
+        return last;
+    }
+    // One definite noun, then the nouns joined to it by `و`; an adjective after them
+    // describes the party (`حزب التحالف من أجل العدالة المعارض`).
+    let mut end = last + 2;
+    while end + 1 < n
+        && end - last - 2 < PURPOSE_MAX_NOUNS
+        && joins(end)
+        && free(end + 1)
+        && infos[end + 1].cand.chars == 0
+        && if end == last + 2 {
+            infos[end + 1].definite
+        } else {
+            infos[end + 1].stem.starts_with("وال")
+        }
+        && !is_hard_stop(&infos[end + 1].stem)
+    {
+        end += 1;
+    }
+    if end > last + 2 { end } else { last }
+}
+
 /// An unlinked span before it becomes a [`Found`].
 #[derive(Clone, Debug)]
 struct Span {
@@ -930,7 +1004,22 @@ fn find_unlinked(
                     })
                 })
         } else if infos[w].head == Head::Organisation {
-            organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
+            // A name in quotes that an organisation's head opens is the name, whole
+            // (`“مجموعة الشركاء السياسيين من أجل السلام”`); a head and one everyday word
+            // in quotes are as often a phrase set apart (`“جبهة رفض”`, a front of refusal).
+            quoted_from(text, words, w)
+                .filter(|&last| {
+                    (last > w + 1 || (last == w + 1 && infos[last].unknown))
+                        && (w..=last).all(|x| free(x) && !taken[x])
+                })
+                .map(|last| Span {
+                    first: w,
+                    last,
+                    kind: EntityKind::Organisation,
+                    score: CUED_SCORE,
+                    cand: infos[w].cand,
+                })
+                .or_else(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
                 .or_else(|| company_of_place(w))
@@ -947,7 +1036,10 @@ fn find_unlinked(
         } else {
             None
         };
-        if let Some(s) = span {
+        if let Some(mut s) = span {
+            if s.kind == EntityKind::Organisation {
+                s.last = for_the_sake_of(infos, s.last, &joins, &free);
+            }
             taken[s.first..=s.last].iter_mut().for_each(|t| *t = true);
             w = s.last + 1;
             spans.push(s);
@@ -3447,6 +3539,39 @@ mod tests {
         let got = found("وافتتحت شركة دبي الإماراتية فرعا.");
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].2, "geonames:292223");
+    }
+
+    #[test]
+    fn party_names_state_their_purpose_and_may_be_quoted_whole() {
+        let got = unlinked("وبا بوكار مرشح حزب التحالف من أجل العدالة المعارض.");
+        assert!(
+            got.contains(&(
+                "حزب التحالف من أجل العدالة".to_string(),
+                EntityKind::Organisation
+            )),
+            "{got:?}"
+        );
+        let got = unlinked("ونعني بذلك حزب المؤتمر من اجل العمل والحريات وأمينه.");
+        assert_eq!(
+            got,
+            [(
+                "حزب المؤتمر من اجل العمل والحريات".to_string(),
+                EntityKind::Organisation
+            )]
+        );
+        let got = unlinked("وحلت مرشحة “مجموعة الشركاء السياسيين من أجل السلام” أخيرة.");
+        assert_eq!(
+            got,
+            [(
+                "مجموعة الشركاء السياسيين من أجل السلام".to_string(),
+                EntityKind::Organisation
+            )]
+        );
+        // `من أجل` before no definite noun is no part of the name; a head and one everyday
+        // word in quotes are a phrase.
+        let got = found("وقال حزب الظفر من أجل ذلك إنه سيصوت.");
+        assert_eq!(got[0].0, "حزب الظفر", "{got:?}");
+        assert!(unlinked("إذ يرى البعض أن هناك “جبهة رفض” داخل المنظمة.").is_empty());
     }
 
     #[test]
