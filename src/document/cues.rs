@@ -875,6 +875,49 @@ pub(super) const AGENCY: &str = "وكاله";
 /// company's name (`شركة دبي العالمية`).
 pub(super) const COMPANY_DESCRIPTORS: &[&str] = &["شركه", "الشركه"];
 
+/// Words for a language (folded): the demonym after one names the language (`اللغة
+/// الإنجليزية`), which news annotation leaves out.
+pub(super) const LANGUAGE_WORDS: &[&str] = &[
+    "لغه",
+    "اللغه",
+    "لغتين",
+    "اللغتين",
+    "لغات",
+    "اللغات",
+    "لهجه",
+    "اللهجه",
+];
+
+/// Words for a currency (folded): the demonym after one is a word of the currency's name
+/// (`دولار أمريكي`, `جنيه مصري`), not a mention of the country.
+pub(super) const CURRENCY_WORDS: &[&str] = &[
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "الدولار",
+    "جنيه",
+    "جنيها",
+    "الجنيه",
+    "دينار",
+    "دينارا",
+    "الدينار",
+    "ليره",
+    "الليره",
+    "يوان",
+    "اليوان",
+    "روبيه",
+    "الروبيه",
+    "فرنك",
+    "الفرنك",
+    "بيزو",
+    "البيزو",
+    "درهم",
+    "درهما",
+    "الدرهم",
+    "ين",
+    "الين",
+];
+
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
 /// mention (`نادي فلامنجو`, `شركة "دي بي ورلد"`, `وكالة بلومبيرغ`, `صحيفة "داون"`).
 pub(super) const ORG_DESCRIPTORS: &[&str] = &[
@@ -1186,6 +1229,8 @@ mod tests {
             ("FACILITY_DESCRIPTORS", FACILITY_DESCRIPTORS),
             ("CLUB_DESCRIPTORS", CLUB_DESCRIPTORS),
             ("COMPANY_DESCRIPTORS", COMPANY_DESCRIPTORS),
+            ("LANGUAGE_WORDS", LANGUAGE_WORDS),
+            ("CURRENCY_WORDS", CURRENCY_WORDS),
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),
             ("COMPETITION_HEADS", COMPETITION_HEADS),

@@ -13,8 +13,8 @@ use crate::matcher::Matcher;
 use crate::mention::MatchKind;
 
 use super::cues::{
-    CITY_HEADS, COMPETITION_HEADS, DIVISION_HEADS, GOVERNOR_TITLES, LIST_HEADS, ORG_DESCRIPTORS,
-    PLACE_HEADS, PLACE_PREPOSITIONS, SPORTS_WORDS, STOPS, is_in,
+    CITY_HEADS, COMPETITION_HEADS, CURRENCY_WORDS, DIVISION_HEADS, GOVERNOR_TITLES, LANGUAGE_WORDS,
+    LIST_HEADS, ORG_DESCRIPTORS, PLACE_HEADS, PLACE_PREPOSITIONS, SPORTS_WORDS, STOPS, is_in,
 };
 use super::memo::{KeyFacts, Memo};
 use super::names::{NameKey, NameKeys};
@@ -567,6 +567,36 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
             })
         };
         !(f.kind == MatchKind::Demonym && f.cand.chars == 0 && in_name())
+    });
+}
+
+/// Drops the demonyms that name a language or a currency, not the country: after a word for
+/// a language (`اللغة الإنجليزية`, `باللغة العربية`) or a currency (`دولار أمريكي`, `جنيه
+/// مصري`), and the demonyms joined to such a one by `و` (`اللغتين الإنجليزية والفرنسية`).
+/// News annotation leaves languages and currencies out; a link to the country there would be
+/// wrong.
+pub(super) fn language_and_currency_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
+    let after = |x: usize| {
+        x > 0 && words.words[x - 1].joins_next && {
+            let key = words.key(x - 1);
+            clitic::candidates(key).any(|c| {
+                let stem = c.stem(key);
+                is_in(LANGUAGE_WORDS, stem) || is_in(CURRENCY_WORDS, stem)
+            })
+        }
+    };
+    let mut dropped_last: Option<usize> = None;
+    found.retain(|f| {
+        let demonym = f.kind == MatchKind::Demonym;
+        let drop = demonym
+            && (after(f.first)
+                || (f.cand.prefix == "و"
+                    && dropped_last == Some(f.first.wrapping_sub(1))
+                    && words.words[f.first - 1].joins_next));
+        if drop {
+            dropped_last = Some(f.last);
+        }
+        !drop
     });
 }
 
@@ -1151,6 +1181,24 @@ mod tests {
             .map(|m| m.entity_id())
             .collect();
         assert_eq!(got.first().copied().flatten(), Some("geonames:1217662"));
+    }
+
+    #[test]
+    fn a_demonym_naming_a_language_or_a_currency_is_no_mention() {
+        let matcher = crate::Matcher::builtin();
+        let ids = |text: &str| -> Vec<Option<String>> {
+            matcher
+                .find_iter(text)
+                .map(|m| m.entity_id().map(str::to_string))
+                .collect()
+        };
+        assert!(ids("وستترجم الرواية إلى اللغة الإنجليزية والفرنسية.").is_empty());
+        assert!(ids("وبلغت قيمتها عشرة ملايين دولار أمريكي.").is_empty());
+        // Elsewhere the demonym is the country's.
+        assert_eq!(
+            ids("وزار الوفد الأمريكي المصنع."),
+            [Some("cldr:US".to_string())]
+        );
     }
 
     #[test]

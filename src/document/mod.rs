@@ -197,6 +197,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     exact::head_ranks(text, &words, index, &mut found);
     exact::headed_places(&words, index, &mut found);
     exact::competition_demonyms(&words, &mut found);
+    exact::language_and_currency_demonyms(&words, &mut found);
     exact::sports_clubs(&words, index, &mut found);
     exact::people_named_in_full(&words, index, &mut found);
     exact::ambiguous_small_places(&words, index, &mut found);
