@@ -889,7 +889,8 @@ pub(super) const LANGUAGE_WORDS: &[&str] = &[
 ];
 
 /// Words for a currency (folded): the demonym after one is a word of the currency's name
-/// (`دولار أمريكي`, `جنيه مصري`), not a mention of the country.
+/// (`دولار أمريكي`, `جنيه مصري`), not a mention of the country. Not `ين` (yen): `بين`
+/// ("between") reads as ب + `ين`.
 pub(super) const CURRENCY_WORDS: &[&str] = &[
     "دولار",
     "دولارا",
