@@ -1286,8 +1286,17 @@ fn find_unlinked(
     };
     // `المتحدث باسم الحكومة` is the government's spokesman: `باسم` ("in the name of") there
     // is no Basem.
-    let in_the_name_of =
-        |w: usize| infos[w].stem == "باسم" && w > 0 && is_in(SPOKESMEN, infos[w - 1].stem.as_str());
+    // So is it before a definite word, a head or a quote (`المرشح باسم “تجمع …”`, `المتحدث
+    // الرسمي باسم وزارة الأوقاف`): Basem's family name has no article.
+    let in_the_name_of = |w: usize| {
+        infos[w].stem == "باسم"
+            && ((w > 0 && is_in(SPOKESMEN, infos[w - 1].stem.as_str()))
+                || w + 1 == n
+                || infos[w + 1].definite
+                || infos[w + 1].head != Head::None
+                || !joins(w)
+                || gap(text, words, w).contains(is_quote))
+    };
     // A kunya before a given or family name starts a person's name (`أبو بكر الساعدي`,
     // `أبو السعود`).
     // So does the first word of a compound given name before a definite word (`عبد
@@ -3572,6 +3581,13 @@ mod tests {
         let got = found("وقال حزب الظفر من أجل ذلك إنه سيصوت.");
         assert_eq!(got[0].0, "حزب الظفر", "{got:?}");
         assert!(unlinked("إذ يرى البعض أن هناك “جبهة رفض” داخل المنظمة.").is_empty());
+    }
+
+    #[test]
+    fn basim_before_a_definite_word_a_head_or_a_quote_is_in_the_name_of() {
+        assert!(people("وفاز المرشح باسم “التجمع الوطني” بالمقعد.").is_empty());
+        assert!(people("وتحدث الناطق الرسمي باسم الوزارة أمس.").is_empty());
+        assert_eq!(people("وقال باسم يوسف إن البرنامج انتهى."), ["باسم يوسف"]);
     }
 
     #[test]
