@@ -1232,6 +1232,10 @@ fn find_unlinked(
                     .is_some_and(|e| index.entity(e).kind == EntityKind::Person)
         })
     };
+    // A link by the fuzzy pass that starts at `w`.
+    let fuzzy_at = |w: usize| {
+        cover[w].is_some_and(|i| found[i].first == w && found[i].kind == MatchKind::Fuzzy)
+    };
     // A thing linked by one word without the article, not a country (`ميلان`, the club;
     // `آبل`, the company; `تركي`, Turkish): after a given name, or a title, it may be a word
     // of a person's name.
@@ -1461,7 +1465,11 @@ fn find_unlinked(
                     || ((infos[last].joiner || given_before) && short_person(next))
                     // A club, company or place by one word right after a common given
                     // name that no mention links is the family name (`جوناثان ميلان`).
-                    || ((given_before || strong_given) && one_word_thing(next)));
+                    || ((given_before || strong_given) && one_word_thing(next))
+                    // A fuzzy link right after a given name is the rest of that person's
+                    // name, close to a known one's (`تهاني محمد الحسن` is not Mohamad Hasan,
+                    // `رونالد ديلا روسا` not Belarus).
+                    || ((given_before || strong_given) && fuzzy_at(next)));
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
             let title_family =
@@ -1545,6 +1553,14 @@ fn find_unlinked(
             {
                 last = next;
                 holds_short_form |= inside;
+                // A link of several words inside the name is taken in whole.
+                if inside {
+                    if let Some(i) = cover[next] {
+                        if found[i].first == next && found[i].last - w < MAX_NAME_WORDS {
+                            last = found[i].last;
+                        }
+                    }
+                }
                 // A known person's surname ends the name; a small place's name inside it
                 // does not (`ميان ساكب نزار`, not Sakib in Jordan).
                 if linked(next) && !inside && !small_place(next) && !family_town {
@@ -3588,6 +3604,19 @@ mod tests {
         assert!(people("وفاز المرشح باسم “التجمع الوطني” بالمقعد.").is_empty());
         assert!(people("وتحدث الناطق الرسمي باسم الوزارة أمس.").is_empty());
         assert_eq!(people("وقال باسم يوسف إن البرنامج انتهى."), ["باسم يوسف"]);
+    }
+
+    #[test]
+    fn a_fuzzy_link_right_after_a_given_name_is_the_rest_of_the_name() {
+        let got = found("وحل في المركز الخامس رونالد ديلا روسا الذي قاد الحملة.");
+        assert_eq!(
+            got,
+            [(
+                "رونالد ديلا روسا".to_string(),
+                EntityKind::Person,
+                "-".to_string()
+            )]
+        );
     }
 
     #[test]
