@@ -2214,10 +2214,22 @@ fn organisation(
             // A person's name after the head: `إدارة ترامب` is not an organisation's name.
             break;
         }
+        // One noun between the head and the name it governs (`محكمة جنايات دمنهور`,
+        // `غرفة تجارة دبي`): the court's or chamber's kind, a word of the name.
+        let kind_noun = x == w + 1
+            && !i.definite
+            && i.cand.chars == 0
+            && i.everyday
+            && !PRONOUN_ENDINGS.iter().any(|e| i.stem.ends_with(e))
+            && x + 1 < infos.len()
+            && joins(x)
+            && infos[x + 1].cand.chars == 0
+            && (linked(x + 1) || (infos[x + 1].unknown && !infos[x + 1].definite));
         let fits = named
             || i.definite
             || (joined_definite(i) && infos[x - 1].definite)
             || is_in(PLACE_HEADS, &i.stem)
+            || kind_noun
             || lil(x)
             || li(x);
         if !fits {
@@ -3617,6 +3629,18 @@ mod tests {
                 "-".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_noun_between_a_head_and_the_place_it_governs_is_a_word_of_the_name() {
+        let got = unlinked("وأجلت محكمة جنايات دمنهور أمس النظر في الطعن.");
+        assert_eq!(
+            got,
+            [("محكمة جنايات دمنهور".to_string(), EntityKind::Organisation)]
+        );
+        // A noun with a pronoun's ending is no kind of court or chamber.
+        assert!(unlinked("وقال العضو مجلس إدارتها المنتدب إن الأرباح زادت.").is_empty());
+        assert!(unlinked("وعقد مجلس إدارة الشركة اجتماعا.").is_empty());
     }
 
     #[test]
