@@ -1020,6 +1020,14 @@ fn find_unlinked(
                     cand: infos[w].cand,
                 })
                 .or_else(|| organisation(text, words, infos, w, &joins, &free, &names_thing, &stop))
+        } else if infos[w].head == Head::Descriptor
+            && infos[w].definite
+            && joins(w)
+            && is_in(OFFICIAL_ADJECTIVES, &infos[w + 1].stem)
+        {
+            // A definite descriptor with an adjective of state bodies heads an official
+            // name (`الشركة العامة لموانئ العراق`), as a head does.
+            organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
                 .or_else(|| company_of_place(w))
@@ -3641,6 +3649,19 @@ mod tests {
         // A noun with a pronoun's ending is no kind of court or chamber.
         assert!(unlinked("وقال العضو مجلس إدارتها المنتدب إن الأرباح زادت.").is_empty());
         assert!(unlinked("وعقد مجلس إدارة الشركة اجتماعا.").is_empty());
+    }
+
+    #[test]
+    fn a_definite_descriptor_with_an_adjective_of_state_bodies_heads_an_official_name() {
+        let got = found("وأعلنت الشركة العامة لموانئ العراق عقد اجتماع.");
+        assert_eq!(
+            got,
+            [(
+                "الشركة العامة لموانئ العراق".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )]
+        );
     }
 
     #[test]
