@@ -995,12 +995,21 @@ fn find_unlinked(
                 .filter(|s| {
                     // Longer by words of its own, not by another entity's name right after
                     // it (`الحركة الشعبية لتحرير السودان - شمال` and then a town); a country's
-                    // adjective is a word of the longer name (`الاتحاد السعودي`).
+                    // adjective is a word of the longer name (`الاتحاد السعودي`), and so is a
+                    // country with `ل` after a party's name (`الحزب الديمقراطي لكوت ديفوار`
+                    // is no American party).
                     cover[w].is_some_and(|i| {
                         let f = &found[i];
-                        f.first == w
-                            && f.last < s.last
-                            && cover[f.last + 1].is_none_or(|j| found[j].kind == MatchKind::Demonym)
+                        let countrys = |j: usize| {
+                            let g = &found[j];
+                            g.kind == MatchKind::Demonym
+                                || (g.cand.prefix == "ل"
+                                    && is_in(PARTY_HEADS, infos[w].stem.as_str())
+                                    && g.target
+                                        .entity()
+                                        .is_some_and(|e| index.entity(e).id.starts_with("cldr:")))
+                        };
+                        f.first == w && f.last < s.last && cover[f.last + 1].is_none_or(countrys)
                     })
                 })
         } else if infos[w].head == Head::Organisation {
@@ -2137,9 +2146,20 @@ fn organisation(
         };
         x < infos.len() && joins(x - 1) && free(x) && (lil(x) || li(x)) && !whose()
     };
+    // A party's definite head and adjective, then its country with `ل`: the party of that
+    // country (`الحزب الديمقراطي لكوت ديفوار`).
+    let country_li = |x: usize| {
+        x < infos.len()
+            && joins(x - 1)
+            && free(x)
+            && words.key(x).starts_with('ل')
+            && linked(x)
+            && is_in(PARTY_HEADS, head.stem.as_str())
+    };
     let official = head.definite
         && (adjective_at(w + 1, true)
-            || (adjective_at(w + 1, false) && (adjective_at(w + 2, true) || purpose(w + 2))));
+            || (adjective_at(w + 1, false)
+                && (adjective_at(w + 2, true) || purpose(w + 2) || country_li(w + 2))));
     let official_last = if !official || adjective_at(w + 1, true) || purpose(w + 2) {
         w + 1
     } else {
@@ -3662,6 +3682,31 @@ mod tests {
                 "-".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_party_of_a_country_and_a_paper_by_an_english_word_are_one_name() {
+        let got = found("وانشق عن الحزب الديمقراطي لكوت ديفوار قبل عام.");
+        assert_eq!(
+            got,
+            [(
+                "الحزب الديمقراطي لكوت ديفوار".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )]
+        );
+        let got = found("وذكرت صحيفة إيطاليا سبورت أن اللاعب وافق.");
+        assert_eq!(
+            got,
+            [(
+                "إيطاليا سبورت".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )]
+        );
+        // `ل` before a person says whose it is.
+        let got = found("وقال الحزب الديمقراطي للرئيس إنه سيصوت.");
+        assert_eq!(got[0].0, "الحزب الديمقراطي", "{got:?}");
     }
 
     #[test]
