@@ -1277,7 +1277,12 @@ fn find_unlinked(
     let thing_leads_name = |w: usize| {
         one_word_thing(w) && joins(w) && {
             let next = &infos[w + 1];
-            let titled = w > 0 && infos[w - 1].joined.title;
+            // A title, perhaps with a nationality after it (`المدرب البرتغالي آبل فيريرا`).
+            let titled = (w > 0 && infos[w - 1].joined.title)
+                || (w > 1
+                    && infos[w - 2].joined.title
+                    && joins(w - 2)
+                    && cover[w - 1].is_some_and(|i| found[i].kind == MatchKind::Demonym));
             let demonym_given = infos[w].given()
                 && cover[w].is_some_and(|i| found[i].kind == MatchKind::Demonym)
                 && next.family();
@@ -1524,8 +1529,17 @@ fn find_unlinked(
             let day_part = is_in(DAY_PARTS, &infos[next].stem)
                 && joins(next)
                 && is_in(DAY_WORDS, &infos[next + 1].stem);
+            // No family name is `الجاري` (`ماي الجاري`, the current May).
+            let time = infos[next].definite
+                && TIME_ADJECTIVES.contains(
+                    &infos[next]
+                        .stem
+                        .strip_suffix('ه')
+                        .unwrap_or(&infos[next].stem),
+                );
             if taken[next]
                 || day_part
+                || time
                 || (linked(next) && !weak_link(next) && !inside && !family_town)
                 // A family name that is also a frequent word (`العمر`) does not end the name.
                 || (stop(next)
@@ -3707,6 +3721,20 @@ mod tests {
         // `ل` before a person says whose it is.
         let got = found("وقال الحزب الديمقراطي للرئيس إنه سيصوت.");
         assert_eq!(got[0].0, "الحزب الديمقراطي", "{got:?}");
+    }
+
+    #[test]
+    fn a_title_and_a_nationality_lead_a_name_and_a_time_adjective_ends_one() {
+        let got = found("وقال المدرب البرتغالي آبل فيريرا إن الفريق جاهز.");
+        assert!(
+            got.contains(&(
+                "آبل فيريرا".to_string(),
+                EntityKind::Person,
+                "-".to_string()
+            )),
+            "{got:?}"
+        );
+        assert!(unlinked("وصادق المجلس يوم الجمعة 2 ماي الجاري على النقاط.").is_empty());
     }
 
     #[test]
