@@ -924,6 +924,10 @@ pub(super) const CURRENCY_WORDS: &[&str] = &[
     "الين",
 ];
 
+/// Heads of the names of parties and chambers (folded): named by them and everyday words
+/// (`حزب العمال`, `مجلس الشيوخ`), the body is one of any country, the text's own first.
+pub(super) const LEGISLATIVE_HEADS: &[&str] = &["حزب", "الحزب", "مجلس", "المجلس"];
+
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
 /// mention (`نادي فلامنجو`, `شركة "دي بي ورلد"`, `وكالة بلومبيرغ`, `صحيفة "داون"`).
 pub(super) const ORG_DESCRIPTORS: &[&str] = &[
@@ -1236,6 +1240,7 @@ mod tests {
             ("CLUB_DESCRIPTORS", CLUB_DESCRIPTORS),
             ("COMPANY_DESCRIPTORS", COMPANY_DESCRIPTORS),
             ("LANGUAGE_WORDS", LANGUAGE_WORDS),
+            ("LEGISLATIVE_HEADS", LEGISLATIVE_HEADS),
             ("CURRENCY_WORDS", CURRENCY_WORDS),
             ("COMPANY_WORDS", COMPANY_WORDS),
             ("OFFICIAL_ADJECTIVES", OFFICIAL_ADJECTIVES),

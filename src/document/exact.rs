@@ -14,7 +14,8 @@ use crate::mention::MatchKind;
 
 use super::cues::{
     CITY_HEADS, COMPETITION_HEADS, CURRENCY_WORDS, DIVISION_HEADS, GOVERNOR_TITLES, LANGUAGE_WORDS,
-    LIST_HEADS, ORG_DESCRIPTORS, PLACE_HEADS, PLACE_PREPOSITIONS, SPORTS_WORDS, STOPS, is_in,
+    LEGISLATIVE_HEADS, LIST_HEADS, ORG_DESCRIPTORS, PLACE_HEADS, PLACE_PREPOSITIONS, SPORTS_WORDS,
+    STOPS, is_in,
 };
 use super::memo::{KeyFacts, Memo};
 use super::names::{NameKey, NameKeys};
@@ -569,6 +570,99 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
         !(f.kind == MatchKind::Demonym && f.cand.chars == 0 && in_name())
     });
 }
+
+/// Drops the links of an organisation of one country named by its head and everyday words
+/// only (`حزب العمال`, `مجلس الشيوخ`) in a text that names places, people or bodies of other countries
+/// and none of its own: in news of Australia `حزب العمال` is Australia's Labor party, not
+/// Britain's the gazetteer knows. The document before priors: with unlinked mentions on, the
+/// name is reported as an organisation the gazetteer does not know, the entity it resembles
+/// among its candidates.
+pub(super) fn generic_names_of_other_countries(
+    words: &Words,
+    index: &Index,
+    found: &mut Vec<Found<'_>>,
+    unlinked: bool,
+) {
+    let country_of = |f: &Found<'_>| {
+        f.target
+            .entity()
+            .and_then(|e| index.entity(e).country.as_deref())
+    };
+    let generic = |f: &Found<'_>| {
+        f.target.entity().is_some_and(|e| {
+            let e = index.entity(e);
+            e.kind == EntityKind::Organisation && e.country.is_some()
+        }) && f.last > f.first
+            && is_in(LEGISLATIVE_HEADS, f.stem(words))
+            && (f.first + 1..=f.last).all(|w| {
+                let key = words.key(w);
+                // `الله` of `حزب الله` is a word of names, not an everyday description.
+                crate::language::zipf(key).is_some_and(|z| z >= GENERIC_WORD_MIN_ZIPF)
+                    && crate::language::bare_word(key).person < GENERIC_WORD_MAX_NAMES
+            })
+    };
+    // The countries the text names by anything but such names.
+    let countries: Vec<&str> = found
+        .iter()
+        .filter(|f| !generic(f))
+        .filter_map(country_of)
+        .collect();
+    // The text is about another country when one other country has at least
+    // [`OTHER_COUNTRY_MIN_MENTIONS`] of its mentions; short texts that name few are left alone.
+    let mentions = |c: &str| countries.iter().filter(|&&x| x == c).count();
+    let about_another = countries
+        .iter()
+        .any(|c| mentions(c) >= OTHER_COUNTRY_MIN_MENTIONS);
+    if !about_another {
+        return;
+    }
+    let foreign = |f: &Found<'_>| generic(f) && country_of(f).is_some_and(|c| mentions(c) == 0);
+    if !unlinked {
+        found.retain(|f| !foreign(f));
+        return;
+    }
+    // Reported unlinked instead, one unknown entity for each entity the links named.
+    let mut next_local = found
+        .iter()
+        .filter_map(|f| match f.target {
+            Named::Unknown(_, local) => Some(local + 1),
+            Named::Entity(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let mut locals: Vec<(EntityIdx, u32)> = Vec::new();
+    for f in found.iter_mut() {
+        if !foreign(f) {
+            continue;
+        }
+        let Some(e) = f.target.entity() else {
+            continue;
+        };
+        let local = match locals.iter().find(|(x, _)| *x == e) {
+            Some(&(_, local)) => local,
+            None => {
+                locals.push((e, next_local));
+                next_local += 1;
+                next_local - 1
+            }
+        };
+        f.target = Named::Unknown(EntityKind::Organisation, local);
+        f.kind = MatchKind::Unlinked;
+        f.alternatives = vec![e];
+        f.fuzzy = None;
+    }
+}
+
+/// The mentions of one other country that make a text about it (its places, people and
+/// bodies).
+const OTHER_COUNTRY_MIN_MENTIONS: usize = 3;
+
+/// A word of a body's name seen in this many person names or more is a word of names
+/// (`الله`), not an everyday description.
+const GENERIC_WORD_MAX_NAMES: u32 = 20;
+
+/// A word of a name at least this frequent (Zipf) is an everyday word (`العمال`, 4.6; `مجلس`).
+const GENERIC_WORD_MIN_ZIPF: f32 = 4.0;
 
 /// Drops the demonyms that name a language or a currency, not the country: after a word for
 /// a language (`اللغة الإنجليزية`, `باللغة العربية`) or a currency (`دولار أمريكي`, `جنيه
@@ -1198,6 +1292,36 @@ mod tests {
         assert_eq!(
             ids("وزار الوفد الأمريكي المصنع."),
             [Some("cldr:US".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_body_of_another_country_named_by_everyday_words_is_not_linked() {
+        let matcher = crate::Matcher::builtin();
+        let got: Vec<(String, Option<String>)> = matcher
+            .find_iter(
+                "وفاز حزب العمال بقيادة أنطوني ألبانيزي في انتخابات أستراليا واحتفل في سيدني.",
+            )
+            .map(|m| (m.surface.to_string(), m.entity_id().map(str::to_string)))
+            .collect();
+        assert!(
+            got.contains(&("حزب العمال".to_string(), None)),
+            "help: Australia's Labor is not Britain's: {got:?}"
+        );
+        // A name with a word of names is no description (`حزب الله`).
+        let got: Vec<Option<String>> = matcher
+            .find_iter("وقصفت إسرائيل مواقع حزب الله وقال نتنياهو إن الجيش الإسرائيلي سيواصل.")
+            .map(|m| m.entity_id().map(str::to_string))
+            .collect();
+        assert!(got.contains(&Some("hezbollah".to_string())), "{got:?}");
+        // In news of Britain it is Britain's.
+        let got: Vec<Option<String>> = matcher
+            .find_iter("وفاز حزب العمال في انتخابات بريطانيا.")
+            .map(|m| m.entity_id().map(str::to_string))
+            .collect();
+        assert!(
+            got.contains(&Some("uk-labour-party".to_string())),
+            "{got:?}"
         );
     }
 
