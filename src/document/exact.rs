@@ -574,10 +574,12 @@ pub(super) fn competition_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
 /// Drops the links of an organisation of one country named by its head and everyday words
 /// only (`حزب العمال`, `مجلس الشيوخ`) in a text that names places, people or bodies of other countries
 /// and none of its own: in news of Australia `حزب العمال` is Australia's Labor party, not
-/// Britain's the gazetteer knows. The document before priors: with unlinked mentions on, the
-/// name is reported as an organisation the gazetteer does not know, the entity it resembles
-/// among its candidates.
-pub(super) fn generic_names_of_other_countries(
+/// Britain's the gazetteer knows. So is a small GeoNames town of a country the text names by
+/// nothing else: it is the namesake in the text's country the gazetteer has, if any. The
+/// document before priors: with unlinked mentions on, what is left is reported as an entity
+/// the gazetteer does not know, the one it resembles among its candidates. Linear in the
+/// mentions: the countries are counted once.
+pub(super) fn names_of_other_countries(
     words: &Words,
     index: &Index,
     found: &mut Vec<Found<'_>>,
@@ -588,11 +590,9 @@ pub(super) fn generic_names_of_other_countries(
             .entity()
             .and_then(|e| index.entity(e).country.as_deref())
     };
-    let generic = |f: &Found<'_>| {
-        f.target.entity().is_some_and(|e| {
-            let e = index.entity(e);
-            e.kind == EntityKind::Organisation && e.country.is_some()
-        }) && f.last > f.first
+    let generic = |f: &Found<'_>, e: &crate::gazetteer::Entity| {
+        e.kind == EntityKind::Organisation
+            && f.last > f.first
             && is_in(LEGISLATIVE_HEADS, f.stem(words))
             && (f.first + 1..=f.last).all(|w| {
                 let key = words.key(w);
@@ -601,24 +601,80 @@ pub(super) fn generic_names_of_other_countries(
                     && crate::language::bare_word(key).person < GENERIC_WORD_MAX_NAMES
             })
     };
-    // The countries the text names by anything but such names.
-    let countries: Vec<&str> = found
+    // A GeoNames town by one name (below about 60,000 people): the namesake of a
+    // place of the text's country as often as the one the priors chose.
+    let town = |f: &Found<'_>, e: &crate::gazetteer::Entity| {
+        f.kind == MatchKind::Exact
+            && e.kind == EntityKind::Place
+            && e.id.starts_with("geonames:")
+            && e.prior() < TEXT_COUNTRY_TOWN_MAX_PRIOR
+    };
+    // Whether each mention is such a name, and its entity's country: worked out once.
+    let facts: Vec<(bool, Option<&str>)> = found
         .iter()
-        .filter(|f| !generic(f))
-        .filter_map(country_of)
+        .map(|f| {
+            let Some(e) = f.target.entity().map(|e| index.entity(e)) else {
+                return (false, None);
+            };
+            match e.country.as_deref() {
+                Some(c) => (town(f, e) || generic(f, e), Some(c)),
+                None => (false, None),
+            }
+        })
         .collect();
+    // The mentions of each country the text names by anything but such names.
+    let mut countries: HashMap<&str, usize> = HashMap::default();
+    for c in facts.iter().filter(|x| !x.0).filter_map(|x| x.1) {
+        *countries.entry(c).or_default() += 1;
+    }
+    let mentions = |c: &str| countries.get(c).copied().unwrap_or(0);
     // The text is about another country when one other country has at least
     // [`OTHER_COUNTRY_MIN_MENTIONS`] of its mentions; short texts that name few are left alone.
-    let mentions = |c: &str| countries.iter().filter(|&&x| x == c).count();
-    let about_another = countries
+    // The first of equals in the order of the codes, so that runs agree.
+    let Some((about, _)) = countries
         .iter()
-        .any(|c| mentions(c) >= OTHER_COUNTRY_MIN_MENTIONS);
-    if !about_another {
+        .map(|(&c, &n)| (c, n))
+        .filter(|&(_, n)| n >= OTHER_COUNTRY_MIN_MENTIONS)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+    else {
+        return;
+    };
+    let foreign: Vec<bool> = facts
+        .iter()
+        .map(|&(weak, c)| weak && c.is_some_and(|c| mentions(c) == 0))
+        .collect();
+    if !foreign.contains(&true) {
         return;
     }
-    let foreign = |f: &Found<'_>| generic(f) && country_of(f).is_some_and(|c| mentions(c) == 0);
+    // A town of another country is its namesake in the text's country, where the gazetteer
+    // has one (`القريات` in news of Libya).
+    for (f, _) in found.iter_mut().zip(&foreign).filter(|(_, x)| **x) {
+        if !f.target.entity().is_some_and(|e| town(f, index.entity(e))) {
+            continue;
+        }
+        let here = f
+            .alternatives
+            .iter()
+            .copied()
+            .find(|&a| index.entity(a).country.as_deref() == Some(about));
+        if let (Some(a), Some(e)) = (here, f.target.entity()) {
+            f.alternatives.retain(|&x| x != a);
+            f.alternatives.push(e);
+            f.target = Named::Entity(a);
+        }
+    }
+    // What is left of another country: switched links are of the text's country now.
+    let foreign: Vec<bool> = found
+        .iter()
+        .zip(foreign)
+        .map(|(f, x)| x && country_of(f).is_some_and(|c| mentions(c) == 0))
+        .collect();
     if !unlinked {
-        found.retain(|f| !foreign(f));
+        let mut at = 0;
+        found.retain(|_| {
+            at += 1;
+            !foreign[at - 1]
+        });
         return;
     }
     // Reported unlinked instead, one unknown entity for each entity the links named.
@@ -631,10 +687,7 @@ pub(super) fn generic_names_of_other_countries(
         .max()
         .unwrap_or(0);
     let mut locals: Vec<(EntityIdx, u32)> = Vec::new();
-    for f in found.iter_mut() {
-        if !foreign(f) {
-            continue;
-        }
+    for (f, _) in found.iter_mut().zip(&foreign).filter(|(_, x)| **x) {
         let Some(e) = f.target.entity() else {
             continue;
         };
@@ -646,12 +699,16 @@ pub(super) fn generic_names_of_other_countries(
                 next_local - 1
             }
         };
-        f.target = Named::Unknown(EntityKind::Organisation, local);
+        f.target = Named::Unknown(index.entity(e).kind, local);
         f.kind = MatchKind::Unlinked;
         f.alternatives = vec![e];
         f.fuzzy = None;
     }
 }
+
+/// A GeoNames place below this prior (a town of about 60,000) named in a text about
+/// another country is a namesake there.
+const TEXT_COUNTRY_TOWN_MAX_PRIOR: f32 = 0.6;
 
 /// The mentions of one other country that make a text about it (its places, people and
 /// bodies).
@@ -1296,7 +1353,7 @@ mod tests {
     }
 
     #[test]
-    fn a_body_of_another_country_named_by_everyday_words_is_not_linked() {
+    fn a_body_or_a_small_town_of_another_country_is_not_linked() {
         let matcher = crate::Matcher::builtin();
         let got: Vec<(String, Option<String>)> = matcher
             .find_iter(
@@ -1314,6 +1371,12 @@ mod tests {
             .map(|m| m.entity_id().map(str::to_string))
             .collect();
         assert!(got.contains(&Some("hezbollah".to_string())), "{got:?}");
+        // A small town of another country in news of one country is a namesake there.
+        let got: Vec<(String, Option<String>)> = matcher
+            .find_iter("وفي كوت ديفوار حل ميلو رابعا، وقال مراقبون في أبيدجان وياموسوكرو إن النتائج نهائية.")
+            .map(|m| (m.surface.to_string(), m.entity_id().map(str::to_string)))
+            .collect();
+        assert!(got.contains(&("ميلو".to_string(), None)), "{got:?}");
         // In news of Britain it is Britain's.
         let got: Vec<Option<String>> = matcher
             .find_iter("وفاز حزب العمال في انتخابات بريطانيا.")

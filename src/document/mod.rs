@@ -214,12 +214,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
             fuzzy::link_unlinked(text, &words, matcher, &mut memo, &mut found);
         }
     }
-    exact::generic_names_of_other_countries(
-        &words,
-        index,
-        &mut found,
-        matcher.inner.config.unlinked,
-    );
+    exact::names_of_other_countries(&words, index, &mut found, matcher.inner.config.unlinked);
     glosses::latin_glosses(text, &words, &mut found);
     let names = matcher.inner.name_keys();
     let mentions = found

@@ -1125,9 +1125,9 @@ fn find_unlinked(
     // letters is a piece of the acronym (`إكس`, the platform); a run right after a link
     // belongs to that name (`واشنطن دي سي`).
     let letter_at = |x: usize, taken: &[bool]| {
-        !taken[x]
+        infos[x].letter.is_some()
+            && !taken[x]
             && cover[x].is_none_or(|i| found[i].first == found[i].last)
-            && infos[x].letter.is_some()
     };
     let mut w = 0;
     while w < n {
@@ -1372,7 +1372,9 @@ fn find_unlinked(
     let mut w = 0;
     while w + 1 < n {
         let x = w + 1;
-        let foreign_after = !taken[w]
+        // Most words are no link: that is asked first.
+        let foreign_after = linked(w)
+            && !taken[w]
             && !taken[x]
             && joins(w)
             && !infos[w].definite
