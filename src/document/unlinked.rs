@@ -1369,12 +1369,16 @@ fn find_unlinked(
                 .is_some_and(|e| index.entity(e).kind != EntityKind::Person))
         .then_some(f.cand)
     };
-    let mut w = 0;
-    while w + 1 < n {
+    // Only the words one link covers alone can open such a name: those are visited, not
+    // every word of the text.
+    let opening: Vec<usize> = found
+        .iter()
+        .filter(|f| f.first == f.last && f.kind == MatchKind::Exact && f.first + 1 < n)
+        .map(|f| f.first)
+        .collect();
+    for w in opening {
         let x = w + 1;
-        // Most words are no link: that is asked first.
-        let foreign_after = linked(w)
-            && !taken[w]
+        let foreign_after = !taken[w]
             && !taken[x]
             && joins(w)
             && !infos[w].definite
@@ -1388,24 +1392,20 @@ fn find_unlinked(
             && !linked(x)
             && !stop(x)
             && (w == 0 || !is_in(PLACE_PREPOSITIONS, &infos[w - 1].stem));
-        match foreign_after.then(|| opening_link(w)).flatten() {
-            Some(cand) => {
-                taken[w] = true;
-                taken[x] = true;
-                spans.push(Span {
-                    first: w,
-                    last: x,
-                    kind: if infos[w].given() {
-                        EntityKind::Person
-                    } else {
-                        EntityKind::Organisation
-                    },
-                    score: NAME_WORDS_SCORE,
-                    cand,
-                });
-                w = x + 1;
-            }
-            None => w += 1,
+        if let Some(cand) = foreign_after.then(|| opening_link(w)).flatten() {
+            taken[w] = true;
+            taken[x] = true;
+            spans.push(Span {
+                first: w,
+                last: x,
+                kind: if infos[w].given() {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Organisation
+                },
+                score: NAME_WORDS_SCORE,
+                cand,
+            });
         }
     }
     // People, in what the other rules left.
