@@ -842,6 +842,8 @@ pub(super) fn sports_clubs(words: &Words, index: &Index, found: &mut [Found<'_>]
     if !is_sports_text(words) {
         return;
     }
+    // The cities the text names as their clubs, with the club.
+    let mut named_clubs: Vec<(EntityIdx, EntityIdx)> = Vec::new();
     for f in found.iter_mut() {
         let Some(club) = clubs(f) else {
             continue;
@@ -857,10 +859,35 @@ pub(super) fn sports_clubs(words: &Words, index: &Index, found: &mut [Found<'_>]
         let place_clitic = f.cand.prefix.contains('\u{0628}')
             || f.cand.prefix.contains("\u{0627}\u{0644}\u{0649}");
         if place_named(f) && !placed && !place_clitic {
+            if let Some(city) = f.target.entity() {
+                named_clubs.push((city, club));
+            }
             f.retarget(club);
         }
     }
+    // One sense in one text: where the text names the club by the city's name alone, the
+    // name after `إلى` is the club too, where a player goes (`وجهته إلى روما` once `نادي
+    // العاصمة الإيطالية، روما` was named); after `في` or `ب` it is where a match is played
+    // as often (`وأقيمت المباراة في إشبيلية`), and stays the city.
+    if named_clubs.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let to = f.first > 0 && f.cand.chars == 0 && is_in(DESTINATIONS, words.key(f.first - 1));
+        if !place_named(f) || !to {
+            continue;
+        }
+        let city = f.target.entity();
+        if let Some(&(_, club)) = named_clubs.iter().find(|(c, _)| Some(*c) == city) {
+            if f.alternatives.contains(&club) {
+                f.retarget(club);
+            }
+        }
+    }
 }
+
+/// Prepositions of where one goes (folded): a club named before is where a player goes.
+const DESTINATIONS: &[&str] = &["الي", "نحو"];
 
 /// The singular of each plural head of divisions (folded), as division names carry it.
 const SINGULAR_HEADS: &[(&str, &str)] = &[
@@ -1384,6 +1411,31 @@ mod tests {
             .collect();
         assert!(
             got.contains(&Some("uk-labour-party".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_city_the_text_names_as_its_club_is_the_club_a_player_goes_to() {
+        let matcher = crate::Matcher::builtin();
+        let text = "وتوصل المهاجم إلى اتفاق مع نادي العاصمة الإيطالية، روما، بعد أن سجل هدفين في الدوري. \
+                    وحول اللاعب وجهته إلى روما، وسيقيم في روما مع عائلته.";
+        let got: Vec<(String, Option<String>)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface.to_string(), m.entity_id().map(str::to_string)))
+            .collect();
+        let roma: Vec<&Option<String>> = got
+            .iter()
+            .filter(|(s, _)| s == "روما")
+            .map(|(_, e)| e)
+            .collect();
+        assert_eq!(
+            roma,
+            [
+                &Some("as-roma".to_string()),
+                &Some("as-roma".to_string()),
+                &Some("geonames:3169070".to_string())
+            ],
             "{got:?}"
         );
     }
