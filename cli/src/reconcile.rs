@@ -33,7 +33,7 @@ use tawfiq::cluster::CorpusEntity;
 /// Reads the files given, and the files of each directory given (not its subdirectories, in
 /// name order); with none, stdin is one document. Prints one JSON object per mention, file
 /// by file: file, start, end (byte offsets into the file), surface, kind, entity (a
-/// gazetteer id, or new:<hex> for a name no gazetteer knows, clustered across the
+/// gazetteer id, or new:HEX for a name no gazetteer knows, clustered across the
 /// documents: the same id on every run and in any order of documents), new, canonical.
 #[derive(Args, Debug)]
 #[command(after_help = AFTER_HELP)]
