@@ -1003,6 +1003,76 @@ pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Fo
     }
 }
 
+/// The document before priors, for parties and movements: a text that names one with its
+/// head (`حزب بهاراتيا جاناتا`) names it by the rest of its name too (`مرشح بهاراتيا جاناتا`).
+/// The rest is a partial mention of the party where no other mention covers it; one word
+/// alone only when it is no everyday word (`حركة أمل` does not make every `أمل`, "hope", the
+/// movement).
+pub(super) fn headed_organisations(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
+    let mut rests: Vec<(Vec<&str>, EntityIdx, usize)> = Vec::new();
+    for f in found.iter() {
+        let Named::Entity(e) = f.target else { continue };
+        if f.last > f.first
+            && f.kind == MatchKind::Exact
+            && is_in(MOVEMENT_HEADS, f.stem(words))
+            && index.entity(e).kind == EntityKind::Organisation
+        {
+            let rest: Vec<&str> = (f.first + 1..=f.last).map(|w| words.key(w)).collect();
+            let plain = rest.len() > 1
+                || crate::language::zipf(rest[0]).is_none_or(|z| z < DICTIONARY_WORD_ZIPF);
+            if plain && !rests.iter().any(|(r, x, _)| *r == rest && *x == e) {
+                rests.push((rest, e, f.start(words)));
+            }
+        }
+    }
+    if rests.is_empty() {
+        return;
+    }
+    let n = words.words.len();
+    let mut covered = super::covered_words(found, n);
+    let mut added = false;
+    let mut w = 0;
+    while w < n {
+        let hit = rests.iter().find(|(rest, _, _)| {
+            let last = w + rest.len() - 1;
+            last < n
+                && (w..=last).all(|x| !covered[x])
+                && (w..last).all(|x| words.words[x].joins_next)
+                && rest.iter().enumerate().all(|(i, k)| words.key(w + i) == *k)
+        });
+        match hit {
+            Some((rest, e, start)) => {
+                let last = w + rest.len() - 1;
+                covered[w..=last].iter_mut().for_each(|c| *c = true);
+                found.push(Found {
+                    first: w,
+                    last,
+                    cand: AS_WRITTEN,
+                    target: Named::Entity(*e),
+                    kind: MatchKind::Partial,
+                    alternatives: Vec::new(),
+                    share: 1.0,
+                    antecedent: Some(*start),
+                    fuzzy: None,
+                });
+                added = true;
+                w = last + 1;
+            }
+            None => w += 1,
+        }
+    }
+    if added {
+        found.sort_by_key(|f| f.first);
+    }
+}
+
+/// Heads of the names of parties and movements (folded), which the text may leave out once
+/// it has named one with its head.
+const MOVEMENT_HEADS: &[&str] = &["حزب", "حركه", "جبهه", "تيار"];
+
+/// A word at least this frequent (Zipf) is an everyday word: alone it names no party.
+const DICTIONARY_WORD_ZIPF: f32 = 3.2;
+
 /// A place linked by its bare name yields to the place the text names with a head word only
 /// when its prior is below this (a town of about 60,000): `البصرة` after `محافظة البصرة` is
 /// still the city of 1.3 million.
@@ -1437,6 +1507,30 @@ mod tests {
                 &Some("geonames:3169070".to_string())
             ],
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_named_with_its_head_is_named_without_it_too() {
+        let matcher = crate::Matcher::builtin();
+        let text = "ويواجه مرشحين من حزب بهاراتيا جاناتا. ووجه مرشح بهاراتيا جاناتا انتقادات.";
+        let got: Vec<(String, Option<String>, MatchKind)> = matcher
+            .find_iter(text)
+            .map(|m| {
+                (
+                    m.surface.to_string(),
+                    m.entity_id().map(str::to_string),
+                    m.how.kind,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got[1],
+            (
+                "بهاراتيا جاناتا".to_string(),
+                Some("bjp".to_string()),
+                MatchKind::Partial
+            )
         );
     }
 

@@ -200,6 +200,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
     exact::language_and_currency_demonyms(&words, &mut found);
     exact::sports_clubs(&words, index, &mut found);
     exact::people_named_in_full(&words, index, &mut found);
+    exact::headed_organisations(&words, index, &mut found);
     exact::ambiguous_small_places(&words, index, &mut found);
     exact::towns_in_foreign_names(&words, index, &facts, &mut found);
     if matcher.inner.config.fuzzy {
