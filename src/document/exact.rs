@@ -1004,14 +1004,33 @@ pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Fo
 }
 
 /// The document before priors, for parties and movements: a text that names one with its
-/// head (`حزب بهاراتيا جاناتا`) names it by the rest of its name too (`مرشح بهاراتيا جاناتا`).
+/// head (`حزب بهاراتيا جاناتا`) names it by the rest of its name too (`مرشح بهاراتيا جاناتا`);
+/// so does sports copy a club by the word before its city's adjective (`الرجاء` after `الرجاء
+/// البيضاوي`).
 /// The rest is a partial mention of the party where no other mention covers it; one word
 /// alone only when it is no everyday word (`حركة أمل` does not make every `أمل`, "hope", the
 /// movement).
 pub(super) fn headed_organisations(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut rests: Vec<(Vec<&str>, EntityIdx, usize)> = Vec::new();
+    let sports = OnceCell::new();
     for f in found.iter() {
         let Named::Entity(e) = f.target else { continue };
+        // In sports copy, a club named by a word and its city's adjective (`الرجاء
+        // البيضاوي`) is named by the word alone too (`الرجاء يبحث عن الفوز`).
+        if f.last == f.first + 1
+            && f.kind == MatchKind::Exact
+            && f.cand.chars == 0
+            && words.key(f.first).starts_with(ARTICLE)
+            && words.key(f.last).ends_with('\u{064A}')
+            && index.entity(e).kind == EntityKind::Organisation
+            && *sports.get_or_init(|| is_sports_text(words))
+        {
+            let first = vec![words.key(f.first)];
+            if !rests.iter().any(|(r, x, _)| *r == first && *x == e) {
+                rests.push((first, e, f.start(words)));
+            }
+            continue;
+        }
         if f.last > f.first
             && f.kind == MatchKind::Exact
             && is_in(MOVEMENT_HEADS, f.stem(words))
@@ -1506,6 +1525,21 @@ mod tests {
                 &Some("as-roma".to_string()),
                 &Some("geonames:3169070".to_string())
             ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn in_sports_copy_a_club_is_named_by_the_word_before_its_citys_adjective() {
+        let matcher = crate::Matcher::builtin();
+        let text = "وانتهت المباراة بين نادي “الرجاء البيضاوي” وضيفه بهدف في الدقيقة 80، \
+                    بينما كان الرجاء يبحث عن الفوز في الشوط الثاني من المباراة.";
+        let got: Vec<(String, Option<String>)> = matcher
+            .find_iter(text)
+            .map(|m| (m.surface.to_string(), m.entity_id().map(str::to_string)))
+            .collect();
+        assert!(
+            got.contains(&("الرجاء".to_string(), Some("raja-ca".to_string()))),
             "{got:?}"
         );
     }
