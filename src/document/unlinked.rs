@@ -350,16 +350,23 @@ impl Info {
     }
 
     /// Is the word, as written, in no dictionary, and a word only by an ending taken off
-    /// (`داتون` is no ذات + ون, `أميتي` no أميت + ي), without a pronoun's ending (`بهدفه`)
-    /// or a digit: a name, where a cue says one follows?
+    /// (`داتون` is no ذات + ون, `أميتي` no أميت + ي), not a word with a pronoun's ending
+    /// (`بهدفه`), nor with a digit: a name, where a cue says one follows?
     fn word_only_by_ending(&self) -> bool {
+        // A pronoun's ending on a word makes it that word's (`بهدفه` is بهدف + ه); on no
+        // word it is a name's last letters (`سومانا`).
+        let pronoun = PRONOUN_ENDINGS.iter().any(|e| {
+            self.stem
+                .strip_suffix(e)
+                .is_some_and(|rest| rest.chars().count() >= 2 && is_everyday_within(rest, 1))
+        });
         self.zipf.is_none()
             && !self.listed_stop
             && self
                 .stem
                 .chars()
                 .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-            && !PRONOUN_ENDINGS.iter().any(|e| self.stem.ends_with(e))
+            && !pronoun
     }
 }
 
@@ -1438,9 +1445,18 @@ fn find_unlinked(
                         && infos[s.first].stem == infos[w].stem
                 })
         };
+        // After a title, a word no dictionary has as written is a name though an ending
+        // makes it a word (`والمحاسب سومانا مكادجي`).
+        let by_ending_after_title = || {
+            w > 0
+                && infos[w - 1].joined.title
+                && infos[w].cand.chars == 0
+                && infos[w].stem.chars().count() >= UNKNOWN_MIN_LETTERS
+                && infos[w].word_only_by_ending()
+        };
         if taken[w]
             || !starts
-            || !(infos[w].name_like() || linked(w) || kunya_start)
+            || !(infos[w].name_like() || linked(w) || kunya_start || by_ending_after_title())
             || (stop(w) && !titled_name() && !kunya_start)
             || named_thing()
         {
@@ -3737,6 +3753,14 @@ mod tests {
             "{got:?}"
         );
         assert!(unlinked("وصادق المجلس يوم الجمعة 2 ماي الجاري على النقاط.").is_empty());
+    }
+
+    #[test]
+    fn after_a_title_a_word_only_by_an_ending_starts_a_name() {
+        let got = unlinked("وعينت المحكمة الوزير الأسبق والمحاسب سومانا مكادجي لإدارة المجمع.");
+        assert_eq!(got, [("سومانا مكادجي".to_string(), EntityKind::Person)]);
+        // A pronoun's ending on a word is the word's (`مساعديهما`, their two aides).
+        assert!(people("وقال الرئيسان إن بار مساعديهما حضر.").is_empty());
     }
 
     #[test]
