@@ -727,12 +727,18 @@ const GENERIC_WORD_MIN_ZIPF: f32 = 4.0;
 /// News annotation leaves languages and currencies out; a link to the country there would be
 /// wrong.
 pub(super) fn language_and_currency_demonyms(words: &Words, found: &mut Vec<Found<'_>>) {
-    let after = |x: usize| {
+    // Whether each word type is a word for a language or a currency: texts repeat the words
+    // before their demonyms, so each type is asked once.
+    let mut is_word_of: Vec<Option<bool>> = vec![None; words.type_words.len()];
+    let mut after = |x: usize| {
         x > 0 && words.words[x - 1].joins_next && {
-            let key = words.key(x - 1);
-            clitic::candidates(key).any(|c| {
-                let stem = c.stem(key);
-                is_in(LANGUAGE_WORDS, stem) || is_in(CURRENCY_WORDS, stem)
+            let slot = &mut is_word_of[words.types[x - 1] as usize];
+            *slot.get_or_insert_with(|| {
+                let key = words.key(x - 1);
+                clitic::candidates(key).any(|c| {
+                    let stem = c.stem(key);
+                    is_in(LANGUAGE_WORDS, stem) || is_in(CURRENCY_WORDS, stem)
+                })
             })
         }
     };
@@ -800,6 +806,12 @@ const SPORTS_TEXT_MIN_WORDS: usize = 3;
 /// Is the text about sport: at least [`SPORTS_TEXT_MIN_WORDS`] distinct words of football
 /// copy?
 pub(super) fn is_sports_text(words: &Words) -> bool {
+    // Several passes ask: the text is read once.
+    *words.sports.get_or_init(|| sports_words_in(words))
+}
+
+/// [`is_sports_text`], worked out.
+fn sports_words_in(words: &Words) -> bool {
     // Each distinct word once, and no further than the words needed.
     let mut seen: Vec<&str> = Vec::new();
     for &w in &words.type_words {
@@ -1012,6 +1024,10 @@ pub(super) fn people_named_in_full(words: &Words, index: &Index, found: &mut [Fo
 /// movement).
 pub(super) fn headed_organisations(words: &Words, index: &Index, found: &mut Vec<Found<'_>>) {
     let mut rests: Vec<(Vec<&str>, EntityIdx, usize)> = Vec::new();
+    // The word type of each rest's first word.
+    let mut first_types: Vec<u32> = Vec::new();
+    // The first mention of each name: a long text names a party again and again.
+    let mut seen: rustc_hash::FxHashSet<(Vec<&str>, EntityIdx)> = Default::default();
     let sports = OnceCell::new();
     for f in found.iter() {
         let Named::Entity(e) = f.target else { continue };
@@ -1026,8 +1042,9 @@ pub(super) fn headed_organisations(words: &Words, index: &Index, found: &mut Vec
             && *sports.get_or_init(|| is_sports_text(words))
         {
             let first = vec![words.key(f.first)];
-            if !rests.iter().any(|(r, x, _)| *r == first && *x == e) {
+            if seen.insert((first.clone(), e)) {
                 rests.push((first, e, f.start(words)));
+                first_types.push(words.types[f.first]);
             }
             continue;
         }
@@ -1039,8 +1056,9 @@ pub(super) fn headed_organisations(words: &Words, index: &Index, found: &mut Vec
             let rest: Vec<&str> = (f.first + 1..=f.last).map(|w| words.key(w)).collect();
             let plain = rest.len() > 1
                 || crate::language::zipf(rest[0]).is_none_or(|z| z < DICTIONARY_WORD_ZIPF);
-            if plain && !rests.iter().any(|(r, x, _)| *r == rest && *x == e) {
+            if plain && seen.insert((rest.clone(), e)) {
                 rests.push((rest, e, f.start(words)));
+                first_types.push(words.types[f.first + 1]);
             }
         }
     }
@@ -1049,10 +1067,25 @@ pub(super) fn headed_organisations(words: &Words, index: &Index, found: &mut Vec
     }
     let n = words.words.len();
     let mut covered = super::covered_words(found, n);
+    // The rests by the word type of their first word: each word of the text asks a table
+    // by its type's number, without hashing its letters.
+    let mut by_first: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (i, &t) in first_types.iter().enumerate() {
+        by_first.entry(t).or_default().push(i);
+    }
+    let mut first_type = vec![false; words.type_words.len()];
+    for &t in &first_types {
+        first_type[t as usize] = true;
+    }
     let mut added = false;
     let mut w = 0;
     while w < n {
-        let hit = rests.iter().find(|(rest, _, _)| {
+        let t = words.types[w];
+        let Some(candidates) = first_type[t as usize].then(|| by_first.get(&t)).flatten() else {
+            w += 1;
+            continue;
+        };
+        let hit = candidates.iter().map(|&i| &rests[i]).find(|(rest, _, _)| {
             let last = w + rest.len() - 1;
             last < n
                 && (w..=last).all(|x| !covered[x])

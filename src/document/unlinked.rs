@@ -355,18 +355,20 @@ impl Info {
     fn word_only_by_ending(&self) -> bool {
         // A pronoun's ending on a word makes it that word's (`بهدفه` is بهدف + ه); on no
         // word it is a name's last letters (`سومانا`).
-        let pronoun = PRONOUN_ENDINGS.iter().any(|e| {
-            self.stem
-                .strip_suffix(e)
-                .is_some_and(|rest| rest.chars().count() >= 2 && is_everyday_within(rest, 1))
-        });
+        let pronoun = || {
+            PRONOUN_ENDINGS.iter().any(|e| {
+                self.stem
+                    .strip_suffix(e)
+                    .is_some_and(|rest| rest.chars().count() >= 2 && is_everyday_within(rest, 1))
+            })
+        };
         self.zipf.is_none()
             && !self.listed_stop
             && self
                 .stem
                 .chars()
                 .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-            && !pronoun
+            && !pronoun()
     }
 }
 

@@ -107,6 +107,8 @@ pub(super) struct Words {
     pub(super) types: Vec<u32>,
     /// For each type, its first word.
     pub(super) type_words: Vec<usize>,
+    /// Whether the text is sports copy, once a pass asked ([`super::exact::is_sports_text`]).
+    pub(super) sports: std::cell::OnceCell<bool>,
 }
 
 /// Texts larger than this many bytes leave no buffers behind for the next text (see
@@ -186,6 +188,7 @@ impl Words {
                 b.origins.clear();
                 b.types.clear();
                 b.type_words.clear();
+                b.sports = std::cell::OnceCell::new();
                 b
             }
             None => Words {
@@ -194,6 +197,7 @@ impl Words {
                 origins: Vec::with_capacity(text.len() / 2),
                 types: Vec::new(),
                 type_words: Vec::new(),
+                sports: std::cell::OnceCell::new(),
             },
         };
         let mut reader = Reader {
