@@ -626,38 +626,14 @@ fn quoted_after(text: &str, words: &Words, w: usize) -> Option<(usize, usize)> {
     if open.is_empty() || !open.chars().all(is_quote) {
         return None;
     }
-    let first = w + 1;
-    for last in first..(first + MAX_NAME_WORDS).min(n) {
-        let closes = if last + 1 < n {
-            gap(text, words, last).starts_with(is_quote)
-        } else {
-            text[words.words[last].end..]
-                .trim_start()
-                .starts_with(is_quote)
-        };
-        if closes {
-            return Some((first, last));
-        }
-        if last + 1 < n && !words.words[last].joins_next {
-            return None;
-        }
-    }
-    None
+    closing_quote(text, words, w + 1, MAX_NAME_WORDS).map(|last| (w + 1, last))
 }
 
-/// The last word of a name in quotes that starts at word `w`: the gap before `w` ends with
-/// an opening quote and a closing one follows within [`MAX_QUOTED_NAME_WORDS`] words.
-fn quoted_from(text: &str, words: &Words, w: usize) -> Option<usize> {
+/// The last word of a quoted name that starts at word `first`: a closing quote follows it
+/// within `max` words, none of them cut from the next by other punctuation.
+fn closing_quote(text: &str, words: &Words, first: usize, max: usize) -> Option<usize> {
     let n = words.words.len();
-    let before = if w == 0 {
-        &text[..words.origins[words.words[w].chars.start]]
-    } else {
-        &text[words.words[w - 1].end..words.origins[words.words[w].chars.start]]
-    };
-    if !before.trim_end().ends_with(is_quote) {
-        return None;
-    }
-    for last in w..(w + MAX_QUOTED_NAME_WORDS).min(n) {
+    for last in first..(first + max).min(n) {
         let closes = if last + 1 < n {
             gap(text, words, last).starts_with(is_quote)
         } else {
@@ -673,6 +649,20 @@ fn quoted_from(text: &str, words: &Words, w: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The last word of a name in quotes that starts at word `w`: the gap before `w` ends with
+/// an opening quote and a closing one follows within [`MAX_QUOTED_NAME_WORDS`] words.
+fn quoted_from(text: &str, words: &Words, w: usize) -> Option<usize> {
+    let before = if w == 0 {
+        &text[..words.origins[words.words[w].chars.start]]
+    } else {
+        &text[words.words[w - 1].end..words.origins[words.words[w].chars.start]]
+    };
+    if !before.trim_end().ends_with(is_quote) {
+        return None;
+    }
+    closing_quote(text, words, w, MAX_QUOTED_NAME_WORDS)
 }
 
 /// The last word of an organisation's name that ends at `last`, with the purpose `من أجل`
@@ -1550,13 +1540,7 @@ fn find_unlinked(
                 && joins(next)
                 && is_in(DAY_WORDS, &infos[next + 1].stem);
             // No family name is `الجاري` (`ماي الجاري`, the current May).
-            let time = infos[next].definite
-                && TIME_ADJECTIVES.contains(
-                    &infos[next]
-                        .stem
-                        .strip_suffix('ه')
-                        .unwrap_or(&infos[next].stem),
-                );
+            let time = infos[next].definite && is_time_adjective(&infos[next].stem);
             if taken[next]
                 || day_part
                 || time
@@ -2432,6 +2416,11 @@ const TIME_ADJECTIVES: &[&str] = &[
     "الثاني",
 ];
 
+/// Is the folded `stem` one of [`TIME_ADJECTIVES`], masculine or feminine?
+fn is_time_adjective(stem: &str) -> bool {
+    TIME_ADJECTIVES.contains(&stem.strip_suffix('ه').unwrap_or(stem))
+}
+
 /// Does `stem` end a name whatever follows: a particle, a reporting verb, a title or a word
 /// of relation to another entity?
 fn is_hard_stop(stem: &str) -> bool {
@@ -2445,9 +2434,7 @@ fn is_hard_stop(stem: &str) -> bool {
 /// qualifies the name before it, and not one of time or order?
 fn is_relative_adjective(i: &Info) -> bool {
     let s = i.stem.as_str();
-    i.definite
-        && (s.ends_with("يه") || s.ends_with('ي'))
-        && !TIME_ADJECTIVES.contains(&s.strip_suffix('ه').unwrap_or(s))
+    i.definite && (s.ends_with("يه") || s.ends_with('ي')) && !is_time_adjective(s)
 }
 
 /// An organisation (or a facility, a place) introduced by a descriptor at `w` that stays
