@@ -926,6 +926,10 @@ pub(super) const CURRENCY_WORDS: &[&str] = &[
 
 /// Heads of the names of parties and chambers (folded): named by them and everyday words
 /// (`حزب العمال`, `مجلس الشيوخ`), the body is one of any country, the text's own first.
+/// Words that give a name (folded): a name in quotes after one is the name whole, of
+/// what the head before them is (`اللائحة الأولى أطلق عليها اسم "بيروت بتجمعنا"`).
+pub(super) const NAMING_WORDS: &[&str] = &["اسم", "باسم", "تسميه", "بتسميه", "مسمي"];
+
 pub(super) const LEGISLATIVE_HEADS: &[&str] = &["حزب", "الحزب", "مجلس", "المجلس"];
 
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
@@ -1257,6 +1261,7 @@ mod tests {
             ("DIVISION_HEADS", DIVISION_HEADS),
             ("LIST_HEADS", LIST_HEADS),
             ("DIRECTIONS", DIRECTIONS),
+            ("NAMING_WORDS", NAMING_WORDS),
         ];
         for (name, list) in lists {
             for w in *list {

@@ -1,14 +1,21 @@
-//! Names glossed in the Latin script: news gives a foreign name in parentheses after its
-//! Arabic spelling (`أوريدو (Ooredoo)`, `جهاز أبوظبي للاستثمار (ADIA)`), and the gloss
-//! names what the mention before it names, known to the gazetteer or not.
+//! Names glossed in parentheses: news gives a foreign name in the Latin script after its
+//! Arabic spelling (`أوريدو (Ooredoo)`, `جهاز أبوظبي للاستثمار (ADIA)`), and an
+//! organisation's full name after its short one (`حركة "إنصاف" (الحركة الوطنية من أجل
+//! العدالة في باكستان)`). The gloss names what the mention before it names, known to the
+//! gazetteer or not.
 
+use crate::gazetteer::EntityKind;
+use crate::index::Index;
 use crate::mention::MatchKind;
 
 use super::words::Words;
-use super::{AS_WRITTEN, Found};
+use super::{AS_WRITTEN, Found, Named};
 
 /// The most words a gloss has.
 const MAX_GLOSS_WORDS: usize = 6;
+/// The most words an organisation's full name in parentheses has after the words the
+/// unlinked pass found (`في باكستان`): what it says of where it is.
+const MAX_FULL_NAME_TAIL: usize = 3;
 
 /// Is `word` written in Latin letters (and digits, `&`, `'`, `.`, `-`), with one letter at
 /// least?
@@ -80,6 +87,105 @@ pub(super) fn latin_glosses(text: &str, words: &Words, found: &mut Vec<Found<'_>
     found.sort_by_key(|f| f.first);
 }
 
+/// An organisation's full name in parentheses right after its mention names the same
+/// organisation: the name the unlinked pass found at the opening parenthesis becomes a
+/// [`MatchKind::Gloss`] of the mention before it, up to the closing parenthesis, and the
+/// places named inside it are words of the name (`باكستان` in `(الحركة الوطنية من أجل
+/// العدالة في باكستان)` is no mention of Pakistan). Only a name the pass found, so one a
+/// head opens: a description in parentheses is left alone.
+pub(super) fn full_name_glosses(
+    text: &str,
+    words: &Words,
+    index: &Index,
+    found: &mut Vec<Found<'_>>,
+) {
+    let n = words.words.len();
+    let start = |w: usize| words.origins[words.words[w].chars.start];
+    let organisation = |f: &Found<'_>| {
+        f.kind != MatchKind::Demonym
+            && match f.target {
+                Named::Entity(e) => index.entity(e).kind == EntityKind::Organisation,
+                Named::Unknown(kind, _) => kind == EntityKind::Organisation,
+            }
+    };
+    // (the mention glossed, the gloss, its last word)
+    let mut glosses = Vec::new();
+    for (i, pair) in found.windows(2).enumerate() {
+        let (f, g) = (&pair[0], &pair[1]);
+        if !organisation(f)
+            || g.first != f.last + 1
+            || g.cand.chars != 0
+            || !matches!(g.target, Named::Unknown(EntityKind::Organisation, _))
+        {
+            continue;
+        }
+        let opening: String = text[words.words[f.last].end..start(g.first)]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let Some(quotes) = opening.strip_suffix('(') else {
+            continue;
+        };
+        if !quotes.chars().all(super::unlinked::is_quote) {
+            continue;
+        }
+        let mut last = g.last;
+        let closed = loop {
+            if text[words.words[last].end..].trim_start().starts_with(')') {
+                break true;
+            }
+            if last + 1 >= n || last - g.last >= MAX_FULL_NAME_TAIL || !words.words[last].joins_next
+            {
+                break false;
+            }
+            last += 1;
+        };
+        if closed {
+            glosses.push((i, i + 1, last));
+        }
+    }
+    if glosses.is_empty() {
+        return;
+    }
+    let mut dropped = vec![false; found.len()];
+    for &(i, j, last) in &glosses {
+        let (target, share, antecedent) = {
+            let f = &found[i];
+            let share = if f.kind == MatchKind::Exact {
+                1.0
+            } else {
+                f.share
+            };
+            (f.target, share, f.start(words))
+        };
+        let old = found[j].target;
+        let first = found[j].first;
+        for (k, h) in found.iter_mut().enumerate() {
+            if k == j {
+                continue;
+            }
+            if h.first > first && h.first <= last {
+                dropped[k] = true;
+            } else if h.target == old {
+                // The same organisation named again by the name it was glossed with.
+                h.target = target;
+            }
+        }
+        let g = &mut found[j];
+        g.last = last;
+        g.target = target;
+        g.kind = MatchKind::Gloss;
+        g.alternatives.clear();
+        g.share = share;
+        g.antecedent = Some(antecedent);
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+}
+
 #[cfg(all(test, feature = "builtin"))]
 mod tests {
     use crate::{MatchKind, Matcher};
@@ -132,5 +238,29 @@ mod tests {
                 "help: no gloss in {text:?}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_organisations_full_name_in_parentheses_names_it() {
+        let got = found(
+            "وأقصت المحكمة زعيم حركة \"إنصاف\" (الحركة الوطنية من أجل العدالة في باكستان) أمس.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1],
+            (
+                "الحركة الوطنية من أجل العدالة في باكستان".to_string(),
+                MatchKind::Gloss,
+                "pti".to_string()
+            ),
+            "help: the full name glosses the party, Pakistan is a word of it"
+        );
+        // A description in parentheses is no name: nothing glosses the party.
+        let got = found("وقال حزب الأمة (الحزب الحاكم) إنه رفض.");
+        assert!(got.iter().all(|g| g.1 != MatchKind::Gloss), "{got:?}");
+        // Nor is a name the parenthesis does not close.
+        let got =
+            found("وأقصت المحكمة زعيم حركة \"إنصاف\" (الحركة الوطنية من أجل العدالة، وغيرها) أمس.");
+        assert!(got.iter().all(|g| g.1 != MatchKind::Gloss), "{got:?}");
     }
 }

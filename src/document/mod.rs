@@ -216,6 +216,7 @@ pub(crate) fn find<'m, 't>(matcher: &'m Matcher, text: &'t str) -> Vec<Mention<'
         }
     }
     exact::names_of_other_countries(&words, index, &mut found, matcher.inner.config.unlinked);
+    glosses::full_name_glosses(text, &words, index, &mut found);
     glosses::latin_glosses(text, &words, &mut found);
     let names = matcher.inner.name_keys();
     let mentions = found

@@ -36,8 +36,8 @@ use super::cues::{
     COMPOUND_GIVEN_OPENERS, DAY_PARTS, DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME,
     DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS,
     KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
-    NAMED_AFTER_PLACE_HEADS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS, ORG_HEADS,
-    PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
+    NAMED_AFTER_PLACE_HEADS, NAMING_WORDS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
+    ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
     REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
@@ -127,6 +127,9 @@ const MAX_ACRONYM_WORDS: usize = 2;
 /// A town of at most this prior (a city of about a million) after a given name is a family
 /// name.
 const FAMILY_TOWN_MAX_PRIOR: f32 = 0.75;
+/// The most words back from a naming word to the head of what it names (`اللائحة الأولى
+/// أطلق عليها اسم`).
+const NAMED_HEAD_MAX_WORDS: usize = 5;
 /// The longest complement of an organisation's head, in words.
 const MAX_COMPLEMENT_WORDS: usize = 6;
 /// The most words of a description between a descriptor and the name it introduces
@@ -611,7 +614,7 @@ fn gap(text: &str, words: &Words, w: usize) -> String {
 }
 
 /// Quotation marks that open or close a quoted name.
-fn is_quote(c: char) -> bool {
+pub(super) fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '\'' | '‘' | '’')
 }
 
@@ -919,6 +922,44 @@ fn find_unlinked(
             cand: f.cand,
         })
     };
+    // A descriptor without the article before a country's adjective with it is a noun
+    // followed by its complement, not by an adjective: the adjective is the name
+    // (`قناة المغربية`, `قناة العراقية`, `نادي العربي`), and the ordinals and adjectives
+    // after it are the name's too (`قناة المغربية الثالثة الرياضية`). An adjective would
+    // agree with the noun and take the article with it (`القناة المغربية`). A plural is
+    // of people (`صفوف الإسرائيليين`).
+    let named_by_adjective = |w: usize| {
+        if infos[w].definite || !joins(w) {
+            return None;
+        }
+        let f = &found[cover[w + 1]?];
+        let stem = &infos[w + 1].stem;
+        let singular = stem.ends_with('ي') || stem.ends_with("يه");
+        if f.kind != MatchKind::Demonym
+            || f.first != w + 1
+            || f.last != w + 1
+            || f.cand.chars != 0
+            || !infos[w + 1].definite
+            || !singular
+        {
+            return None;
+        }
+        let mut last = w + 1;
+        while joins(last)
+            && cover[last + 1].is_none()
+            && infos[last + 1].cand.chars == 0
+            && (is_in(ORDINALS, &infos[last + 1].stem) || is_relative_adjective(infos[last + 1]))
+        {
+            last += 1;
+        }
+        Some(Span {
+            first: w + 1,
+            last,
+            kind: EntityKind::Organisation,
+            score: CUED_SCORE,
+            cand: f.cand,
+        })
+    };
     // The last word of the place the gazetteer knows that starts at `w`, if one does.
     let listed_place = |w: usize| {
         let f = &found[cover[w]?];
@@ -955,6 +996,51 @@ fn find_unlinked(
             cand: infos[x].cand,
         })
     };
+    // A name in quotes after a word that gives it (`أطلق عليها اسم "بيروت بتجمعنا"`) is the
+    // name whole, of the kind of the head the clause named before (`اللائحة`): a place in it
+    // is a word of the name. A name the gazetteer knows whole stays linked, and a name of
+    // what no head names (an operation, a slogan) is left alone.
+    let named_in_quotes = |w: usize, taken: &[bool]| {
+        if w < 2 || !is_in(NAMING_WORDS, words.key(w - 1)) || !joins(w - 2) {
+            return None;
+        }
+        let opening = gap(text, words, w - 1);
+        if opening.is_empty() || !opening.chars().all(is_quote) {
+            return None;
+        }
+        let last = closing_quote(text, words, w, MAX_QUOTED_NAME_WORDS)?;
+        let known_whole = cover[w].is_some_and(|i| found[i].first == w && found[i].last == last);
+        if last == w || known_whole || !(w..=last).all(|x| free(x) && !taken[x]) {
+            return None;
+        }
+        // The noun the name is given to is the nearest before: a head, or another noun
+        // (`العملية`) that names no kind of entity. Its ordinal or adjective of time may
+        // follow it (`اللائحة الأولى`).
+        let mut x = w - 2;
+        let head = loop {
+            match infos[x].head {
+                Head::Place => break Some(EntityKind::Place),
+                Head::Organisation | Head::Descriptor => break Some(EntityKind::Organisation),
+                Head::None => {
+                    let stem = infos[x].stem.as_str();
+                    if infos[x].definite && !is_in(ORDINALS, stem) && !is_time_adjective(stem) {
+                        break None;
+                    }
+                }
+            }
+            if x == 0 || w - 1 - x >= NAMED_HEAD_MAX_WORDS || !joins(x - 1) {
+                break None;
+            }
+            x -= 1;
+        };
+        head.map(|kind| Span {
+            first: w,
+            last,
+            kind,
+            score: CUED_SCORE,
+            cand: AS_WRITTEN,
+        })
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut taken = vec![false; n];
     let mut w = 0;
@@ -979,7 +1065,9 @@ fn find_unlinked(
         // A head that is part of a name the gazetteer knows belongs to that name, unless a
         // party's name is longer than the link (`الحزب الديمقراطي الحر` holds the US
         // party's `الحزب الديمقراطي`).
-        let span = if let Some(s) = named_after(words, infos, w, &joins, &free) {
+        let span = if let Some(s) = named_in_quotes(w, &taken) {
+            Some(s)
+        } else if let Some(s) = named_after(words, infos, w, &joins, &free) {
             Some(s)
         } else if linked(w) {
             // So does a definite head with a longer official name (`الاتحاد السعودي لكرة
@@ -1039,6 +1127,7 @@ fn find_unlinked(
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
                 .or_else(|| company_of_place(w))
+                .or_else(|| named_by_adjective(w))
                 .or_else(|| {
                     let demonym =
                         |x: usize| cover[x].is_some_and(|i| found[i].kind == MatchKind::Demonym);
@@ -3794,5 +3883,40 @@ mod tests {
         assert!(unlinked("وقال جنرال أمريكي إن القوات انسحبت.").is_empty());
         let got = found("وفاز مانشستر يونايتد أمس.");
         assert_eq!(got[0].2, "manchester-united", "{got:?}");
+    }
+
+    #[test]
+    fn a_country_adjective_after_a_descriptor_without_the_article_is_a_name() {
+        let got = found("ونقلت المباراة قناة المغربية الثالثة الرياضية مساء أمس.");
+        assert_eq!(
+            got,
+            [(
+                "المغربية الثالثة الرياضية".to_string(),
+                EntityKind::Organisation,
+                "-".to_string()
+            )]
+        );
+        // With the article the descriptor takes the adjective as its own: the country's.
+        let got = found("وقالت القناة المغربية إن المباراة تأجلت.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "cldr:MA", "{got:?}");
+        // A plural is of people, in whose ranks someone is.
+        let got = found("وقاتل في صفوف السوريين آخرون.");
+        assert_eq!(got[0].2, "cldr:SY", "{got:?}");
+    }
+
+    #[test]
+    fn a_name_in_quotes_after_a_word_that_gives_it_is_the_name_whole() {
+        assert_eq!(
+            unlinked("وأطلقت الأحزاب على اللائحة الأولى اسم \"بيروت تجمعنا\" قبل الانتخابات."),
+            [("بيروت تجمعنا".to_string(), EntityKind::Organisation)]
+        );
+        // An operation is no organisation: the place in its name stays linked.
+        let got = found("وأطلق الجيش على العملية اسم \"درع الفرات\" أمس.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "euphrates", "{got:?}");
+        // A name the gazetteer knows whole stays linked.
+        let got = found("وأسسوا حزبا باسم \"حزب الله\" في المدينة.");
+        assert_eq!(got[0].2, "hezbollah", "{got:?}");
     }
 }
