@@ -298,6 +298,9 @@ pub(super) struct Info {
     /// The word as written spells out a Latin letter: `Some(true)` for one of
     /// [`LETTER_NAMES`], `Some(false)` for one that is also a word ([`AMBIGUOUS_LETTER_NAMES`]).
     letter: Option<bool>,
+    /// The word as written gives a name ([`NAMING_WORDS`]: `اسم`, `باسم`): a name in
+    /// quotes may follow.
+    naming: bool,
     /// The stem, or the stem after a joined `و` or `ف`, is a title, a reporting verb or a
     /// verb's particle ([`is_in_joined`]): asked of the word before most words of a text.
     joined: Joined,
@@ -537,6 +540,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             } else {
                 None
             },
+            naming: is_in(NAMING_WORDS, key),
             joined: Joined {
                 title: is_in_joined(PERSON_TITLES, stem),
                 reporting: is_in_joined(REPORTING_VERBS, stem),
@@ -1001,11 +1005,11 @@ fn find_unlinked(
     // is a word of the name. A name the gazetteer knows whole stays linked, and a name of
     // what no head names (an operation, a slogan) is left alone.
     let named_in_quotes = |w: usize, taken: &[bool]| {
-        if w < 2 || !is_in(NAMING_WORDS, words.key(w - 1)) || !joins(w - 2) {
+        if w < 2 || !infos[w - 1].naming || !joins(w - 2) {
             return None;
         }
         let opening = gap(text, words, w - 1);
-        if opening.is_empty() || !opening.chars().all(is_quote) {
+        if !opening.chars().all(is_quote) {
             return None;
         }
         let last = closing_quote(text, words, w, MAX_QUOTED_NAME_WORDS)?;
