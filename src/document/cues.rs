@@ -2,11 +2,10 @@
 
 use crate::clitic;
 
-/// Words (folded) that announce a name right after them, up to two words back: titles of
-/// people (`الرئيس`, `وزير`), nouns for places (`مدينة`) and organisations (`وكالة`). A
-/// one-word fuzzy mention needs one, or the entity named elsewhere in the text.
-pub(super) const CUES: &[&str] = &[
-    // people
+/// Titles of people (folded) that announce a name right after them, up to two words back
+/// (`الرئيس`, `وزير`). A one-word fuzzy mention needs a cue, and after one of these alone
+/// it is a person's name or a country's (`رئيسة الوزراء مطروحا` is no Matrouh).
+pub(super) const PERSON_CUES: &[&str] = &[
     "الرييس",
     "رييس",
     "الوزير",
@@ -51,6 +50,11 @@ pub(super) const CUES: &[&str] = &[
     "المراسل",
     "المراسله",
     "البابا",
+];
+
+/// Nouns (folded) for places (`مدينة`) and organisations (`وكالة`) that announce a name
+/// right after them, up to two words back, as [`PERSON_CUES`] do.
+pub(super) const THING_CUES: &[&str] = &[
     // places
     "مدينه",
     "بلده",
@@ -82,10 +86,17 @@ pub(super) const CUES: &[&str] = &[
     "مجله",
 ];
 
-/// Is the word with key `key` a cue ([`CUES`]), with or without a proclitic? The fuzzy pass
-/// asks it of the two words before a one-word window.
-pub(super) fn is_cue(key: &str) -> bool {
-    clitic::candidates(key).any(|c| is_in(CUES, c.stem(key)))
+/// Is the word with key `key` a cue, with or without a proclitic: (one of
+/// [`PERSON_CUES`], one of [`THING_CUES`])? The fuzzy pass asks it of the two words before
+/// a one-word window.
+pub(super) fn cue_of(key: &str) -> (bool, bool) {
+    clitic::candidates(key).fold((false, false), |(person, thing), c| {
+        let stem = c.stem(key);
+        (
+            person || is_in(PERSON_CUES, stem),
+            thing || is_in(THING_CUES, stem),
+        )
+    })
 }
 
 /// Titles and roles of people (folded): the words after one are a person's name (`النائب
@@ -1217,7 +1228,8 @@ mod tests {
     #[test]
     fn lists_are_stored_folded() {
         let lists: &[(&str, &[&str])] = &[
-            ("CUES", CUES),
+            ("PERSON_CUES", PERSON_CUES),
+            ("THING_CUES", THING_CUES),
             ("PERSON_TITLES", PERSON_TITLES),
             ("REPORTING_VERBS", REPORTING_VERBS),
             ("NAME_JOINERS", NAME_JOINERS),

@@ -66,8 +66,10 @@ pub(super) struct WordKind {
     everyday: bool,
     /// An everyday word no name has: it rules out every window that holds it (`accept`).
     unnamed: bool,
-    /// A cue before a name, with or without a proclitic ([`cues::is_cue`]).
-    cue: bool,
+    /// A person's title before a name, with or without a proclitic ([`cues::cue_of`]).
+    person_cue: bool,
+    /// A noun for a place or an organisation before a name ([`cues::cue_of`]).
+    thing_cue: bool,
     /// A head for a province or a state ([`division_head`]).
     division_head: bool,
 }
@@ -85,8 +87,9 @@ impl WordKind {
 /// Guards against everyday words: no window begins or ends with one of the most frequent
 /// words, nor consists of common words only, and every common word in it must be a word of
 /// the matched name; a one-word window must be an uncommon word that follows a cue
-/// ([`CUES`](super::cues::CUES): a title, a noun for a place or an organisation); only sizeable places are
-/// matched. A window may absorb a short form or partial match inside
+/// (a title, [`PERSON_CUES`](super::cues::PERSON_CUES), after which it names a person or a
+/// country; a noun for a place or an organisation, [`THING_CUES`](super::cues::THING_CUES));
+/// only sizeable places are matched. A window may absorb a short form or partial match inside
 /// it (`ماسود` + `بيزشكيان` becomes one mention of the full name).
 pub(super) fn fuzzy_pass<'m>(
     text: &str,
@@ -135,7 +138,9 @@ pub(super) fn fuzzy_pass<'m>(
             if window().all(|k| k.everyday) || (!headed && window().any(|k| k.unnamed)) {
                 continue;
             }
-            if len == 1 && !facts[w.saturating_sub(2)..w].iter().any(|f| f.kind.cue) {
+            let cues = &facts[w.saturating_sub(2)..w];
+            let person_cued = len == 1 && !cues.iter().any(|f| f.kind.thing_cue);
+            if person_cued && !cues.iter().any(|f| f.kind.person_cue) {
                 continue;
             }
             // A window that a word no dictionary has follows, in the same name, is a piece
@@ -157,8 +162,11 @@ pub(super) fn fuzzy_pass<'m>(
             // and texts repeat their windows (a name, a phrase): each is resolved once for
             // as many texts as the memo serves. A headed window is kept apart: its text
             // followed by a character no word ends with.
+            // So is a word after a person's title alone, which names a person or a country.
             let memo_key: std::borrow::Cow<str> = if headed {
                 format!("{surface}\u{0}").into()
+            } else if person_cued {
+                format!("{surface}\u{2}").into()
             } else {
                 surface.into()
             };
@@ -175,6 +183,7 @@ pub(super) fn fuzzy_pass<'m>(
                 (w..=last).map(|x| (words.key(x), facts[x].kind.everyday)),
                 letters,
                 headed,
+                person_cued,
             );
             match &outcome {
                 _ if surface.len() > LONGEST_KEPT => {}
@@ -368,6 +377,7 @@ fn resolve_window<'m, 'k>(
     words: impl Iterator<Item = (&'k str, bool)> + Clone,
     letters: usize,
     headed: bool,
+    person_cued: bool,
 ) -> Option<Found<'m>> {
     let index = &matcher.inner.index;
     let fuzzy_index = matcher.inner.fuzzy();
@@ -393,7 +403,7 @@ fn resolve_window<'m, 'k>(
         .filter(|&(_, everyday)| everyday)
         .map(|(k, _)| k.chars().collect())
         .collect();
-    let accept = accept(&everyday_words, headed);
+    let accept = accept(&everyday_words, headed, person_cued);
     accepted(index, fuzzy, surface, None, budget, &accept)
 }
 
@@ -471,10 +481,12 @@ fn found_of<'m>(
 ///
 /// After a head for a province or a state (`ولاية أوتار براديش`), the head says what the
 /// window is: a place, looser in spelling ([`HEADED_MIN_SIMILARITY`]), whose words may be
-/// everyday words too (`أوتار`, strings of a lute).
+/// everyday words too (`أوتار`, strings of a lute). After a person's title alone
+/// (`person_cued`), one word is a person's name or a country's, not a province's.
 fn accept(
     everyday: &[Vec<char>],
     headed: bool,
+    person_cued: bool,
 ) -> resolve::Accept<impl Fn(&Entity) -> bool, impl Fn(&[Vec<char>]) -> bool + '_> {
     resolve::Accept {
         min_similarity: if headed {
@@ -485,7 +497,9 @@ fn accept(
         equal_ok: false,
         entity_ok: move |e: &Entity| {
             let place = e.kind == EntityKind::Place;
-            (place || !headed) && (!place || e.prior() >= FUZZY_MIN_PLACE_PRIOR)
+            (place || !headed)
+                && (!place || e.prior() >= FUZZY_MIN_PLACE_PRIOR)
+                && (!person_cued || e.kind == EntityKind::Person || e.id.starts_with("cldr:"))
         },
         name_ok: move |name_words: &[Vec<char>]| {
             headed || everyday.iter().all(|w| word_in_name(w, name_words))
@@ -553,17 +567,19 @@ fn strings(e: &Entity) -> impl Iterator<Item = &str> {
 impl WordKind {
     /// What the guards ask of the word with key `key`.
     pub(super) fn of(index: &Index, key: &str) -> WordKind {
-        let (cue, division_head) = (cues::is_cue(key), division_head(key));
+        let ((person_cue, thing_cue), division_head) = (cues::cue_of(key), division_head(key));
         match crate::language::word_frequency(key) {
             Some((_, frequent)) => WordKind {
                 frequent,
                 everyday: true,
                 unnamed: !index.may_be_name_word(key),
-                cue,
+                person_cue,
+                thing_cue,
                 division_head,
             },
             None => WordKind {
-                cue,
+                person_cue,
+                thing_cue,
                 division_head,
                 ..WordKind::default()
             },

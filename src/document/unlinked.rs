@@ -3923,4 +3923,12 @@ mod tests {
         let got = found("وأسسوا حزبا باسم \"حزب الله\" في المدينة.");
         assert_eq!(got[0].2, "hezbollah", "{got:?}");
     }
+
+    #[test]
+    fn one_word_after_a_persons_title_alone_is_a_person_or_a_country() {
+        // `مطروحا` ("under discussion") is one vowel from Matrouh, a province.
+        assert_eq!(found("وكان عزل رئيسة الوزراء مطروحا منذ أشهر."), []);
+        let got = found("والتقى الرئيس ماكرن نظيره.");
+        assert_eq!(got[0].2, "emmanuel-macron", "{got:?}");
+    }
 }
