@@ -23,6 +23,7 @@ struct Builtin {
     entities: EntityTableRef<'static>,
 }
 
+#[inline]
 fn image() -> Option<&'static Builtin> {
     static BUILTIN: OnceLock<Option<Builtin>> = OnceLock::new();
     BUILTIN
@@ -55,11 +56,13 @@ pub(crate) fn tables() -> Option<&'static TablesRef> {
 }
 
 /// Number of built-in entities (0 without the feature), without decoding them.
+#[inline]
 pub(crate) fn len() -> usize {
     image().map_or(0, |b| b.entities.len())
 }
 
 /// The entity records, decoded once.
+#[inline]
 pub(crate) fn entities() -> &'static [Entity] {
     static ENTITIES: OnceLock<Vec<Entity>> = OnceLock::new();
     ENTITIES.get_or_init(|| match image() {

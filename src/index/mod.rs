@@ -51,6 +51,9 @@ impl Target {
 #[derive(Debug)]
 pub(crate) struct Index {
     builtin: bool,
+    /// The number of built-in entities, where user entities' indices start (asked for every
+    /// entity looked up, so kept rather than read from the image each time).
+    base: usize,
     user: UserEntities,
     /// The tables of the user gazetteers: their entities, and the built-in entities that a
     /// user row gives more names.
@@ -81,6 +84,7 @@ impl Index {
         let builtin = builtin && builtin::is_available();
         let mut index = Index {
             builtin,
+            base: builtin::len(),
             user: UserEntities::default(),
             user_tables: None,
             max_words: 1,

@@ -67,8 +67,9 @@ pub(super) fn builtin_ids() -> &'static HashMap<&'static str, EntityIdx> {
 
 impl Index {
     /// The entity behind an index. Panics on an index this index never handed out.
+    #[inline]
     pub fn entity(&self, idx: EntityIdx) -> &Entity {
-        let base = builtin::len();
+        let base = self.base;
         let i = idx as usize;
         if i < base {
             &builtin::entities()[i]
@@ -79,7 +80,7 @@ impl Index {
 
     /// The index of the entity with this id.
     pub fn by_id(&self, id: &str) -> Option<EntityIdx> {
-        let base = builtin::len() as EntityIdx;
+        let base = self.base as EntityIdx;
         let user = self.ids.get(id, |p| &self.user.get(p).id);
         user.map(|p| base + p as EntityIdx).or_else(|| {
             if self.builtin {
