@@ -941,6 +941,30 @@ pub(super) const CURRENCY_WORDS: &[&str] = &[
 /// what the head before them is (`اللائحة الأولى أطلق عليها اسم "بيروت بتجمعنا"`).
 pub(super) const NAMING_WORDS: &[&str] = &["اسم", "باسم", "تسميه", "بتسميه", "مسمي"];
 
+/// Nouns of a team's players and play (folded): in sports copy, a city's name right after
+/// one is its club's (`هز شباك الرياض`, `مدرب الرياض`, `لمهاجمي الرياض`). Not `وسط`,
+/// which is also a city's centre.
+pub(super) const TEAM_NOUNS: &[&str] = &[
+    "شباك",
+    "دفاع",
+    "هجوم",
+    "مرمي",
+    "حارس",
+    "مدرب",
+    "لاعب",
+    "لاعبي",
+    "لاعبو",
+    "مهاجم",
+    "مهاجمي",
+    "مدافع",
+    "مدافعي",
+    "جماهير",
+    "جمهور",
+    "نجم",
+    "نجوم",
+    "قايد",
+];
+
 pub(super) const LEGISLATIVE_HEADS: &[&str] = &["حزب", "الحزب", "مجلس", "المجلس"];
 
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
@@ -1274,6 +1298,7 @@ mod tests {
             ("LIST_HEADS", LIST_HEADS),
             ("DIRECTIONS", DIRECTIONS),
             ("NAMING_WORDS", NAMING_WORDS),
+            ("TEAM_NOUNS", TEAM_NOUNS),
         ];
         for (name, list) in lists {
             for w in *list {

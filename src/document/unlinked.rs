@@ -38,7 +38,7 @@ use super::cues::{
     KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
     NAMED_AFTER_PLACE_HEADS, NAMING_WORDS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
     ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
-    REPORTING_VERBS, STOPS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    REPORTING_VERBS, STOPS, TEAM_NOUNS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -301,6 +301,8 @@ pub(super) struct Info {
     /// The word as written gives a name ([`NAMING_WORDS`]: `اسم`, `باسم`): a name in
     /// quotes may follow.
     naming: bool,
+    /// The stem is a noun of a team's players or play ([`TEAM_NOUNS`]).
+    team: bool,
     /// The stem, or the stem after a joined `و` or `ف`, is a title, a reporting verb or a
     /// verb's particle ([`is_in_joined`]): asked of the word before most words of a text.
     joined: Joined,
@@ -541,6 +543,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
                 None
             },
             naming: is_in(NAMING_WORDS, key),
+            team: is_in(TEAM_NOUNS, stem),
             joined: Joined {
                 title: is_in_joined(PERSON_TITLES, stem),
                 reporting: is_in_joined(REPORTING_VERBS, stem),
@@ -897,6 +900,29 @@ fn find_unlinked(
             },
         )
     };
+    // In sports copy, a city after a noun of a team's players or play is the club named
+    // after it (`هز شباك الرياض`, `مدرب الرياض`), an organisation; not a country, whose
+    // team is its national one.
+    let club_of_team_noun = |w: usize| {
+        if !infos[w].team || !joins(w) {
+            return None;
+        }
+        let f = &found[cover[w + 1]?];
+        let e = index.entity(f.target.entity()?);
+        let city = e.kind == EntityKind::Place && e.id.starts_with("geonames:");
+        (city
+            && f.first == w + 1
+            && f.kind == MatchKind::Exact
+            && f.cand.chars == 0
+            && super::exact::is_sports_text(words))
+        .then_some(Span {
+            first: f.first,
+            last: f.last,
+            kind: EntityKind::Organisation,
+            score: CUED_SCORE,
+            cand: f.cand,
+        })
+    };
     // A company named after its city and what it is (`شركة دبي العالمية`, `شركة أبوظبي
     // الوطنية`): after a company's descriptor, the place and the adjectives after it are
     // the company's name, not a mention of the place; a country's adjective is not one of
@@ -1143,7 +1169,7 @@ fn find_unlinked(
         } else if infos[w].head == Head::Place {
             place(infos, w, &joins, &free, &linked, &stop)
         } else {
-            None
+            club_of_team_noun(w)
         };
         if let Some(mut s) = span {
             if s.kind == EntityKind::Organisation {
@@ -2119,9 +2145,13 @@ fn find_unlinked(
         let Some(Some(local)) = f.target.entity().and_then(|e| clubs.get(&e)) else {
             continue;
         };
-        // `مدينة واتفورد` is the town.
-        let headed = f.first > 0 && infos[f.first - 1].head == Head::Place;
-        if f.kind != MatchKind::Exact || headed || replaced[i] {
+        // `مدينة واتفورد` is the town, and so is where a match is played (`في الرياض`,
+        // `بالرياض`).
+        let headed = f.first > 0
+            && (infos[f.first - 1].head == Head::Place
+                || is_in(PLACE_PREPOSITIONS, &infos[f.first - 1].stem));
+        let placed = f.cand.prefix.contains('\u{0628}') || f.cand.prefix.contains("الى");
+        if f.kind != MatchKind::Exact || headed || placed || replaced[i] {
             continue;
         }
         replaced[i] = true;
@@ -3930,5 +3960,24 @@ mod tests {
         assert_eq!(found("وكان عزل رئيسة الوزراء مطروحا منذ أشهر."), []);
         let got = found("والتقى الرئيس ماكرن نظيره.");
         assert_eq!(got[0].2, "emmanuel-macron", "{got:?}");
+    }
+
+    #[test]
+    fn in_sports_copy_a_city_after_a_noun_of_a_team_is_its_club() {
+        let text = "وتمكن المهاجم الجديد من هز شباك الرياض في الدقيقة العاشرة، وفي الشوط \
+                    الثاني كاد الرياض أن يقلص الفارق قبل نهاية المباراة في الرياض.";
+        let got = found(text);
+        let clubs: Vec<&(String, EntityKind, String)> =
+            got.iter().filter(|g| g.0 == "الرياض").collect();
+        assert_eq!(clubs.len(), 3, "{got:?}");
+        assert_eq!(clubs[0].1, EntityKind::Organisation, "{got:?}");
+        assert_eq!(clubs[1].1, EntityKind::Organisation, "{got:?}");
+        // Where the match is played is the city.
+        assert_eq!(clubs[2].2, "geonames:108410", "{got:?}");
+        // A country's team is its national one; outside sports copy the city is the city.
+        let got = found("وقال مدرب الكويت إن الفريق جاهز للمباراة وهدفه الفوز في الدوري.");
+        assert_eq!(got[0].2, "cldr:KW", "{got:?}");
+        let got = found("وقال لاعب الرياض السابق إنه سيعود إلى المدينة.");
+        assert_eq!(got[0].2, "geonames:108410", "{got:?}");
     }
 }
