@@ -965,6 +965,21 @@ pub(super) const TEAM_NOUNS: &[&str] = &[
     "قايد",
 ];
 
+/// Words that begin the names of North African clubs before their town (folded):
+/// `مولودية وجدة`, `شبيبة القبائل`, `نهضة بركان`, `أولمبيك آسفي`. In sports copy the town
+/// after one is a word of the club's name.
+pub(super) const CLUB_NAME_WORDS: &[&str] = &[
+    "مولوديه",
+    "شبيبه",
+    "نهضه",
+    "وفاق",
+    "اولمبيك",
+    "اتحاديه",
+    "شباب",
+    "رجاء",
+    "ترجي",
+];
+
 pub(super) const LEGISLATIVE_HEADS: &[&str] = &["حزب", "الحزب", "مجلس", "المجلس"];
 
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
@@ -1299,6 +1314,7 @@ mod tests {
             ("DIRECTIONS", DIRECTIONS),
             ("NAMING_WORDS", NAMING_WORDS),
             ("TEAM_NOUNS", TEAM_NOUNS),
+            ("CLUB_NAME_WORDS", CLUB_NAME_WORDS),
         ];
         for (name, list) in lists {
             for w in *list {

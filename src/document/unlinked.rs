@@ -32,10 +32,10 @@ use crate::language::{bare_word, zipf};
 use crate::mention::MatchKind;
 
 use super::cues::{
-    AGENCY, AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, COMPANY_DESCRIPTORS, COMPANY_WORDS,
-    COMPOUND_GIVEN_OPENERS, DAY_PARTS, DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS, DIVINE_NAME,
-    DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES, HONORIFICS,
-    KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
+    AGENCY, AMBIGUOUS_LETTER_NAMES, CLUB_DESCRIPTORS, CLUB_NAME_WORDS, COMPANY_DESCRIPTORS,
+    COMPANY_WORDS, COMPOUND_GIVEN_OPENERS, DAY_PARTS, DAY_WORDS, DIN, DIN_COMPOUNDS, DIRECTIONS,
+    DIVINE_NAME, DIVINE_NAME_COMPOUNDS, FACILITY_DESCRIPTORS, FACILITY_HEADS, FEMALE_GIVEN_NAMES,
+    HONORIFICS, KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
     NAMED_AFTER_PLACE_HEADS, NAMING_WORDS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
     ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
     REPORTING_VERBS, STOPS, TEAM_NOUNS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
@@ -303,6 +303,8 @@ pub(super) struct Info {
     naming: bool,
     /// The stem is a noun of a team's players or play ([`TEAM_NOUNS`]).
     team: bool,
+    /// The stem begins a club's name before its town ([`CLUB_NAME_WORDS`]).
+    club_word: bool,
     /// The stem, or the stem after a joined `و` or `ف`, is a title, a reporting verb or a
     /// verb's particle ([`is_in_joined`]): asked of the word before most words of a text.
     joined: Joined,
@@ -544,6 +546,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             },
             naming: is_in(NAMING_WORDS, key),
             team: is_in(TEAM_NOUNS, stem),
+            club_word: is_in(CLUB_NAME_WORDS, stem),
             joined: Joined {
                 title: is_in_joined(PERSON_TITLES, stem),
                 reporting: is_in_joined(REPORTING_VERBS, stem),
@@ -923,6 +926,27 @@ fn find_unlinked(
             cand: f.cand,
         })
     };
+    // In sports copy, a word that begins a club's name before its town and the town the
+    // gazetteer links are the club, whole (`مولودية وجدة`, `لشبيبة القبائل`).
+    let club_of_town = |w: usize| {
+        if !infos[w].club_word || !joins(w) || linked(w) {
+            return None;
+        }
+        let f = &found[cover[w + 1]?];
+        let e = index.entity(f.target.entity()?);
+        (e.kind == EntityKind::Place
+            && f.first == w + 1
+            && f.kind == MatchKind::Exact
+            && f.cand.chars == 0
+            && super::exact::is_sports_text(words))
+        .then_some(Span {
+            first: w,
+            last: f.last,
+            kind: EntityKind::Organisation,
+            score: CUED_SCORE,
+            cand: infos[w].cand,
+        })
+    };
     // A company named after its city and what it is (`شركة دبي العالمية`, `شركة أبوظبي
     // الوطنية`): after a company's descriptor, the place and the adjectives after it are
     // the company's name, not a mention of the place; a country's adjective is not one of
@@ -1169,7 +1193,7 @@ fn find_unlinked(
         } else if infos[w].head == Head::Place {
             place(infos, w, &joins, &free, &linked, &stop)
         } else {
-            club_of_team_noun(w)
+            club_of_team_noun(w).or_else(|| club_of_town(w))
         };
         if let Some(mut s) = span {
             if s.kind == EntityKind::Organisation {
@@ -1959,6 +1983,8 @@ fn find_unlinked(
     let mut clubs_named: Vec<String> = Vec::new();
     // Place → the organisation named after it, `None` when two are.
     let mut clubs: HashMap<EntityIdx, Option<u32>> = HashMap::default();
+    // Clubs named by one word that the gazetteer knows: (local number, entity).
+    let mut known_clubs: Vec<(u32, EntityIdx)> = Vec::new();
     for (s, place) in spans.iter().zip(&named_after) {
         let key: String = (s.first..=s.last).map(|x| infos[x].stem.as_str()).collect();
         let next = locals.len() as u32;
@@ -1992,6 +2018,24 @@ fn find_unlinked(
             && len == 1
             && s.first > 0
             && is_in(CLUB_DESCRIPTORS, &infos[s.first - 1].stem);
+        // A club the gazetteer knows with its descriptor (`نادي السد`) is that club where
+        // the text names it by the word alone (`فريق السد`, then `مع السد`).
+        if club && !known_clubs.iter().any(|&(l, _)| l == local) {
+            let mut clubs = Vec::new();
+            index.lookup(
+                &ortho_key(&format!("نادي {}", infos[s.first].stem)),
+                |t| {
+                    let e = index.entity(t.entity);
+                    if !t.common && !t.demonym && e.kind == EntityKind::Organisation {
+                        clubs.push(t.entity);
+                    }
+                },
+            );
+            clubs.dedup();
+            if let [club] = clubs[..] {
+                known_clubs.push((local, club));
+            }
+        }
         if s.kind != EntityKind::Person
             && len <= REPEAT_MAX_WORDS
             && (infos[s.first].unknown || club)
@@ -2170,6 +2214,17 @@ fn find_unlinked(
         i += 1;
         !replaced[i - 1]
     });
+    if !known_clubs.is_empty() {
+        for f in &mut added {
+            let Named::Unknown(EntityKind::Organisation, local) = f.target else {
+                continue;
+            };
+            if let Some(&(_, club)) = known_clubs.iter().find(|&&(l, _)| l == local) {
+                f.target = Named::Entity(club);
+                f.kind = MatchKind::ShortForm;
+            }
+        }
+    }
     found.extend(added);
     found.sort_by_key(|f| f.first);
 }
@@ -3979,5 +4034,26 @@ mod tests {
         assert_eq!(got[0].2, "cldr:KW", "{got:?}");
         let got = found("وقال لاعب الرياض السابق إنه سيعود إلى المدينة.");
         assert_eq!(got[0].2, "geonames:108410", "{got:?}");
+    }
+
+    #[test]
+    fn clubs_by_their_word_and_town_and_by_the_gazetteers_name() {
+        let text = "وتفوق الوداد على ضيفه مولودية وجدة بهدفين في المباراة، وسجل لاعب \
+                    مولودية وجدة هدفه الوحيد في الدوري.";
+        let got = found(text);
+        let towns: Vec<_> = got.iter().filter(|g| g.0 == "مولودية وجدة").collect();
+        assert_eq!(towns.len(), 2, "{got:?}");
+        assert!(
+            towns
+                .iter()
+                .all(|g| g.1 == EntityKind::Organisation && g.2 == "-")
+        );
+        // The gazetteer knows `نادي السد`: the club named by its word is that club.
+        let got = found(
+            "وتوج فريق السد بطلا للدوري بعد فوزه في المباراة الأخيرة، وحقق المدرب اللقب مع السد.",
+        );
+        let sadd: Vec<_> = got.iter().filter(|g| g.0 == "السد").collect();
+        assert_eq!(sadd.len(), 2, "{got:?}");
+        assert!(sadd.iter().all(|g| g.2 == "al-sadd"), "{got:?}");
     }
 }
