@@ -354,6 +354,10 @@ pub(super) const NAMED_AFTER_ORG_HEADS: &[&str] = &[
     "جمعيه",
 ];
 
+/// Heads of schools (folded), named after a person with no honorific (`ثانوية عبد الحميد
+/// ابن باديس`, `متوسطة عبد الرحمان بن عوف`): the person's name after one is the school's.
+pub(super) const SCHOOL_HEADS: &[&str] = &["ثانويه", "متوسطه", "اكماليه", "مدرسه", "ابتداييه"];
+
 /// Heads of facilities and places named after a person by an honorific (`مستشفى الملك
 /// خالد الجامعي`, `مركز الملك فهد الثقافي`, `مدينة الملك عبدالله الاقتصادية`).
 pub(super) const NAMED_AFTER_PLACE_HEADS: &[&str] = &[
@@ -1315,6 +1319,7 @@ mod tests {
             ("NAMING_WORDS", NAMING_WORDS),
             ("TEAM_NOUNS", TEAM_NOUNS),
             ("CLUB_NAME_WORDS", CLUB_NAME_WORDS),
+            ("SCHOOL_HEADS", SCHOOL_HEADS),
         ];
         for (name, list) in lists {
             for w in *list {

@@ -38,7 +38,7 @@ use super::cues::{
     HONORIFICS, KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
     NAMED_AFTER_PLACE_HEADS, NAMING_WORDS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
     ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
-    REPORTING_VERBS, STOPS, TEAM_NOUNS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    REPORTING_VERBS, SCHOOL_HEADS, STOPS, TEAM_NOUNS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -2503,34 +2503,47 @@ fn named_after(
     free: &dyn Fn(usize) -> bool,
 ) -> Option<Span> {
     // Most words are followed by no honorific: that is asked first.
-    let title = w + 1;
     // Honorifics are titles ([`Info::title`] is known already).
-    if !joins(w)
-        || !infos[title].title
-        || infos[title].cand.chars > 0
-        || !is_in(HONORIFICS, &infos[title].stem)
-        || !free(title)
-    {
+    if !joins(w) {
         return None;
     }
+    let honorific = infos[w + 1].title
+        && infos[w + 1].cand.chars == 0
+        && is_in(HONORIFICS, &infos[w + 1].stem)
+        && free(w + 1);
+    // A school is named after a person with no honorific, and the person's name is the
+    // school's though the gazetteer knows someone by it (`ثانوية عبد الحميد ابن باديس`).
+    let school = !honorific
+        && infos[w + 1].cand.chars == 0
+        && infos[w + 1].given()
+        && is_in(SCHOOL_HEADS, &infos[w].stem);
+    if !honorific && !school {
+        return None;
+    }
+    // Where the name begins, after the honorific or the school's head.
+    let title = if school { w } else { w + 1 };
     let key = words.key(w);
-    let (cand, kind) = clitic::candidates(key)
-        .filter(|c| !c.article)
-        .find_map(|c| {
-            let stem = c.stem(key);
-            if is_in(NAMED_AFTER_ORG_HEADS, stem) {
-                Some((c, EntityKind::Organisation))
-            } else if is_in(NAMED_AFTER_PLACE_HEADS, stem) {
-                Some((c, EntityKind::Place))
-            } else {
-                None
-            }
-        })?;
+    let (cand, kind) = if school {
+        (infos[w].cand, EntityKind::Organisation)
+    } else {
+        clitic::candidates(key)
+            .filter(|c| !c.article)
+            .find_map(|c| {
+                let stem = c.stem(key);
+                if is_in(NAMED_AFTER_ORG_HEADS, stem) {
+                    Some((c, EntityKind::Organisation))
+                } else if is_in(NAMED_AFTER_PLACE_HEADS, stem) {
+                    Some((c, EntityKind::Place))
+                } else {
+                    None
+                }
+            })?
+    };
     let mut last = title;
     while last - title < NAMED_AFTER_MAX_NAME_WORDS && joins(last) {
         let x = last + 1;
         let i = &infos[x];
-        if !free(x) || i.cand.chars > 0 {
+        if !(free(x) || school) || i.cand.chars > 0 {
             break;
         }
         // The given name first (`سعود`, `عبد`), then joiners and what they join (`بن
@@ -4055,5 +4068,19 @@ mod tests {
         let sadd: Vec<_> = got.iter().filter(|g| g.0 == "السد").collect();
         assert_eq!(sadd.len(), 2, "{got:?}");
         assert!(sadd.iter().all(|g| g.2 == "al-sadd"), "{got:?}");
+    }
+
+    #[test]
+    fn a_school_is_named_after_a_person_with_no_honorific() {
+        let got = unlinked("واحتلت ثانوية عبد الحميد ابن باديس المرتبة الأولى في الولاية.");
+        assert_eq!(
+            got,
+            [(
+                "ثانوية عبد الحميد ابن باديس".to_string(),
+                EntityKind::Organisation
+            )]
+        );
+        // A school described, not named, is no mention.
+        assert_eq!(found("ودرس في مدرسة خاصة قبل أن يسافر."), []);
     }
 }
