@@ -1413,6 +1413,19 @@ fn find_unlinked(
                     })
             })
     };
+    // A country the gazetteer links by one word as written, not its adjective.
+    let one_word_country = |w: usize| {
+        !infos[w].definite
+            && cover[w].is_some_and(|i| {
+                let f = &found[i];
+                f.first == f.last
+                    && f.cand.chars == 0
+                    && f.kind == MatchKind::Exact
+                    && f.target
+                        .entity()
+                        .is_some_and(|e| index.entity(e).id.starts_with("cldr:"))
+            })
+    };
     // After a title, such a word before a word of names starts the person's name (`المدرب
     // آبل فيريرا`); so does a demonym that is a common given name before a family name
     // (`تركي اليوسف`).
@@ -1644,7 +1657,13 @@ fn find_unlinked(
                     // A fuzzy link right after a given name is the rest of that person's
                     // name, close to a known one's (`تهاني محمد الحسن` is not Mohamad Hasan,
                     // `رونالد ديلا روسا` not Belarus).
-                    || ((given_before || strong_given) && fuzzy_at(next)));
+                    || ((given_before || strong_given) && fuzzy_at(next))
+                    // A country by one word after a foreign given name is the family name
+                    // (`سيباستيان سوريا`): an Arabic given name before a country is as often
+                    // a person named alone and where they went.
+                    || (strong_given
+                        && spelled_foreign(&infos[last].stem)
+                        && one_word_country(next)));
             // A title with the article after a given name, where punctuation closes the
             // name, is the family name (`رئيس اللجنة، محمد القاضي، عن`): titles lead names.
             let title_family =
@@ -4082,5 +4101,20 @@ mod tests {
         );
         // A school described, not named, is no mention.
         assert_eq!(found("ودرس في مدرسة خاصة قبل أن يسافر."), []);
+    }
+
+    #[test]
+    fn a_country_after_a_foreign_given_name_is_the_family_name() {
+        assert_eq!(
+            people("وسجل المهاجم سيباستيان سوريا الهدف الثاني."),
+            ["سيباستيان سوريا"]
+        );
+        // An Arabic given name, or a person the gazetteer knows, before a country.
+        let got = found("وزار محمد سوريا أمس، ثم زار إيمانويل ماكرون سوريا.");
+        assert_eq!(
+            got.iter().filter(|g| g.2 == "cldr:SY").count(),
+            2,
+            "{got:?}"
+        );
     }
 }
