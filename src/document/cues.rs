@@ -984,6 +984,29 @@ pub(super) const CLUB_NAME_WORDS: &[&str] = &[
     "ترجي",
 ];
 
+/// Verbs and nouns of a match's result (folded): in sports copy the names after one, and
+/// after `على`, `مع` or `أمام` that follows, are the two teams (`فاز لخويا على أم صلال`,
+/// `بعد فوزه على الخريطيات`).
+pub(super) const RESULT_WORDS: &[&str] = &[
+    "فاز",
+    "فوز",
+    "فوزه",
+    "فوزها",
+    "تغلب",
+    "تفوق",
+    "تفوقه",
+    "انتصر",
+    "انتصاره",
+    "هزم",
+    "خسر",
+    "خسارته",
+    "تعادل",
+    "تعادله",
+];
+
+/// The prepositions that name the other team after a result word (folded).
+pub(super) const RESULT_PREPOSITIONS: &[&str] = &["علي", "مع", "امام"];
+
 pub(super) const LEGISLATIVE_HEADS: &[&str] = &["حزب", "الحزب", "مجلس", "المجلس"];
 
 /// Nouns that say what kind of organisation the name after them is, and stay outside the
@@ -1320,6 +1343,8 @@ mod tests {
             ("TEAM_NOUNS", TEAM_NOUNS),
             ("CLUB_NAME_WORDS", CLUB_NAME_WORDS),
             ("SCHOOL_HEADS", SCHOOL_HEADS),
+            ("RESULT_WORDS", RESULT_WORDS),
+            ("RESULT_PREPOSITIONS", RESULT_PREPOSITIONS),
         ];
         for (name, list) in lists {
             for w in *list {

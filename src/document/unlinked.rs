@@ -38,7 +38,8 @@ use super::cues::{
     HONORIFICS, KUNYAS, LETTER_NAMES, LIST_HEADS, MONTHS, NAME_JOINERS, NAMED_AFTER_ORG_HEADS,
     NAMED_AFTER_PLACE_HEADS, NAMING_WORDS, OFFICIAL_ADJECTIVES, ORDINALS, ORG_DESCRIPTORS,
     ORG_HEADS, PATRONYMIC_JOINERS, PERSON_TITLES, PLACE_HEADS, PLACE_PREPOSITIONS, RELATION_WORDS,
-    REPORTING_VERBS, SCHOOL_HEADS, STOPS, TEAM_NOUNS, TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
+    REPORTING_VERBS, RESULT_PREPOSITIONS, RESULT_WORDS, SCHOOL_HEADS, STOPS, TEAM_NOUNS,
+    TITLE_ADJECTIVES, VERB_PARTICLES, is_in,
 };
 use super::memo::Memo;
 use super::partial::{RARE_GIVEN_MAX_NAMES, RARE_GIVEN_MIN_LETTERS};
@@ -305,6 +306,8 @@ pub(super) struct Info {
     team: bool,
     /// The stem begins a club's name before its town ([`CLUB_NAME_WORDS`]).
     club_word: bool,
+    /// The stem is a word of a match's result ([`RESULT_WORDS`]).
+    result: bool,
     /// The stem, or the stem after a joined `و` or `ف`, is a title, a reporting verb or a
     /// verb's particle ([`is_in_joined`]): asked of the word before most words of a text.
     joined: Joined,
@@ -547,6 +550,7 @@ fn info(text: &str, words: &Words, w: usize) -> Info {
             naming: is_in(NAMING_WORDS, key),
             team: is_in(TEAM_NOUNS, stem),
             club_word: is_in(CLUB_NAME_WORDS, stem),
+            result: is_in_joined(RESULT_WORDS, stem),
             joined: Joined {
                 title: is_in_joined(PERSON_TITLES, stem),
                 reporting: is_in_joined(REPORTING_VERBS, stem),
@@ -1205,6 +1209,81 @@ fn find_unlinked(
             continue;
         }
         w += 1;
+    }
+    // In sports copy, the teams of a result (`فاز لخويا على أم صلال`, `بعد فوزه على
+    // الخريطيات`): the words after the result word and after the preposition that names
+    // the other team, where they are a name (no dictionary word, a rare word with the
+    // article, a town the gazetteer links) and nothing found them. A country's team is its
+    // national one and stays the country; a club the gazetteer knows stays linked.
+    {
+        let team_word = |x: usize| {
+            let i = &infos[x];
+            // A proclitic read off a word no dictionary has as written is the name's first
+            // letter (`لخويا`).
+            let as_written = i.cand.chars == 0 || (i.written_unknown && i.zipf.is_none());
+            if taken[x] || !free(x) || stop(x) || !as_written || i.title {
+                return false;
+            }
+            match cover[x] {
+                Some(c) => {
+                    let f = &found[c];
+                    f.kind == MatchKind::Exact
+                        && f.target.entity().is_some_and(|e| {
+                            let e = index.entity(e);
+                            e.kind == EntityKind::Place && e.id.starts_with("geonames:")
+                        })
+                }
+                None => {
+                    i.unknown
+                        || (i.definite
+                            && !i.frequent
+                            && i.zipf.is_none_or(|z| z <= CLUB_WORD_MAX_ZIPF)
+                            && !is_relative_adjective(i))
+                }
+            }
+        };
+        // The team's words from `x`: one word, or two where both are name words.
+        let team_at = |x: usize| {
+            (x < n && team_word(x)).then(|| {
+                let f = cover[x].map(|c| found[c].last).unwrap_or(x);
+                let two =
+                    cover[x].is_none() && joins(x) && team_word(x + 1) && cover[x + 1].is_none();
+                if two { x + 1 } else { f }
+            })
+        };
+        let mut teams: Vec<(usize, usize)> = Vec::new();
+        for w in 0..n {
+            if !infos[w].result || !joins(w) {
+                continue;
+            }
+            if !super::exact::is_sports_text(words) {
+                break;
+            }
+            // The team that won, if named (`فوزه` names it by a pronoun).
+            let mut p = w + 1;
+            if let Some(last) = team_at(w + 1) {
+                teams.push((w + 1, last));
+                p = last + 1;
+            }
+            if p + 1 < n && joins(p - 1) && joins(p) && is_in(RESULT_PREPOSITIONS, &infos[p].stem) {
+                if let Some(last) = team_at(p + 1) {
+                    teams.push((p + 1, last));
+                }
+            }
+        }
+        for (first, last) in teams {
+            if (first..=last).any(|x| taken[x]) {
+                continue;
+            }
+            taken[first..=last].iter_mut().for_each(|t| *t = true);
+            spans.push(Span {
+                first,
+                last,
+                kind: EntityKind::Organisation,
+                score: CUED_SCORE,
+                cand: AS_WRITTEN,
+            });
+        }
     }
     // Names written in the Latin script in the running Arabic text (`Budi Djiwandono`,
     // `TURGUT ALTINOK`): two capitalised Latin words or more. In parentheses they gloss the
@@ -2038,8 +2117,10 @@ fn find_unlinked(
             && s.first > 0
             && is_in(CLUB_DESCRIPTORS, &infos[s.first - 1].stem);
         // A club the gazetteer knows with its descriptor (`نادي السد`) is that club where
-        // the text names it by the word alone (`فريق السد`, then `مع السد`).
-        if club && !known_clubs.iter().any(|&(l, _)| l == local) {
+        // the text names it by the word alone (`فريق السد`, then `مع السد`; `فاز على
+        // الريان`).
+        let one_word_organisation = s.kind == EntityKind::Organisation && len == 1;
+        if one_word_organisation && !known_clubs.iter().any(|&(l, _)| l == local) {
             let mut clubs = Vec::new();
             index.lookup(
                 &ortho_key(&format!("نادي {}", infos[s.first].stem)),
@@ -4116,5 +4197,28 @@ mod tests {
             2,
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn in_sports_copy_the_names_of_a_result_are_teams() {
+        let text = "وفي مباراة أخرى من الدوري سجل المهاجم الهدف، وفاز لخويا على الخريطيات \
+                    وتعادل الوكرة مع الريان في الملعب.";
+        let got = found(text);
+        let team = |name: &str| got.iter().find(|g| g.0 == name).cloned();
+        for name in ["لخويا", "الخريطيات", "الوكرة"] {
+            assert_eq!(
+                team(name).map(|g| (g.1, g.2)),
+                Some((EntityKind::Organisation, "-".to_string())),
+                "{got:?}"
+            );
+        }
+        // The gazetteer knows `نادي الريان`.
+        assert_eq!(
+            team("الريان").map(|g| g.2),
+            Some("al-rayyan-sc".to_string())
+        );
+        // Outside sports copy a town after `فاز` is the town.
+        let got = found("وفاز المرشح في الوكرة على منافسه.");
+        assert_eq!(got[0].2, "geonames:289915", "{got:?}");
     }
 }
