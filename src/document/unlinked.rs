@@ -1237,10 +1237,22 @@ fn find_unlinked(
                     i.unknown
                         || (i.definite
                             && !i.frequent
-                            && i.zipf.is_none_or(|z| z <= CLUB_WORD_MAX_ZIPF)
-                            && !is_relative_adjective(i))
+                            && i.zipf.is_none_or(|z| z <= CLUB_WORD_MAX_ZIPF))
                 }
             }
+        };
+        // Between a result word and its preposition, and after them, one word with the
+        // article is a team however common a word it is (`وفاز السلام على الفتح`).
+        let common_team = |x: usize| {
+            let i = &infos[x];
+            x < n
+                && !taken[x]
+                && cover[x].is_none()
+                && i.cand.chars == 0
+                && i.definite
+                && !i.listed_stop
+                && !i.title
+                && !is_time_adjective(&i.stem)
         };
         // The team's words from `x`: one word, or two where both are name words.
         let team_at = |x: usize| {
@@ -1259,13 +1271,27 @@ fn find_unlinked(
             if !super::exact::is_sports_text(words) {
                 break;
             }
+            let preposition =
+                |p: usize| p + 1 < n && joins(p) && is_in(RESULT_PREPOSITIONS, &infos[p].stem);
+            // Two teams of one word each, named as such by their places.
+            let (x, y) = (w + 1, w + 3);
+            if joins(x)
+                && preposition(w + 2)
+                && (common_team(x) || team_word(x))
+                && (common_team(y) || team_word(y))
+                && (y + 1 == n || !joins(y) || !infos[y + 1].definite)
+            {
+                teams.push((x, cover[x].map_or(x, |c| found[c].last)));
+                teams.push((y, cover[y].map_or(y, |c| found[c].last)));
+                continue;
+            }
             // The team that won, if named (`فوزه` names it by a pronoun).
             let mut p = w + 1;
             if let Some(last) = team_at(w + 1) {
                 teams.push((w + 1, last));
                 p = last + 1;
             }
-            if p + 1 < n && joins(p - 1) && joins(p) && is_in(RESULT_PREPOSITIONS, &infos[p].stem) {
+            if joins(p - 1) && preposition(p) {
                 if let Some(last) = team_at(p + 1) {
                     teams.push((p + 1, last));
                 }
