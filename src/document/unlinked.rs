@@ -4243,6 +4243,14 @@ mod tests {
             team("الريان").map(|g| g.2),
             Some("al-rayyan-sc".to_string())
         );
+        // One word each side of the preposition is a team however common a word.
+        let got =
+            found("وفي نتائج الجولة من الدوري، وفاز السلام على الفتح 92 84 في المباراة وسجل الهدف.");
+        let teams: Vec<_> = got
+            .iter()
+            .filter(|g| g.1 == EntityKind::Organisation)
+            .collect();
+        assert_eq!(teams.len(), 2, "{got:?}");
         // Outside sports copy a town after `فاز` is the town.
         let got = found("وفاز المرشح في الوكرة على منافسه.");
         assert_eq!(got[0].2, "geonames:289915", "{got:?}");
