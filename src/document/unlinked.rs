@@ -1184,6 +1184,8 @@ fn find_unlinked(
             organisation(text, words, infos, w, &joins, &free, &names_thing, &stop)
         } else if infos[w].head == Head::Descriptor {
             club_of_city(w)
+                // `فريق مولودية وجدة`: the club's word and its town after the descriptor.
+                .or_else(|| (w + 1 < n).then(|| club_of_town(w + 1)).flatten())
                 .or_else(|| company_of_place(w))
                 .or_else(|| named_by_adjective(w))
                 .or_else(|| {
@@ -2138,10 +2140,15 @@ fn find_unlinked(
         // repeats it; a word of the dictionary might be the word (`صحيفة "الأيام"`).
         let len = s.last - s.first + 1;
         // A club named by one word after its descriptor (`فريق العُلا`) too.
+        // So is, in sports copy, a team of one word that is no common word (`الخريطيات`
+        // after `فوزه على`).
         let club = s.kind == EntityKind::Organisation
             && len == 1
-            && s.first > 0
-            && is_in(CLUB_DESCRIPTORS, &infos[s.first - 1].stem);
+            && ((s.first > 0 && is_in(CLUB_DESCRIPTORS, &infos[s.first - 1].stem))
+                || (!infos[s.first].frequent
+                    && infos[s.first].zipf.is_none_or(|z| z <= CLUB_WORD_MAX_ZIPF)
+                    && cover[s.first].is_none()
+                    && super::exact::is_sports_text(words)));
         // A club the gazetteer knows with its descriptor (`نادي السد`) is that club where
         // the text names it by the word alone (`فريق السد`, then `مع السد`; `فاز على
         // الريان`).
@@ -4182,6 +4189,9 @@ mod tests {
         let got = found(text);
         let towns: Vec<_> = got.iter().filter(|g| g.0 == "مولودية وجدة").collect();
         assert_eq!(towns.len(), 2, "{got:?}");
+        // After the club's descriptor too.
+        let got = found("وكان فريق مولودية وجدة قد أنهى الشوط الأول متقدما بهدف في المباراة.");
+        assert_eq!(got[0].0, "مولودية وجدة", "{got:?}");
         assert!(
             towns
                 .iter()
@@ -4243,6 +4253,12 @@ mod tests {
             team("الريان").map(|g| g.2),
             Some("al-rayyan-sc".to_string())
         );
+        // A team of one rare word is the team where the text names it again.
+        let got = found(
+            "وفي مباراة من الدوري سجل المهاجم الهدف بعد فوزه على الخريطيات، وتقدم الخريطيات أولا.",
+        );
+        let kharaitiyat: Vec<_> = got.iter().filter(|g| g.0 == "الخريطيات").collect();
+        assert_eq!(kharaitiyat.len(), 2, "{got:?}");
         // One word each side of the preposition is a team however common a word.
         let got =
             found("وفي نتائج الجولة من الدوري، وفاز السلام على الفتح 92 84 في المباراة وسجل الهدف.");
