@@ -3031,6 +3031,11 @@ mod tests {
             .collect()
     }
 
+    /// What `found` gives for a text whose one mention is the unknown organisation `name`.
+    fn unknown_organisation(name: &str) -> [(String, EntityKind, String); 1] {
+        [(name.to_string(), EntityKind::Organisation, "-".to_string())]
+    }
+
     /// The surfaces of the unlinked mentions of `text`, all of them people.
     fn people(text: &str) -> Vec<String> {
         let got = unlinked(text);
@@ -3895,14 +3900,7 @@ mod tests {
     #[test]
     fn an_agency_named_by_its_work_and_its_countrys_adjective_is_one_name() {
         let got = found("وخفضت وكالة الأرصاد الجوية الصينية تصنيف الإعصار.");
-        assert_eq!(
-            got,
-            [(
-                "وكالة الأرصاد الجوية الصينية".to_string(),
-                EntityKind::Organisation,
-                "-".to_string()
-            )]
-        );
+        assert_eq!(got, unknown_organisation("وكالة الأرصاد الجوية الصينية"));
         // A company so described is a description; a name after the description is the
         // name (`أوريدو`), the country's adjective a mention of the country.
         let got = unlinked("وقالت شركة النفط الحكومية النيجيرية إن الإنتاج ارتفع.");
@@ -3937,14 +3935,7 @@ mod tests {
     #[test]
     fn a_company_named_after_its_city_and_what_it_is_is_one_name() {
         let got = found("وهي تابعة لشركة دبي العالمية الاستثمارية منذ سنوات.");
-        assert_eq!(
-            got,
-            [(
-                "دبي العالمية الاستثمارية".to_string(),
-                EntityKind::Organisation,
-                "-".to_string()
-            )]
-        );
+        assert_eq!(got, unknown_organisation("دبي العالمية الاستثمارية"));
         // The country's adjective after the city is the country's.
         let got = found("وافتتحت شركة دبي الإماراتية فرعا.");
         assert_eq!(got.len(), 2, "{got:?}");
@@ -4019,36 +4010,15 @@ mod tests {
     #[test]
     fn a_definite_descriptor_with_an_adjective_of_state_bodies_heads_an_official_name() {
         let got = found("وأعلنت الشركة العامة لموانئ العراق عقد اجتماع.");
-        assert_eq!(
-            got,
-            [(
-                "الشركة العامة لموانئ العراق".to_string(),
-                EntityKind::Organisation,
-                "-".to_string()
-            )]
-        );
+        assert_eq!(got, unknown_organisation("الشركة العامة لموانئ العراق"));
     }
 
     #[test]
     fn a_party_of_a_country_and_a_paper_by_an_english_word_are_one_name() {
         let got = found("وانشق عن الحزب الديمقراطي لكوت ديفوار قبل عام.");
-        assert_eq!(
-            got,
-            [(
-                "الحزب الديمقراطي لكوت ديفوار".to_string(),
-                EntityKind::Organisation,
-                "-".to_string()
-            )]
-        );
+        assert_eq!(got, unknown_organisation("الحزب الديمقراطي لكوت ديفوار"));
         let got = found("وذكرت صحيفة إيطاليا سبورت أن اللاعب وافق.");
-        assert_eq!(
-            got,
-            [(
-                "إيطاليا سبورت".to_string(),
-                EntityKind::Organisation,
-                "-".to_string()
-            )]
-        );
+        assert_eq!(got, unknown_organisation("إيطاليا سبورت"));
         // `ل` before a person says whose it is.
         let got = found("وقال الحزب الديمقراطي للرئيس إنه سيصوت.");
         assert_eq!(got[0].0, "الحزب الديمقراطي", "{got:?}");
@@ -4123,14 +4093,7 @@ mod tests {
     #[test]
     fn a_country_adjective_after_a_descriptor_without_the_article_is_a_name() {
         let got = found("ونقلت المباراة قناة المغربية الثالثة الرياضية مساء أمس.");
-        assert_eq!(
-            got,
-            [(
-                "المغربية الثالثة الرياضية".to_string(),
-                EntityKind::Organisation,
-                "-".to_string()
-            )]
-        );
+        assert_eq!(got, unknown_organisation("المغربية الثالثة الرياضية"));
         // With the article the descriptor takes the adjective as its own: the country's.
         let got = found("وقالت القناة المغربية إن المباراة تأجلت.");
         assert_eq!(got.len(), 1, "{got:?}");
