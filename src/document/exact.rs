@@ -401,7 +401,9 @@ pub(super) fn exact_pass<'m>(
     let mut scratch = Scratch {
         entries,
         firsts: vec![None; words.type_words.len()],
-        pairs: HashMap::default(),
+        // Sized for the pairs a text of its length starts: a paragraph's map grew from
+        // nothing three or four times.
+        pairs: HashMap::with_capacity_and_hasher(words.words.len() / 8, Default::default()),
     };
     let mut shared = Vec::new();
     let mut i = 0;

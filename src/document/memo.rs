@@ -13,6 +13,9 @@ use std::sync::{Arc, Mutex};
 // The memo outlives the text: keys that one text supplies stay for the next ones, so the
 // maps hash with std's keyed SipHash, which no text can flood with collisions (Fx can be).
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use rustc_hash::FxBuildHasher;
 
 use crate::index::EntityIdx;
 use crate::mention::Folding;
@@ -28,6 +31,11 @@ use super::words::Words;
 const WORDS_KEPT: usize = 1 << 15;
 /// … and the same for windows of the fuzzy pass.
 const WINDOWS_KEPT: usize = 1 << 14;
+
+/// Slots of [`Memo::front`], a power of two.
+const FRONT_SLOTS: usize = 1 << 12;
+/// An empty slot of [`Memo::front`].
+const NO_ENTRY: u32 = u32::MAX;
 
 /// A word or a window longer than this, in bytes, is worked out each time and not kept: no
 /// name is that long, and a memo must not hold on to a megabyte-long word of some text.
@@ -64,6 +72,14 @@ pub(crate) struct Memo {
     /// The entry of each key, by the key: one look-up a word type of a text gives all the
     /// passes ask of the key alone.
     pub(super) keys: HashMap<Box<str>, u32>,
+    /// The entries of keys met lately, in front of `keys`: the slot of a key's Fx hash
+    /// holds the last entry whose key had it, confirmed against the entry's key. Every
+    /// word type of every text asks `keys` (a paragraph has few repeated words of its own,
+    /// and a day of texts repeats most of them); a hit costs a cheap hash and a
+    /// comparison rather than SipHash's. A text that floods the slots with Fx collisions
+    /// only misses here and goes on to `keys`: a slot holds one entry, so the work per key
+    /// stays bounded.
+    front: Vec<u32>,
     /// What the passes ask of a key alone, by entry.
     pub(super) entries: Vec<Entry>,
     /// The unlinked pass's information on each spelling of a key (a word as written from
@@ -85,6 +101,8 @@ pub(crate) struct Memo {
 
 /// What the passes ask of a key alone.
 pub(super) struct Entry {
+    /// The key, to confirm a hit of [`Memo::front`].
+    key: Box<str>,
     pub(super) facts: KeyFacts,
     /// What each reading of the key gives alone in the exact pass, once it is asked.
     pub(super) first_steps: Option<Arc<[FirstStep]>>,
@@ -104,17 +122,29 @@ impl Memo {
             .iter()
             .map(|&w| {
                 let key = words.key(w);
+                if self.front.is_empty() {
+                    self.front = vec![NO_ENTRY; FRONT_SLOTS];
+                }
+                let slot = (FxBuildHasher.hash_one(key) as usize) & (FRONT_SLOTS - 1);
+                let e = self.front[slot];
+                if e != NO_ENTRY && *self.entries[e as usize].key == *key {
+                    return e;
+                }
                 if let Some(&e) = self.keys.get(key) {
+                    self.front[slot] = e;
                     return e;
                 }
                 let e = self.entries.len() as u32;
+                let kept = key.len() <= LONGEST_KEPT;
                 self.entries.push(Entry {
+                    key: if kept { key.into() } else { Box::default() },
                     facts: facts(key),
                     first_steps: None,
                 });
                 self.infos.push(Vec::new());
-                if key.len() <= LONGEST_KEPT {
+                if kept {
                     self.keys.insert(key.into(), e);
+                    self.front[slot] = e;
                 }
                 e
             })
@@ -232,6 +262,7 @@ impl Memos {
         // Entries of long keys count too: each text may add some.
         if memo.keys.len() > WORDS_KEPT || memo.entries.len() > 2 * WORDS_KEPT {
             memo.keys = HashMap::default();
+            memo.front = Vec::new();
             memo.entries = Vec::new();
             memo.infos = Vec::new();
         }
@@ -258,6 +289,42 @@ impl Memos {
         self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod front_tests {
+    use super::*;
+
+    /// Two keys of one slot of the front cache, and a third: each keeps its own entry,
+    /// text after text, whichever of them the slot holds.
+    #[test]
+    fn keys_that_share_a_front_slot_keep_their_own_entries() {
+        let slot = |k: &str| (FxBuildHasher.hash_one(k) as usize) & (FRONT_SLOTS - 1);
+        let keys: Vec<String> = (0..100_000).map(|i| format!("كلمة{i}")).collect();
+        let first = &keys[0];
+        let twin = keys[1..]
+            .iter()
+            .find(|k| slot(k) == slot(first))
+            .expect("a key of the same slot among 100,000");
+        let text = format!("{first} {twin} سلام {twin} {first}");
+        let mut memo = Memo::default();
+        let facts = |_: &str| KeyFacts {
+            live: 0,
+            kind: WordKind::default(),
+            letters: 0,
+        };
+        let words = Words::new(&text, None);
+        let once = memo.key_entries(&words, facts);
+        let again = memo.key_entries(&words, facts);
+        let reversed = format!("{twin} {first}");
+        let words2 = Words::new(&reversed, None);
+        let other = memo.key_entries(&words2, facts);
+        assert_eq!(once.len(), 3, "three word types");
+        assert_eq!(once, again);
+        assert_ne!(once[0], once[1]);
+        assert_eq!(other, [once[1], once[0]]);
+        assert_eq!(memo.entries.len(), 3, "no entry made twice");
     }
 }
 

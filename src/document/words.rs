@@ -10,6 +10,9 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::normalize::{Level, normalize_mapped};
 use crate::token::{is_gap, is_joiner, plain_char, tokens};
 
+/// Texts of at most this many words are sized for a word type a word (see [`Words::new`]).
+const SHORT_TEXT_WORDS: usize = 4096;
+
 /// A word of the text with its orthographic key.
 pub(super) struct Word {
     /// Byte offset one past the end of the word in the text.
@@ -275,8 +278,12 @@ impl Words {
             }
             pos = end;
         }
+        // A long text repeats its words (a megabyte of news has a word type for every six
+        // words); a paragraph hardly does, and its map must not grow from half its words.
+        let n = out.words.len();
+        let capacity = if n <= SHORT_TEXT_WORDS { n } else { n / 2 };
         let mut ids: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(out.words.len() / 2, Default::default());
+            HashMap::with_capacity_and_hasher(capacity, Default::default());
         let (mut types, mut type_words) = (
             std::mem::take(&mut out.types),
             std::mem::take(&mut out.type_words),
