@@ -232,6 +232,23 @@ pub(super) struct Step {
     prefix: bool,
 }
 
+#[cfg(test)]
+impl Step {
+    /// A step that names nothing, a prefix of a longer name or not.
+    pub(super) fn bare(prefix: bool) -> Step {
+        Step {
+            chosen: None,
+            ambiguous: Vec::new(),
+            prefix,
+        }
+    }
+
+    /// Does a longer name start with the step's words?
+    pub(super) fn is_prefix(&self) -> bool {
+        self.prefix
+    }
+}
+
 impl Step {
     /// The step of `key`, the words `parts` of the text joined.
     fn of(index: &Index, matcher: &Matcher, key: &str, parts: &[&str]) -> Step {

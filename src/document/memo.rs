@@ -92,7 +92,12 @@ pub(crate) struct Memo {
     pub(super) foldings: HashMap<Box<str>, Vec<(EntityIdx, Vec<Folding>)>>,
     /// What words after another give in the exact pass, by the reading of the first word
     /// (its place among the first word's steps) and the words' keys.
-    pub(super) longer_steps: HashMap<Box<str>, Step>,
+    pub(super) longer_steps: HashMap<Box<str>, u32>,
+    /// The steps of `longer_steps`, by its values, with their keys.
+    steps: Vec<(Box<str>, Step)>,
+    /// A front cache of `longer_steps`, as [`Memo::front`] is of `keys`: the exact pass asks
+    /// it for every pair of words that may start a name.
+    step_front: Vec<u32>,
     /// The buffers of the last text's words, for the next text ([`Words::recycle`]).
     pub(super) words: Option<Words>,
     /// A buffer for the keys of [`Memo::longer_step`].
@@ -214,26 +219,47 @@ impl Memo {
         // Built in a buffer the memo keeps: most keys are found, and need no string of
         // their own.
         let mut key = std::mem::take(&mut self.step_key);
-        key.clear();
-        key.push(char::from_u32(0x100 + reading as u32).unwrap_or('\u{FFFD}'));
-        key.push('\0');
-        key.push_str(first);
-        for k in rest {
-            key.push('\0');
-            key.push_str(k);
+        step_key(&mut key, first, reading, rest);
+        if self.step_front.is_empty() {
+            self.step_front = vec![NO_ENTRY; FRONT_SLOTS];
         }
-        let step = match self.longer_steps.get(key.as_str()) {
-            Some(known) => known.clone(),
-            None => {
-                let step = step();
-                if key.len() <= LONGEST_KEPT {
-                    self.longer_steps.insert(key.as_str().into(), step.clone());
-                }
-                step
+        let slot = (FxBuildHasher.hash_one(key.as_str()) as usize) & (FRONT_SLOTS - 1);
+        let i = self.step_front[slot];
+        let step = if i != NO_ENTRY && *self.steps[i as usize].0 == *key {
+            self.steps[i as usize].1.clone()
+        } else if let Some(&i) = self.longer_steps.get(key.as_str()) {
+            self.step_front[slot] = i;
+            self.steps[i as usize].1.clone()
+        } else {
+            let step = step();
+            if key.len() <= LONGEST_KEPT {
+                let i = self.steps.len() as u32;
+                self.steps.push((key.as_str().into(), step.clone()));
+                self.longer_steps.insert(key.as_str().into(), i);
+                self.step_front[slot] = i;
             }
+            step
         };
         self.step_key = key;
         step
+    }
+}
+
+/// Writes into `key` the key of [`Memo::longer_step`]: the reading, then the words' keys,
+/// apart by NULs.
+fn step_key<'k>(
+    key: &mut String,
+    first: &str,
+    reading: usize,
+    rest: impl Iterator<Item = &'k str>,
+) {
+    key.clear();
+    key.push(char::from_u32(0x100 + reading as u32).unwrap_or('\u{FFFD}'));
+    key.push('\0');
+    key.push_str(first);
+    for k in rest {
+        key.push('\0');
+        key.push_str(k);
     }
 }
 
@@ -271,6 +297,8 @@ impl Memos {
         }
         if memo.longer_steps.len() > WORDS_KEPT {
             memo.longer_steps = HashMap::default();
+            memo.steps = Vec::new();
+            memo.step_front = Vec::new();
         }
         if memo.windows.len() > WINDOWS_KEPT {
             memo.windows = HashMap::default();
@@ -325,6 +353,32 @@ mod front_tests {
         assert_ne!(once[0], once[1]);
         assert_eq!(other, [once[1], once[0]]);
         assert_eq!(memo.entries.len(), 3, "no entry made twice");
+    }
+
+    /// The same for the steps of [`Memo::longer_step`].
+    #[test]
+    fn steps_that_share_a_front_slot_keep_their_own() {
+        let slot = |first: &str| {
+            let mut key = String::new();
+            step_key(&mut key, first, 0, std::iter::empty());
+            (FxBuildHasher.hash_one(key.as_str()) as usize) & (FRONT_SLOTS - 1)
+        };
+        let keys: Vec<String> = (0..100_000).map(|i| format!("كلمة{i}")).collect();
+        let first = &keys[0];
+        let twin = keys[1..]
+            .iter()
+            .find(|k| slot(k) == slot(first))
+            .expect("a key of the same slot among 100,000");
+        let mut memo = Memo::default();
+        let none = std::iter::empty;
+        let a = memo.longer_step(first, 0, none(), || Step::bare(true));
+        let b = memo.longer_step(twin, 0, none(), || Step::bare(false));
+        assert!(a.is_prefix() && !b.is_prefix());
+        for _ in 0..2 {
+            let a = memo.longer_step(first, 0, none(), || unreachable!("kept"));
+            let b = memo.longer_step(twin, 0, none(), || unreachable!("kept"));
+            assert!(a.is_prefix() && !b.is_prefix());
+        }
     }
 }
 
