@@ -324,17 +324,23 @@ impl Memos {
 mod front_tests {
     use super::*;
 
+    /// Two words whose keys in the map (`key` of the word) fall in one slot of a front
+    /// cache.
+    fn twins(key: impl Fn(&str) -> String) -> (String, String) {
+        let slot = |w: &str| (FxBuildHasher.hash_one(key(w).as_str()) as usize) & (FRONT_SLOTS - 1);
+        let first = "كلمة0".to_string();
+        let twin = (1..100_000)
+            .map(|i| format!("كلمة{i}"))
+            .find(|w| slot(w) == slot(&first))
+            .expect("a word of the same slot among 100,000");
+        (first, twin)
+    }
+
     /// Two keys of one slot of the front cache, and a third: each keeps its own entry,
     /// text after text, whichever of them the slot holds.
     #[test]
     fn keys_that_share_a_front_slot_keep_their_own_entries() {
-        let slot = |k: &str| (FxBuildHasher.hash_one(k) as usize) & (FRONT_SLOTS - 1);
-        let keys: Vec<String> = (0..100_000).map(|i| format!("كلمة{i}")).collect();
-        let first = &keys[0];
-        let twin = keys[1..]
-            .iter()
-            .find(|k| slot(k) == slot(first))
-            .expect("a key of the same slot among 100,000");
+        let (first, twin) = &twins(|k| k.to_string());
         let text = format!("{first} {twin} سلام {twin} {first}");
         let mut memo = Memo::default();
         let facts = |_: &str| KeyFacts {
@@ -358,17 +364,11 @@ mod front_tests {
     /// The same for the steps of [`Memo::longer_step`].
     #[test]
     fn steps_that_share_a_front_slot_keep_their_own() {
-        let slot = |first: &str| {
+        let (first, twin) = &twins(|first| {
             let mut key = String::new();
             step_key(&mut key, first, 0, std::iter::empty());
-            (FxBuildHasher.hash_one(key.as_str()) as usize) & (FRONT_SLOTS - 1)
-        };
-        let keys: Vec<String> = (0..100_000).map(|i| format!("كلمة{i}")).collect();
-        let first = &keys[0];
-        let twin = keys[1..]
-            .iter()
-            .find(|k| slot(k) == slot(first))
-            .expect("a key of the same slot among 100,000");
+            key
+        });
         let mut memo = Memo::default();
         let none = std::iter::empty;
         let a = memo.longer_step(first, 0, none(), || Step::bare(true));
