@@ -888,12 +888,9 @@ fn find_unlinked(
         i.listed_stop || i.frequent && !linked(w) && !i.name_like()
     };
 
-    // A club named after its city (`فريق واتفورد`, `نادي إشبيلية`): after a club's
-    // descriptor, the city's name is the club's, an organisation.
-    let club_of_city = |w: usize| {
-        if !is_in(CLUB_DESCRIPTORS, &infos[w].stem) || !joins(w) {
-            return None;
-        }
+    // The club named after the city the gazetteer links, by its words as written, right
+    // after word `w`.
+    let club_named_by_city = |w: usize| {
         let f = &found[cover[w + 1]?];
         let e = index.entity(f.target.entity()?);
         let city = e.kind == EntityKind::Place && e.id.starts_with("geonames:");
@@ -907,6 +904,14 @@ fn find_unlinked(
             },
         )
     };
+    // A club named after its city (`فريق واتفورد`, `نادي إشبيلية`): after a club's
+    // descriptor, the city's name is the club's, an organisation.
+    let club_of_city = |w: usize| {
+        if !is_in(CLUB_DESCRIPTORS, &infos[w].stem) || !joins(w) {
+            return None;
+        }
+        club_named_by_city(w)
+    };
     // In sports copy, a city after a noun of a team's players or play is the club named
     // after it (`هز شباك الرياض`, `مدرب الرياض`), an organisation; not a country, whose
     // team is its national one.
@@ -914,21 +919,7 @@ fn find_unlinked(
         if !infos[w].team || !joins(w) {
             return None;
         }
-        let f = &found[cover[w + 1]?];
-        let e = index.entity(f.target.entity()?);
-        let city = e.kind == EntityKind::Place && e.id.starts_with("geonames:");
-        (city
-            && f.first == w + 1
-            && f.kind == MatchKind::Exact
-            && f.cand.chars == 0
-            && super::exact::is_sports_text(words))
-        .then_some(Span {
-            first: f.first,
-            last: f.last,
-            kind: EntityKind::Organisation,
-            score: CUED_SCORE,
-            cand: f.cand,
-        })
+        club_named_by_city(w).filter(|_| super::exact::is_sports_text(words))
     };
     // In sports copy, a word that begins a club's name before its town and the town the
     // gazetteer links are the club, whole (`مولودية وجدة`, `لشبيبة القبائل`).
