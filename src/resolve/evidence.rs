@@ -172,7 +172,10 @@ const DISTINCT_GIVEN_NAMES: &[&str] = &[
 
 /// Are two folded words two names, though close in letters: two different
 /// [`DISTINCT_GIVEN_NAMES`], or a family name and its nisba (`الطيب` and `الطيبي`, `سعيد`
-/// and `سعيدي`)?
+/// and `سعيدي`)? Both forms of a nisba are words or names the language knows (`الخزعل`,
+/// `الخزعلي`): a foreign name written with and without a last `ي` (`تاماش`, `تاماشي`;
+/// `جوزيه`, `جوزيهي`), one form unknown, is one name spelt two ways, its last vowel written
+/// or not.
 fn distinct_names(a: &[char], b: &[char]) -> bool {
     if a == b {
         return false;
@@ -182,11 +185,17 @@ fn distinct_names(a: &[char], b: &[char]) -> bool {
         DISTINCT_GIVEN_NAMES.contains(&w.as_str())
     };
     let arabic = |w: &[char]| w.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c));
+    let known = |w: &[char]| {
+        let word = crate::language::bare_word(&w.iter().collect::<String>());
+        word.zipf.is_some() || word.person > 0
+    };
     let nisba = |short: &[char], long: &[char]| {
         short.len() >= 3
             && long.len() == short.len() + 1
             && long.starts_with(short)
             && long.last() == Some(&'ي')
+            && known(short)
+            && known(long)
     };
     (listed(a) && listed(b)) || (arabic(a) && arabic(b) && (nisba(a, b) || nisba(b, a)))
 }
@@ -702,8 +711,11 @@ mod tests {
             ("الطيب", "الطيبي", false),
             ("ماسود", "مسعود", true),
             ("محمد", "محمد", true),
-            // A variant spelling of a foreign name is forgiven.
+            // A variant spelling of a foreign name is forgiven, its last vowel written or
+            // not too.
             ("جونسون", "جونسن", true),
+            ("تاماش", "تاماشي", true),
+            ("باتمونخ", "باتمونخي", true),
         ] {
             assert_eq!(is_same_name_word(&chars(a), &chars(b)), want, "{a} {b}");
         }
