@@ -13,6 +13,11 @@
 //! and the entity it was made from (`-` for an impostor), to check that a change of speed
 //! leaves the decisions as they were and to score any part of the queries (the bench's
 //! accuracy is over the first 250).
+//!
+//! With `--min-acc1 A`, `--min-acc1-bench A`, `--max-wrong W` or `--max-impostors N`, exits
+//! with status 1 when accuracy@1 over the 1,000 queries or over the bench's first 250, the
+//! share of queries given another entity or the impostors given one miss them (`.ci/run`
+//! gates the resolve bench's workload so).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -20,11 +25,27 @@ mod common;
 use tawfiq::{Matcher, Resolution};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let dump = args.iter().any(|a| a == "--dump");
-    let mut numbers = args.iter().filter_map(|a| a.parse::<usize>().ok());
-    let n = numbers.next().unwrap_or(100_000);
-    let runs = numbers.next().unwrap_or(1);
+    let mut dump = false;
+    let mut numbers = Vec::new();
+    // The floors and ceilings asked: (flag, value).
+    let mut floors: Vec<(String, f64)> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--dump" {
+            dump = true;
+        } else if a.starts_with("--") {
+            let value = args.next().and_then(|v| v.parse::<f64>().ok());
+            let Some(value) = value else {
+                eprintln!("error: {a} needs a number");
+                std::process::exit(2);
+            };
+            floors.push((a, value));
+        } else if let Ok(x) = a.parse::<usize>() {
+            numbers.push(x);
+        }
+    }
+    let n = numbers.first().copied().unwrap_or(100_000);
+    let runs = numbers.get(1).copied().unwrap_or(1);
     let common::ResolveWorkload {
         aliases,
         matcher,
@@ -45,11 +66,14 @@ fn main() {
     for _ in 0..runs {
         linked = profiled(&matcher, &names);
     }
-    let (mut right, mut wrong, mut fooled) = (0, 0, 0);
-    for ((q, truth), r) in queries.iter().zip(&warm) {
+    let (mut right, mut wrong, mut fooled, mut right_bench) = (0, 0, 0, 0);
+    for (k, ((q, truth), r)) in queries.iter().zip(&warm).enumerate() {
         let got = r.entity().map(|e| e.id.as_ref());
         match (truth, got) {
-            (Some(i), Some(id)) if id == ids[*i] => right += 1,
+            (Some(i), Some(id)) if id == ids[*i] => {
+                right += 1;
+                right_bench += usize::from(k < BENCH_QUERIES);
+            }
             (Some(_), Some(_)) => wrong += 1,
             (None, Some(_)) => fooled += 1,
             _ => {}
@@ -65,13 +89,40 @@ fn main() {
             println!("{q}\t{}\t{}\t{expected}", got.unwrap_or("-"), top.join(" "));
         }
     }
-    println!(
-        "{n} aliases: accuracy@1 {:.3} ({right}/1000), wrong {:.3}, impostors given an entity \
-         {fooled}/250; {linked} linked in the last run",
+    let (acc1, acc1_bench, wrong) = (
         right as f64 / 1000.0,
+        right_bench as f64 / BENCH_QUERIES as f64,
         wrong as f64 / 1000.0,
     );
+    println!(
+        "{n} aliases: accuracy@1 {acc1:.3} ({right}/1000; {acc1_bench:.3} over the bench's first \
+         {BENCH_QUERIES}), wrong {wrong:.3}, impostors given an entity {fooled}/250; {linked} \
+         linked in the last run"
+    );
+    let mut failed = false;
+    for (flag, limit) in &floors {
+        let (value, ceiling) = match flag.as_str() {
+            "--min-acc1" => (acc1, false),
+            "--min-acc1-bench" => (acc1_bench, false),
+            "--max-wrong" => (wrong, true),
+            "--max-impostors" => (fooled as f64, true),
+            other => {
+                eprintln!("error: unknown option {other}");
+                std::process::exit(2);
+            }
+        };
+        if (ceiling && value > *limit) || (!ceiling && value < *limit) {
+            eprintln!("FAILED {flag} {limit}: measured {value:.3}");
+            failed = true;
+        }
+    }
+    if failed {
+        std::process::exit(1);
+    }
 }
+
+/// The queries the `resolve` bench's accuracy is over: the first of the workload's.
+const BENCH_QUERIES: usize = 250;
 
 fn resolve_all<'m>(matcher: &'m Matcher, names: &[&str]) -> Vec<Resolution<'m>> {
     names.iter().map(|q| matcher.resolve(q)).collect()
