@@ -34,6 +34,10 @@ fn main() {
         if a == "--dump" {
             dump = true;
         } else if a.starts_with("--") {
+            if !LIMITS.contains(&a.as_str()) {
+                eprintln!("error: unknown option {a}");
+                std::process::exit(2);
+            }
             let value = args.next().and_then(|v| v.parse::<f64>().ok());
             let Some(value) = value else {
                 eprintln!("error: {a} needs a number");
@@ -106,10 +110,7 @@ fn main() {
             "--min-acc1-bench" => (acc1_bench, false),
             "--max-wrong" => (wrong, true),
             "--max-impostors" => (fooled as f64, true),
-            other => {
-                eprintln!("error: unknown option {other}");
-                std::process::exit(2);
-            }
+            other => unreachable!("{other} was checked against LIMITS"),
         };
         if (ceiling && value > *limit) || (!ceiling && value < *limit) {
             eprintln!("FAILED {flag} {limit}: measured {value:.3}");
@@ -120,6 +121,14 @@ fn main() {
         std::process::exit(1);
     }
 }
+
+/// The options that set a floor or a ceiling, each followed by its value.
+const LIMITS: [&str; 4] = [
+    "--min-acc1",
+    "--min-acc1-bench",
+    "--max-wrong",
+    "--max-impostors",
+];
 
 /// The queries the `resolve` bench's accuracy is over: the first of the workload's.
 const BENCH_QUERIES: usize = 250;

@@ -172,8 +172,8 @@ const DISTINCT_GIVEN_NAMES: &[&str] = &[
 
 /// Are two folded words two names, though close in letters: two different
 /// [`DISTINCT_GIVEN_NAMES`], or a family name and its nisba (`الطيب` and `الطيبي`, `سعيد`
-/// and `سعيدي`)? Both forms of a nisba are words or names the language knows (`الخزعل`,
-/// `الخزعلي`): a foreign name written with and without a last `ي` (`تاماش`, `تاماشي`;
+/// and `سعيدي`)? Both forms of a nisba are words or names the language knows (an everyday
+/// frequency, or seen in person names): a foreign name written with and without a last `ي` (`تاماش`, `تاماشي`;
 /// `جوزيه`, `جوزيهي`), one form unknown, is one name spelt two ways, its last vowel written
 /// or not.
 fn distinct_names(a: &[char], b: &[char]) -> bool {
