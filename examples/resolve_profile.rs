@@ -5,7 +5,7 @@
 //! ```sh
 //! cargo build --release --example resolve_profile
 //! valgrind --tool=callgrind --toggle-collect='resolve_profile::profiled' \
-//!     target/release/examples/resolve_profile [ALIASES] [RUNS] [--dump]
+//!     target/release/examples/resolve_profile [ALIASES] [RUNS] [--dump] [--draw D]
 //! ```
 //!
 //! Prints accuracy@1 on the queries, the share of them given another entity and the
@@ -13,6 +13,10 @@
 //! and the entity it was made from (`-` for an impostor), to check that a change of speed
 //! leaves the decisions as they were and to score any part of the queries (the bench's
 //! accuracy is over the first 250).
+//!
+//! `--draw D` resolves another draw of queries and impostors from the same aliases (0, the
+//! default, is the bench's): a development set for the decision's constants, whose figures
+//! the bench's are not (the weight of *none of these* was chosen on draw 1).
 //!
 //! With `--min-acc1 A`, `--min-acc1-bench A`, `--max-wrong W` or `--max-impostors N`, exits
 //! with status 1 when accuracy@1 over the 1,000 queries or over the bench's first 250, the
@@ -26,6 +30,7 @@ use tawfiq::{Matcher, Resolution};
 
 fn main() {
     let mut dump = false;
+    let mut draw = 0;
     let mut numbers = Vec::new();
     // The floors and ceilings asked: (flag, value).
     let mut floors: Vec<(String, f64)> = Vec::new();
@@ -33,6 +38,12 @@ fn main() {
     while let Some(a) = args.next() {
         if a == "--dump" {
             dump = true;
+        } else if a == "--draw" {
+            let Some(d) = args.next().and_then(|v| v.parse::<u64>().ok()) else {
+                eprintln!("error: --draw needs a number");
+                std::process::exit(2);
+            };
+            draw = d;
         } else if a.starts_with("--") {
             if !LIMITS.contains(&a.as_str()) {
                 eprintln!("error: unknown option {a}");
@@ -56,7 +67,7 @@ fn main() {
         queries,
         ids,
         mut rng,
-    } = common::ResolveWorkload::new(n, 1000);
+    } = common::ResolveWorkload::drawn(n, 1000, draw);
     let impostors = common::impostors(&aliases, 250, &mut rng);
     let queries: Vec<(String, Option<usize>)> = queries
         .into_iter()

@@ -257,6 +257,12 @@ pub struct ResolveWorkload {
 
 impl ResolveWorkload {
     pub fn new(n: usize, queries: usize) -> ResolveWorkload {
+        ResolveWorkload::drawn(n, queries, 0)
+    }
+
+    /// [`ResolveWorkload::new`] with other queries and impostors: draw `draw` of them (0 is
+    /// the bench's), for tuning on queries the bench's figures are not taken on.
+    pub fn drawn(n: usize, queries: usize, draw: u64) -> ResolveWorkload {
         let aliases = aliases(n);
         let gazetteer = gazetteer(&aliases);
         let ids = gazetteer
@@ -269,7 +275,7 @@ impl ResolveWorkload {
             .gazetteer(gazetteer)
             .build()
             .expect("the alias gazetteer builds");
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64);
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ n as u64 ^ draw);
         let queries = (0..queries)
             .map(|_| {
                 let i = rng.below(aliases.len());
