@@ -16,7 +16,9 @@
 //! a bare `دلهي` is Delhi of eleven million, one transposition away, rather than a village
 //! spelled exactly so, while a name far from every candidate is left unresolved. The
 //! constants were chosen on the even-numbered half of the GeoNames leave-one-out queries and
-//! are reported on the odd half (see the `leave_one_out` test).
+//! are reported on the odd half (see the `leave_one_out` test); the weight of *none of
+//! these*, which those queries (all naming a place) do not see, on a development draw of
+//! the `resolve` bench's queries and names of no one ([`DECISION`]).
 //!
 //! Harakat written in the query move a candidate's distance (`harakat`), and the likely
 //! candidates are then weighed against the evidence that the query names someone or
