@@ -31,8 +31,8 @@ pub(crate) struct Decision {
 /// The decision constants chosen on the development half of the leave-one-out queries,
 /// but for the *none of these* distance: the leave-one-out queries all name a place, and
 /// do not see it (from 1.5 to 2.8 they move by five answers of 5,200). It was chosen on a
-/// development draw of the `resolve` bench's workload (a seed of its own, 1,000 misspelt
-/// aliases and 250 names of no one): the largest weight of *none of these* that costs
+/// development draw of the `resolve` bench's workload (1,000 misspelt aliases and 250 names
+/// of no one of their own: `resolve_profile 100000 0 --draw 1`): the largest weight of *none of these* that costs
 /// none of the draw's accuracy (2.5 -> 2.0, impostors given an entity 42 -> 36 of 250);
 /// below 2.0, each impostor less costs a right answer or more.
 pub(crate) const DECISION: Decision = Decision {
